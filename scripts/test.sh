@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check: formatting, clippy (host and wasm32), host
+# tests, wasm-bindgen tests in headless Chromium, the release build with its size budget, and
+# the end-to-end suite against that release build. Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+passed=0
+step() {
+  local name=$1; shift
+  printf '\n==> %s\n' "$name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    printf '\nsteps: %d passed, 1 failed (%s)\n' "$passed" "$name"
+    exit 1
+  fi
+}
+
+step "cargo fmt --check" cargo fmt --all -- --check
+step "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "host tests" cargo test --locked
+step "wasm-bindgen tests (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
+step "release build" trunk build --release --offline
+step "size of dist/" scripts/size.sh
+step "end-to-end tests (Playwright, Chromium)" npx playwright test
+printf '\nall checks took %ds\n' "$(( $(date +%s) - start ))"
+printf 'steps: %d passed, 0 failed\n' "$passed"

@@ -1,0 +1,6 @@
+//! The application shell: state, reducer and the root component.
+
+pub mod root;
+pub mod state;
+
+pub use root::{App, BUNDLED_DECK};

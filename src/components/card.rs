@@ -1,0 +1,58 @@
+//! One flash card: the question on the front, the answer on the back. It renders and reports
+//! clicks; flipping itself is the reducer's job.
+
+use crate::components::answer::Answer;
+use crate::core::deck::Card;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub card: Card,
+    pub topic: AttrValue,
+    pub flipped: bool,
+    pub on_flip: Callback<()>,
+}
+
+#[function_component(CardView)]
+pub fn card_view(props: &CardProps) -> Html {
+    let card = &props.card;
+    let on_click = {
+        let on_flip = props.on_flip.clone();
+        Callback::from(move |e: MouseEvent| {
+            // Let people select text on the card without flipping it back.
+            let selecting = web_sys::window()
+                .and_then(|w| w.get_selection().ok().flatten())
+                .map(|s| !s.is_collapsed())
+                .unwrap_or(false);
+            if !selecting {
+                e.prevent_default();
+                on_flip.emit(());
+            }
+        })
+    };
+    let side = if props.flipped { "back" } else { "front" };
+    html! {
+        <article class={classes!("card", side)} aria-labelledby="card-question">
+            // Keyed by card and side so each flip re-mounts the face and replays its animation.
+            <div class="card-face" key={format!("{}-{side}", card.id)} onclick={on_click}
+                 data-testid="card-face">
+                <p class="card-meta">
+                    <span class="topic">{props.topic.clone()}</span>
+                    <span class={classes!("difficulty", card.difficulty.as_str())}>
+                        {card.difficulty.label()}
+                    </span>
+                </p>
+                <h2 id="card-question" class="card-question">{card.question.clone()}</h2>
+                if !props.flipped {
+                    <p class="card-hint" aria-hidden="true">{"Click or press Space to show the answer"}</p>
+                }
+            </div>
+            <div class="card-answer" aria-live="polite" data-testid="answer">
+                if props.flipped {
+                    <h3 class="sr-only">{"Answer"}</h3>
+                    <Answer source={AttrValue::from(card.answer.clone())} />
+                }
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,64 @@
+//! A practice session: which cards are queued, where the learner is, and whether the card is
+//! flipped. Pure state transitions, so every step is testable without a browser.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// Indices into the deck's cards, in the order they are practised.
+    queue: Vec<usize>,
+    position: usize,
+    flipped: bool,
+}
+
+impl Session {
+    /// Starts at `start` when it is inside the queue, otherwise at the first card.
+    pub fn new(queue: Vec<usize>, start: usize) -> Self {
+        let position = if start < queue.len() { start } else { 0 };
+        Self {
+            queue,
+            position,
+            flipped: false,
+        }
+    }
+
+    pub fn current(&self) -> Option<usize> {
+        self.queue.get(self.position).copied()
+    }
+
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    pub fn len(&self) -> usize {
+        self.queue.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+
+    pub fn is_flipped(&self) -> bool {
+        self.flipped
+    }
+
+    pub fn flip(&mut self) {
+        if !self.queue.is_empty() {
+            self.flipped = !self.flipped;
+        }
+    }
+
+    /// Moves to the next card, wrapping after the last one; a new card always shows its front.
+    pub fn next(&mut self) {
+        if !self.queue.is_empty() {
+            self.position = (self.position + 1) % self.queue.len();
+            self.flipped = false;
+        }
+    }
+
+    /// Moves to the previous card, wrapping before the first one.
+    pub fn previous(&mut self) {
+        if !self.queue.is_empty() {
+            self.position = (self.position + self.queue.len() - 1) % self.queue.len();
+            self.flipped = false;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The browser edge: small adapters that turn browser APIs into plain values for the core.
+
+pub mod clock;
+pub mod download;
+pub mod storage;

@@ -1,0 +1,297 @@
+//! Deck validation (one test per error kind) and the bundled bank's coverage of the seed lists.
+
+use interview_cards::app::BUNDLED_DECK;
+use interview_cards::core::deck::*;
+use interview_cards::core::markdown::plain_text;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+fn good() -> Value {
+    json!({
+        "format": 1, "id": "demo", "title": "Demo deck",
+        "topics": [{"id": "http", "name": "HTTP"}],
+        "cards": [
+            {"id": "c1", "topic": "http", "difficulty": "easy", "question": "Q1?", "answer": "A1"},
+            {"id": "c2", "topic": "http", "difficulty": "hard", "question": "Q2?", "answer": "A2",
+             "tags": ["x"], "sources": ["master:1.1"]}
+        ]
+    })
+}
+
+fn parse(v: &Value) -> Result<Deck, DeckError> {
+    parse_deck(&v.to_string())
+}
+
+fn card_ref(number: usize, id: &str) -> Place {
+    Place::Card(CardRef {
+        number,
+        id: Some(id.into()),
+    })
+}
+
+#[test]
+fn a_good_deck_parses() {
+    let deck = parse(&good()).expect("valid");
+    assert_eq!(deck.cards.len(), 2);
+    assert_eq!(deck.cards[1].difficulty, Difficulty::Hard);
+    assert_eq!(deck.cards[1].tags, vec!["x".to_string()]);
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let err = parse_deck("{\n  \"format\": 1,\n  oops\n}").unwrap_err();
+    match err {
+        DeckError::Malformed { line, .. } => assert_eq!(line, 3),
+        other => panic!("unexpected {other:?}"),
+    }
+    assert!(matches!(
+        parse_deck("{\"format\": 1, \"cards\": 7}").unwrap_err(),
+        DeckError::Malformed { .. }
+    ));
+}
+
+#[test]
+fn unknown_format_version() {
+    let mut v = good();
+    v["format"] = json!(2);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::UnsupportedFormat { found: 2 }
+    );
+    v.as_object_mut().unwrap().remove("format");
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::MissingField {
+            place: Place::Deck,
+            field: "format"
+        }
+    );
+}
+
+#[test]
+fn missing_field_names_card_and_field() {
+    let mut v = good();
+    v["cards"][1].as_object_mut().unwrap().remove("answer");
+    let err = parse(&v).unwrap_err();
+    assert_eq!(
+        err,
+        DeckError::MissingField {
+            place: card_ref(2, "c2"),
+            field: "answer"
+        }
+    );
+    assert_eq!(err.to_string(), "card 2 (\"c2\") has no \"answer\".");
+}
+
+#[test]
+fn empty_field() {
+    let mut v = good();
+    v["cards"][0]["question"] = json!("   ");
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::EmptyField {
+            place: card_ref(1, "c1"),
+            field: "question"
+        }
+    );
+}
+
+#[test]
+fn unknown_topic() {
+    let mut v = good();
+    v["cards"][1]["topic"] = json!("cooking");
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::UnknownTopic {
+            card: CardRef {
+                number: 2,
+                id: Some("c2".into())
+            },
+            topic: "cooking".into()
+        }
+    );
+}
+
+#[test]
+fn bad_difficulty() {
+    let mut v = good();
+    v["cards"][0]["difficulty"] = json!("Extreme");
+    let err = parse(&v).unwrap_err();
+    assert!(matches!(&err, DeckError::BadDifficulty { value, .. } if value == "Extreme"));
+    assert!(err.to_string().contains("card 1 (\"c1\")"));
+}
+
+#[test]
+fn duplicate_ids() {
+    let mut v = good();
+    v["cards"][1]["id"] = json!("c1");
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::DuplicateId {
+            id: "c1".into(),
+            first: 1,
+            second: 2
+        }
+    );
+}
+
+#[test]
+fn duplicate_topics() {
+    let mut v = good();
+    v["topics"] = json!([{"id": "http", "name": "A"}, {"id": "http", "name": "B"}]);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::DuplicateTopic { id: "http".into() }
+    );
+}
+
+#[test]
+fn oversized_fields() {
+    let mut v = good();
+    v["cards"][0]["answer"] = json!("x".repeat(MAX_ANSWER_LEN + 1));
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::TooLong {
+            place: card_ref(1, "c1"),
+            field: "answer",
+            len: MAX_ANSWER_LEN + 1,
+            max: MAX_ANSWER_LEN
+        }
+    );
+    let mut v = good();
+    v["title"] = json!("t".repeat(MAX_TITLE_LEN + 1));
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        DeckError::TooLong { field: "title", .. }
+    ));
+}
+
+#[test]
+fn invalid_ids() {
+    let mut v = good();
+    v["cards"][0]["id"] = json!("has space");
+    let err = parse(&v).unwrap_err();
+    assert!(matches!(&err, DeckError::InvalidId { id, .. } if id == "has space"));
+    let mut v = good();
+    v["cards"][0]["id"] = json!("x".repeat(MAX_ID_LEN + 1));
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        DeckError::InvalidId { .. }
+    ));
+}
+
+#[test]
+fn too_many_cards_and_no_cards() {
+    let mut v = good();
+    v["cards"] = json!([]);
+    assert_eq!(parse(&v).unwrap_err(), DeckError::NoCards);
+    let card =
+        json!({"id": "c", "topic": "http", "difficulty": "easy", "question": "q", "answer": "a"});
+    v["cards"] = Value::Array(vec![card; MAX_CARDS + 1]);
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        DeckError::TooMany { what: "cards", .. }
+    ));
+}
+
+// ---- The bundled bank ----
+
+/// Questions per topic in the 104-question master list, topic 1 to 8.
+const MASTER_COUNTS: [usize; 8] = [15, 14, 16, 18, 12, 13, 8, 8];
+const RMRM_COUNT: usize = 20;
+
+fn bundled() -> Deck {
+    parse_deck(BUNDLED_DECK).unwrap_or_else(|e| panic!("bundled deck is invalid: {e}"))
+}
+
+#[test]
+fn bundled_deck_covers_every_seed_question_exactly_once() {
+    let deck = bundled();
+    let mut expected: Vec<String> = Vec::new();
+    for (t, n) in MASTER_COUNTS.iter().enumerate() {
+        for q in 1..=*n {
+            expected.push(format!("master:{}.{}", t + 1, q));
+        }
+    }
+    expected.extend((1..=RMRM_COUNT).map(|n| format!("rmrm:{n}")));
+    assert_eq!(expected.len(), 124);
+
+    let mut seen: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for card in &deck.cards {
+        for source in &card.sources {
+            seen.entry(source.as_str())
+                .or_default()
+                .push(card.id.as_str());
+        }
+    }
+    for source in &expected {
+        match seen.get(source.as_str()) {
+            None => panic!("{source} is on no card"),
+            Some(cards) if cards.len() > 1 => panic!("{source} is on several cards: {cards:?}"),
+            _ => {}
+        }
+    }
+    let extra: Vec<_> = seen
+        .keys()
+        .filter(|s| !expected.iter().any(|e| e == *s))
+        .collect();
+    assert!(extra.is_empty(), "unknown sources: {extra:?}");
+    assert!(deck.cards.iter().all(|c| !c.sources.is_empty()));
+}
+
+#[test]
+fn bundled_answers_are_substantial() {
+    for card in bundled().cards {
+        let words = plain_text(&card.answer).split_whitespace().count();
+        assert!(
+            (60..=260).contains(&words),
+            "{}: answer has {words} words",
+            card.id
+        );
+        assert!(
+            !card.answer.contains("TODO") && !card.answer.contains("lorem"),
+            "{}: placeholder text",
+            card.id
+        );
+    }
+}
+
+#[test]
+fn bundled_master_questions_keep_the_seed_wording() {
+    // The seed list sits beside the repository in the team's checkout and in CI.
+    let Ok(seed) = std::fs::read_to_string("../shared/seeds/000_a335e17a40a1bfbb.txt") else {
+        eprintln!("seed list not found beside the repository; wording check skipped");
+        return;
+    };
+    let deck = bundled();
+    let mut topic = 0;
+    let mut checked = 0;
+    for line in seed.lines() {
+        if let Some(rest) = line.strip_prefix("## **Topic ") {
+            topic = rest
+                .split(':')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            continue;
+        }
+        let Some((num, rest)) = line.split_once(". ") else {
+            continue;
+        };
+        let Ok(num) = num.parse::<usize>() else {
+            continue;
+        };
+        let Some((question, _)) = rest.rsplit_once(" _(") else {
+            continue;
+        };
+        let source = format!("master:{topic}.{num}");
+        let card = deck
+            .cards
+            .iter()
+            .find(|c| c.sources.contains(&source))
+            .unwrap_or_else(|| panic!("{source} missing"));
+        assert_eq!(card.question, question, "{source} wording changed");
+        checked += 1;
+    }
+    assert_eq!(checked, 104);
+}

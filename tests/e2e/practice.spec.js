@@ -1,0 +1,100 @@
+// The whole card loop in a real browser against the release build: flip by mouse and keyboard,
+// move on, reload, and find the progress kept. axe-core checks every view it passes through.
+const { test, expect } = require('@playwright/test');
+const { default: AxeBuilder } = require('@axe-core/playwright');
+
+async function expectNoAxeViolations(page, view) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target).join(', ')})`);
+  expect(summary, `axe violations in the ${view} view`).toEqual([]);
+}
+
+async function openFresh(page) {
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId('card-face')).toBeVisible();
+}
+
+test('flip, move on, reload and keep progress', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+
+  await openFresh(page);
+  const position = page.getByTestId('position');
+  await expect(position).toHaveText(/^Card 1 of \d+$/);
+  const total = Number((await position.textContent()).match(/of (\d+)/)[1]);
+  expect(total).toBeGreaterThan(1);
+  await expect(page.getByTestId('seen-count')).toHaveText(`Seen 1 of ${total} cards`);
+  const firstQuestion = await page.locator('#card-question').textContent();
+  await expectNoAxeViolations(page, 'question');
+
+  // Mouse: clicking the card shows the answer; clicking again hides it.
+  const answer = page.getByTestId('answer');
+  await expect(answer).toBeEmpty();
+  await page.getByTestId('card-face').click();
+  await expect(answer).not.toBeEmpty();
+  await expect(page.getByRole('button', { name: 'Show question' })).toHaveAttribute('aria-pressed', 'true');
+  await expectNoAxeViolations(page, 'answer');
+  await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.getByTestId('card-face').click();
+  await expect(answer).toBeEmpty();
+
+  // Keyboard: Space and Enter flip when no control has focus.
+  await page.locator('body').focus();
+  await page.keyboard.press('Space');
+  await expect(answer).not.toBeEmpty();
+  await page.keyboard.press('Enter');
+  await expect(answer).toBeEmpty();
+
+  // The flip button works from the keyboard like any button.
+  await page.getByRole('button', { name: 'Show answer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(answer).not.toBeEmpty();
+
+  // Next by button, then by arrow key; each new card shows its front.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(position).toHaveText(`Card 2 of ${total}`);
+  await expect(answer).toBeEmpty();
+  await expect(page.locator('#card-question')).not.toHaveText(firstQuestion);
+  await page.locator('body').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(position).toHaveText(`Card 3 of ${total}`);
+  await expect(page.getByTestId('seen-count')).toHaveText(`Seen 3 of ${total} cards`);
+
+  // Reload: the three cards stay seen and practice resumes at the first unseen one.
+  await page.reload();
+  await expect(page.getByTestId('seen-count')).toHaveText(`Seen 4 of ${total} cards`);
+  await expect(position).toHaveText(`Card 4 of ${total}`);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')));
+  expect(saved.format).toBe(1);
+  expect(Object.keys(saved.cards)).toHaveLength(4);
+
+  expect(errors).toEqual([]);
+});
+
+test('unreadable saved progress is kept aside and the learner is told', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate(() => localStorage.setItem('interview-cards:backend-interview:progress', '{"format":1,"deck":'));
+  await page.reload();
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('could not be read');
+  const backups = await page.evaluate(() => Object.keys(localStorage)
+    .filter(k => k.includes(':backup:'))
+    .map(k => localStorage.getItem(k)));
+  expect(backups).toEqual(['{"format":1,"deck":']);
+  await expect(notice.getByRole('button', { name: 'Download the original' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Download the original' }).click();
+  expect((await download).suggestedFilename()).toBe('interview-cards-unreadable-progress.json');
+  await expectNoAxeViolations(page, 'notice');
+});
+
+test('a phone-sized screen shows the whole card without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openFresh(page);
+  await page.getByTestId('card-face').click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,158 @@
+//! Session moves, the reducer, and progress kept through a store — all on the host.
+
+use interview_cards::app::state::{Action, State};
+use interview_cards::core::deck::parse_deck;
+use interview_cards::core::progress::{parse_progress, Progress, ProgressError, PROGRESS_FORMAT};
+use interview_cards::core::session::Session;
+use interview_cards::core::store::*;
+use std::rc::Rc;
+
+fn deck(n: usize) -> Rc<interview_cards::core::deck::Deck> {
+    let cards: Vec<String> = (1..=n)
+        .map(|i| {
+            format!(r#"{{"id":"c{i}","topic":"t","difficulty":"easy","question":"Q{i}","answer":"A{i}"}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":1,"id":"d","title":"D","topics":[{{"id":"t","name":"T"}}],"cards":[{}]}}"#,
+        cards.join(",")
+    );
+    Rc::new(parse_deck(&json).expect("valid"))
+}
+
+#[test]
+fn session_flips_and_wraps() {
+    let mut s = Session::new(vec![4, 7, 9], 0);
+    assert_eq!(s.current(), Some(4));
+    s.flip();
+    assert!(s.is_flipped());
+    s.next();
+    assert!(!s.is_flipped(), "a new card shows its front");
+    assert_eq!(s.current(), Some(7));
+    s.next();
+    s.next();
+    assert_eq!(s.current(), Some(4), "wraps after the last card");
+    s.previous();
+    assert_eq!(s.current(), Some(9), "wraps before the first card");
+}
+
+#[test]
+fn empty_session_does_nothing() {
+    let mut s = Session::new(vec![], 3);
+    s.flip();
+    s.next();
+    assert_eq!(s.current(), None);
+    assert!(!s.is_flipped());
+}
+
+#[test]
+fn reducer_marks_cards_seen_and_bumps_revision() {
+    let store = MemoryStore::default();
+    let opened = open_progress(&store, "d", 1.0);
+    let state = State::new(deck(3), opened, 10.0);
+    assert!(state.progress.is_seen("c1"));
+    assert_eq!(state.revision, 1);
+    let state = state.apply(Action::Flip);
+    assert!(state.session.is_flipped());
+    assert_eq!(state.revision, 1, "flipping does not change progress");
+    let state = state.apply(Action::Next { now_ms: 20.0 });
+    assert_eq!(state.current_card().map(|c| c.id.as_str()), Some("c2"));
+    assert!(!state.session.is_flipped());
+    assert_eq!(state.progress.cards["c2"].last_seen, 20.0);
+    assert_eq!(state.revision, 2);
+}
+
+#[test]
+fn progress_survives_a_reload_and_resumes_at_the_first_unseen_card() {
+    let store = MemoryStore::default();
+    let state = State::new(deck(3), open_progress(&store, "d", 0.0), 1.0)
+        .apply(Action::Next { now_ms: 2.0 });
+    save_progress(&store, &state.progress).expect("saved");
+
+    let reloaded = State::new(deck(3), open_progress(&store, "d", 3.0), 4.0);
+    assert!(reloaded.progress.is_seen("c1") && reloaded.progress.is_seen("c2"));
+    assert_eq!(reloaded.current_card().map(|c| c.id.as_str()), Some("c3"));
+    assert_eq!(reloaded.progress.cards["c1"].views, 1);
+}
+
+#[test]
+fn progress_round_trips() {
+    let mut p = Progress::new("d");
+    p.mark_seen("a", 5.0);
+    p.mark_seen("a", 3.0);
+    let back = parse_progress(&p.to_json(), "d").expect("parses");
+    assert_eq!(back, p);
+    assert_eq!(back.cards["a"].last_seen, 5.0, "last_seen never goes back");
+    assert_eq!(back.cards["a"].views, 2);
+}
+
+#[test]
+fn unreadable_progress_is_copied_aside_not_lost() {
+    let store = MemoryStore::default();
+    store.set(&progress_key("d"), "{not json").unwrap();
+    let opened = open_progress(&store, "d", 1234.0);
+    assert!(opened.writable);
+    assert_eq!(opened.progress.seen_count(), 0);
+    let backup = backup_key("d", 1234.0);
+    assert_eq!(store.get(&backup).unwrap().as_deref(), Some("{not json"));
+    match opened.notice {
+        Some(Notice::Unreadable {
+            backup_key: Some(key),
+            original,
+            ..
+        }) => {
+            assert_eq!(key, backup);
+            assert_eq!(original, "{not json");
+        }
+        other => panic!("unexpected notice {other:?}"),
+    }
+}
+
+#[test]
+fn progress_from_a_newer_version_is_never_overwritten() {
+    let store = MemoryStore::default();
+    let future = format!(
+        r#"{{"format":{},"deck":"d","cards":{{}},"new":"thing"}}"#,
+        PROGRESS_FORMAT + 1
+    );
+    store.set(&progress_key("d"), &future).unwrap();
+    let opened = open_progress(&store, "d", 0.0);
+    assert!(!opened.writable);
+    assert!(matches!(opened.notice, Some(Notice::ReadOnly { .. })));
+    assert_eq!(
+        parse_progress(&future, "d").unwrap_err(),
+        ProgressError::FromTheFuture {
+            found: u64::from(PROGRESS_FORMAT) + 1
+        }
+    );
+    assert_eq!(store.get(&progress_key("d")).unwrap(), Some(future));
+}
+
+struct BrokenStore(StoreError);
+
+impl Store for BrokenStore {
+    fn get(&self, _: &str) -> Result<Option<String>, StoreError> {
+        Err(self.0.clone())
+    }
+    fn set(&self, _: &str, _: &str) -> Result<(), StoreError> {
+        Err(self.0.clone())
+    }
+}
+
+#[test]
+fn storage_that_throws_leaves_a_working_in_memory_session() {
+    let store = BrokenStore(StoreError::Unavailable("SecurityError".into()));
+    let opened = open_progress(&store, "d", 0.0);
+    assert!(!opened.writable);
+    let notice = opened.notice.clone().expect("a notice");
+    assert!(notice.message().contains("will not be kept"));
+    let state = State::new(deck(2), opened, 1.0).apply(Action::Next { now_ms: 2.0 });
+    assert_eq!(state.progress.seen_count(), 2);
+}
+
+#[test]
+fn a_full_store_reports_instead_of_failing_silently() {
+    let store = BrokenStore(StoreError::QuotaExceeded);
+    let err = save_progress(&store, &Progress::new("d")).unwrap_err();
+    assert!(err.message().contains("storage is full"));
+}
