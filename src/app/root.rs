@@ -8,7 +8,7 @@ use crate::core::deck::{parse_deck, Deck, DeckError};
 use crate::core::store::{open_progress, save_progress, MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms};
 use crate::platform::storage::LocalStore;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -71,16 +71,28 @@ pub struct PracticeProps {
     pub deck: DeckHandle,
 }
 
-fn is_interactive(target: Option<web_sys::EventTarget>) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .map(|el| {
-            matches!(
-                el.tag_name().as_str(),
-                "BUTTON" | "A" | "INPUT" | "TEXTAREA" | "SELECT" | "SUMMARY"
-            ) || el.closest("[contenteditable]").ok().flatten().is_some()
-        })
-        .unwrap_or(false)
+/// What the focused element would do with a key itself: buttons and links take Space/Enter,
+/// text fields take every key.
+#[derive(PartialEq)]
+enum Focus {
+    Page,
+    Control,
+    TextField,
+}
+
+fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return Focus::Page;
+    };
+    if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el.closest("[contenteditable]").ok().flatten().is_some()
+    {
+        Focus::TextField
+    } else if matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY") {
+        Focus::Control
+    } else {
+        Focus::Page
+    }
 }
 
 #[function_component(Practice)]
@@ -115,30 +127,38 @@ pub fn practice(props: &PracticeProps) -> Html {
 
     use_effect_with((), |_| mark("first-card"));
 
-    // Keyboard: Space/Enter flip (unless a control has focus), arrows move.
+    // Keyboard: Space/Enter flip unless a control has focus (it handles them itself); arrows
+    // move unless a text field has focus.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "keydown", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.ctrl_key() || event.meta_key() || event.alt_key() {
-                        return;
-                    }
-                    if is_interactive(event.target()) {
-                        return;
-                    }
-                    let action = match event.key().as_str() {
-                        " " | "Enter" => Action::Flip,
-                        "ArrowRight" => Action::Next { now_ms: now_ms() },
-                        "ArrowLeft" => Action::Previous { now_ms: now_ms() },
-                        _ => return,
-                    };
-                    event.prevent_default();
-                    dispatcher.dispatch(action);
-                })
+                EventListener::new_with_options(
+                    &window,
+                    "keydown",
+                    // Not passive: Space must not also scroll the page.
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                            return;
+                        }
+                        let focus = focus_of(event.target());
+                        if focus == Focus::TextField {
+                            return;
+                        }
+                        let action = match event.key().as_str() {
+                            " " | "Enter" if focus == Focus::Page => Action::Flip,
+                            "ArrowRight" => Action::Next { now_ms: now_ms() },
+                            "ArrowLeft" => Action::Previous { now_ms: now_ms() },
+                            _ => return,
+                        };
+                        event.prevent_default();
+                        dispatcher.dispatch(action);
+                    },
+                )
             });
             move || drop(listener)
         });
