@@ -119,8 +119,10 @@ fn by_status() {
 
 #[test]
 fn search_looks_in_question_answer_and_tags_case_insensitively_with_every_word() {
-    let mut f = Filter::default();
-    f.text = "  b-TREE ".into();
+    let mut f = Filter {
+        text: "  b-TREE ".into(),
+        ..Filter::default()
+    };
     assert_eq!(run(&f).0, vec!["b1"]);
     f.text = "what is".into();
     assert_eq!(run(&f).0, vec!["a1", "a2", "b1", "b2"]);
