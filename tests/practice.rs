@@ -1,6 +1,6 @@
 //! Session moves, the reducer, and progress kept through a store — all on the host.
 
-use interview_cards::app::state::{Action, State};
+use interview_cards::app::state::{Action, Preset, State};
 use interview_cards::core::deck::parse_deck;
 use interview_cards::core::progress::{parse_progress, Progress, ProgressError, PROGRESS_FORMAT};
 use interview_cards::core::session::Session;
@@ -49,7 +49,7 @@ fn empty_session_does_nothing() {
 fn reducer_marks_cards_seen_and_bumps_revision() {
     let store = MemoryStore::default();
     let opened = open_progress(&store, "d", 1.0);
-    let state = State::new(deck(3), opened, 10.0);
+    let state = State::new(deck(3), opened, Preset::default(), 10.0);
     assert!(state.progress.is_seen("c1"));
     assert_eq!(state.revision, 1);
     let state = state.apply(Action::Flip);
@@ -65,11 +65,21 @@ fn reducer_marks_cards_seen_and_bumps_revision() {
 #[test]
 fn progress_survives_a_reload_and_resumes_at_the_first_unseen_card() {
     let store = MemoryStore::default();
-    let state = State::new(deck(3), open_progress(&store, "d", 0.0), 1.0)
-        .apply(Action::Next { now_ms: 2.0 });
+    let state = State::new(
+        deck(3),
+        open_progress(&store, "d", 0.0),
+        Preset::default(),
+        1.0,
+    )
+    .apply(Action::Next { now_ms: 2.0 });
     save_progress(&store, &state.progress).expect("saved");
 
-    let reloaded = State::new(deck(3), open_progress(&store, "d", 3.0), 4.0);
+    let reloaded = State::new(
+        deck(3),
+        open_progress(&store, "d", 3.0),
+        Preset::default(),
+        4.0,
+    );
     assert!(reloaded.progress.is_seen("c1") && reloaded.progress.is_seen("c2"));
     assert_eq!(reloaded.current_card().map(|c| c.id.as_str()), Some("c3"));
     assert_eq!(reloaded.progress.cards["c1"].views, 1);
@@ -146,7 +156,8 @@ fn storage_that_throws_leaves_a_working_in_memory_session() {
     assert!(!opened.writable);
     let notice = opened.notice.clone().expect("a notice");
     assert!(notice.message().contains("will not be kept"));
-    let state = State::new(deck(2), opened, 1.0).apply(Action::Next { now_ms: 2.0 });
+    let state =
+        State::new(deck(2), opened, Preset::default(), 1.0).apply(Action::Next { now_ms: 2.0 });
     assert_eq!(state.progress.seen_count(), 2);
 }
 

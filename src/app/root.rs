@@ -1,20 +1,36 @@
 //! The root component: loads the bundled deck and saved progress once, then renders the state
-//! and turns clicks and keys into actions. Saving is an effect of the state's revision.
+//! and turns clicks, keys, timer ticks and URL changes into actions. Saving is an effect of the
+//! state's revision; the URL is an effect of the filter, mode and view.
 
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, Mode, Preset, State, View};
 use crate::components::card::CardView;
+use crate::components::filters::Filters;
+use crate::components::grade::GradeButtons;
+use crate::components::help::Help;
+use crate::components::mock::MockView;
 use crate::components::notice::NoticeBanner;
+use crate::components::stats::StatsView;
 use crate::core::deck::{parse_deck, Deck, DeckError};
+use crate::core::filter::Filter;
+use crate::core::mock::Phase;
+use crate::core::schedule::Rating;
+use crate::core::stats;
 use crate::core::store::{open_progress, save_progress, MemoryStore, Notice, Store};
-use crate::platform::clock::{mark, now_ms};
+use crate::platform::clock::{mark, now_ms, utc_offset_minutes};
 use crate::platform::storage::LocalStore;
+use crate::platform::url::{query_pairs, set_query};
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Interval;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The deck shipped with the app; the same file is copied to `dist/deck.json`.
 pub const BUNDLED_DECK: &str = include_str!("../../data/deck.json");
+
+/// Query parameters this app reads and writes; others in the URL are left alone.
+const OWNED_PARAMS: [&str; 6] = ["topic", "difficulty", "status", "q", "mode", "view"];
 
 /// Opens localStorage, falling back to memory with a notice when the browser refuses.
 fn open_store() -> (Rc<dyn Store>, Option<Notice>) {
@@ -29,11 +45,49 @@ fn open_store() -> (Rc<dyn Store>, Option<Notice>) {
     }
 }
 
+/// Reads the filter, mode and view from the URL; bad values are skipped with a console warning.
+fn preset_from_url(deck: &Deck) -> Preset {
+    let pairs = query_pairs();
+    let (filter, mut warnings) = Filter::from_query(&pairs, deck);
+    let mut preset = Preset {
+        filter,
+        ..Preset::default()
+    };
+    for (key, value) in &pairs {
+        match key.as_str() {
+            "mode" => match Mode::parse(value) {
+                Some(m) => preset.mode = Some(m),
+                None => warnings.push(format!("ignored unknown mode {value:?}")),
+            },
+            "view" => match View::parse(value) {
+                Some(v) => preset.view = Some(v),
+                None => warnings.push(format!("ignored unknown view {value:?}")),
+            },
+            _ => {}
+        }
+    }
+    for w in warnings {
+        gloo::console::warn!(format!("interview-cards: {w}"));
+    }
+    preset
+}
+
+fn preset_to_query(state: &State) -> Vec<(&'static str, String)> {
+    let mut q = state.filter.to_query();
+    if state.mode != Mode::All {
+        q.push(("mode", state.mode.as_str().to_string()));
+    }
+    if state.view != View::Practice {
+        q.push(("view", state.view.as_str().to_string()));
+    }
+    q
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let deck = use_memo((), |_| parse_deck(BUNDLED_DECK).map(Rc::new));
     match &*deck {
-        Ok(deck) => html! { <Practice deck={DeckHandle(deck.clone())} /> },
+        Ok(deck) => html! { <Widget deck={DeckHandle(deck.clone())} /> },
         Err(e) => html! { <DeckProblem error={e.clone()} /> },
     }
 }
@@ -67,7 +121,7 @@ fn deck_problem(props: &DeckProblemProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct PracticeProps {
+pub struct WidgetProps {
     pub deck: DeckHandle,
 }
 
@@ -95,18 +149,83 @@ fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
     }
 }
 
-#[function_component(Practice)]
-pub fn practice(props: &PracticeProps) -> Html {
+fn focus_element(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// True when nothing in particular has focus (it fell back to the body, for example because
+/// the focused button was removed from the page).
+fn focus_is_lost() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| match (d.active_element(), d.body()) {
+            (None, _) => true,
+            (Some(active), Some(body)) => active == *body.unchecked_ref::<web_sys::Element>(),
+            _ => false,
+        })
+        .unwrap_or(false)
+}
+
+/// The view a key acts on, mirrored outside the reducer for the window's key listener.
+#[derive(Clone, Copy, PartialEq)]
+struct KeyContext {
+    view: View,
+    mock_asking: bool,
+    mock_revealed: bool,
+    help_open: bool,
+}
+
+fn key_action(key: &str, ctx: KeyContext, focus: &Focus) -> Option<Action> {
+    let now_ms = now_ms();
+    if ctx.help_open {
+        return matches!(key, "Escape" | "?").then_some(Action::CloseHelp);
+    }
+    let rating = match key {
+        "1" => Some(Rating::Again),
+        "2" => Some(Rating::Hard),
+        "3" => Some(Rating::Good),
+        "4" => Some(Rating::Easy),
+        _ => None,
+    };
+    match (key, ctx.view) {
+        ("?", _) => Some(Action::ToggleHelp),
+        ("p", _) => Some(Action::ShowView(View::Practice)),
+        ("m", _) => Some(Action::ShowView(View::Mock)),
+        ("t", _) => Some(Action::ShowView(View::Stats)),
+        (" " | "Enter", View::Practice) if *focus == Focus::Page => Some(Action::Flip),
+        (" " | "Enter", View::Mock) if *focus == Focus::Page && ctx.mock_asking => {
+            Some(Action::MockReveal { now_ms })
+        }
+        ("ArrowRight", View::Practice) => Some(Action::Next { now_ms }),
+        ("ArrowLeft", View::Practice) => Some(Action::Previous { now_ms }),
+        (_, View::Practice) => rating.map(|rating| Action::Grade { rating, now_ms }),
+        (_, View::Mock) if ctx.mock_revealed => {
+            rating.map(|rating| Action::MockGrade { rating, now_ms })
+        }
+        _ => None,
+    }
+}
+
+#[function_component(Widget)]
+pub fn widget(props: &WidgetProps) -> Html {
     let store = use_memo((), |_| open_store());
     let state = {
         let deck = props.deck.0.clone();
         let (store, store_notice) = (store.0.clone(), store.1.clone());
         use_reducer(move || {
-            let mut opened = open_progress(store.as_ref(), &deck.id, now_ms());
+            let now = now_ms();
+            let mut opened = open_progress(store.as_ref(), &deck.id, now);
             if store_notice.is_some() {
                 opened.notice = store_notice;
             }
-            State::new(deck, opened, now_ms())
+            let preset = preset_from_url(&deck);
+            State::new(deck, opened, preset, now)
         })
     };
 
@@ -127,10 +246,62 @@ pub fn practice(props: &PracticeProps) -> Html {
 
     use_effect_with((), |_| mark("first-card"));
 
-    // Keyboard: Space/Enter flip unless a control has focus (it handles them itself); arrows
-    // move unless a text field has focus.
+    // Keep the URL in step: a new history entry per facet, mode or view change; typing in the
+    // search box replaces the entry instead of flooding history.
+    {
+        let query = preset_to_query(&state);
+        let text = state.filter.text.clone();
+        let last_text = use_mut_ref(|| None::<String>);
+        use_effect_with(query, move |query| {
+            let mut last = last_text.borrow_mut();
+            let push = last.as_ref().is_some_and(|t| *t == text);
+            set_query(query, &OWNED_PARAMS, push && last.is_some());
+            *last = Some(text);
+        });
+    }
+
+    // Back/forward: the URL is the truth, so read it again.
     {
         let dispatcher = state.dispatcher();
+        let deck = props.deck.0.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "popstate", move |_| {
+                    let preset = preset_from_url(&deck);
+                    let now_ms = now_ms();
+                    dispatcher.dispatch(Action::SetFilter {
+                        filter: preset.filter,
+                        now_ms,
+                    });
+                    dispatcher.dispatch(Action::SetMode {
+                        mode: preset.mode.unwrap_or(Mode::All),
+                        now_ms,
+                    });
+                    dispatcher.dispatch(Action::ShowView(preset.view.unwrap_or(View::Practice)));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Keyboard shortcuts, read against the latest view.
+    let key_context = KeyContext {
+        view: state.view,
+        mock_asking: matches!(
+            state.mock.as_ref().map(|m| &m.phase),
+            Some(Phase::Asking { .. })
+        ),
+        mock_revealed: matches!(
+            state.mock.as_ref().map(|m| &m.phase),
+            Some(Phase::Revealed { .. })
+        ),
+        help_open: state.help_open,
+    };
+    let key_context_cell = use_mut_ref(|| Cell::new(key_context));
+    key_context_cell.borrow().set(key_context);
+    {
+        let dispatcher = state.dispatcher();
+        let ctx = key_context_cell.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new_with_options(
@@ -147,13 +318,19 @@ pub fn practice(props: &PracticeProps) -> Html {
                         }
                         let focus = focus_of(event.target());
                         if focus == Focus::TextField {
+                            if event.key() == "Escape" {
+                                dispatcher.dispatch(Action::CloseHelp);
+                            }
                             return;
                         }
-                        let action = match event.key().as_str() {
-                            " " | "Enter" if focus == Focus::Page => Action::Flip,
-                            "ArrowRight" => Action::Next { now_ms: now_ms() },
-                            "ArrowLeft" => Action::Previous { now_ms: now_ms() },
-                            _ => return,
+                        if event.key() == "/" {
+                            event.prevent_default();
+                            focus_element("f-search");
+                            return;
+                        }
+                        let Some(action) = key_action(&event.key(), ctx.borrow().get(), &focus)
+                        else {
+                            return;
                         };
                         event.prevent_default();
                         dispatcher.dispatch(action);
@@ -164,60 +341,270 @@ pub fn practice(props: &PracticeProps) -> Html {
         });
     }
 
+    // The mock interview's clock ticks only while a question is being asked.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(key_context.mock_asking, move |asking| {
+            let interval = asking.then(|| {
+                Interval::new(250, move || {
+                    dispatcher.dispatch(Action::MockTick { now_ms: now_ms() })
+                })
+            });
+            move || drop(interval)
+        });
+    }
+
+    // When the focused control disappears (a grade button after grading), put focus back on
+    // the card's main button instead of leaving it on the page body.
+    {
+        let position = (state.session.position(), state.session.len(), state.view);
+        let mock_position = state.mock.as_ref().map(|m| (m.position, m.is_finished()));
+        use_effect_with((position, mock_position), move |_| {
+            if focus_is_lost() {
+                focus_element("primary-action");
+            }
+        });
+    }
+
+    let dispatch = |make: fn(f64) -> Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(make(now_ms())))
+    };
+    let on_filter = {
+        let state = state.clone();
+        Callback::from(move |filter: Filter| {
+            state.dispatch(Action::SetFilter {
+                filter,
+                now_ms: now_ms(),
+            })
+        })
+    };
+    let on_grade = {
+        let state = state.clone();
+        Callback::from(move |rating: Rating| {
+            state.dispatch(Action::Grade {
+                rating,
+                now_ms: now_ms(),
+            })
+        })
+    };
     let flip = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Flip))
-    };
-    let next = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Next { now_ms: now_ms() }))
-    };
-    let previous = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Previous { now_ms: now_ms() }))
     };
     let dismiss = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::DismissNotice))
     };
+    let show = |view: View| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowView(view)))
+    };
+    let help = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ToggleHelp))
+    };
+    let close_help = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::CloseHelp))
+    };
 
     let deck = &state.deck;
-    let total = state.session.len();
-    let card = match state.current_card() {
-        Some(card) => html! {
-            <CardView card={card.clone()} topic={AttrValue::from(deck.topic_name(&card.topic).to_string())}
-                      flipped={state.session.is_flipped()} on_flip={flip.clone()} />
-        },
-        None => html! { <p>{"This deck has no cards."}</p> },
+    let tab = |view: View, label: &str| {
+        let current = state.view == view;
+        html! {
+            <button type="button" class={classes!("tab", current.then_some("current"))}
+                    aria-current={current.then_some("page")} onclick={show(view)}>{label.to_string()}</button>
+        }
     };
-    let flip_label = if state.session.is_flipped() {
-        "Show question"
-    } else {
-        "Show answer"
+    let body = match state.view {
+        View::Practice => practice_body(&state, on_filter, on_grade, flip, dispatch),
+        View::Mock => {
+            let on_start = {
+                let state = state.clone();
+                Callback::from(move |(count, seconds): (usize, u32)| {
+                    let now_ms = now_ms();
+                    state.dispatch(Action::StartMock {
+                        count,
+                        seconds,
+                        seed: now_ms as u64,
+                        now_ms,
+                    })
+                })
+            };
+            let on_reveal = {
+                let state = state.clone();
+                Callback::from(move |_| state.dispatch(Action::MockReveal { now_ms: now_ms() }))
+            };
+            let on_mock_grade = {
+                let state = state.clone();
+                Callback::from(move |rating| {
+                    state.dispatch(Action::MockGrade {
+                        rating,
+                        now_ms: now_ms(),
+                    })
+                })
+            };
+            let on_weak = {
+                let state = state.clone();
+                Callback::from(move |_| state.dispatch(Action::PractiseWeak { now_ms: now_ms() }))
+            };
+            let on_end = {
+                let state = state.clone();
+                Callback::from(move |_| state.dispatch(Action::EndMock))
+            };
+            let preview = state
+                .mock
+                .as_ref()
+                .and_then(|m| m.current())
+                .map(|i| {
+                    state
+                        .scheduler
+                        .preview(state.progress.memory(&deck.cards[i].id), now_ms())
+                })
+                .unwrap_or_else(|| state.scheduler.preview(None, now_ms()));
+            html! {
+                <MockView deck={props.deck.clone()} mock={state.mock.clone()}
+                          pool_size={state.counts.total} now_ms={now_ms()} {preview}
+                          {on_start} {on_reveal} on_grade={on_mock_grade}
+                          on_practise_weak={on_weak} {on_end} />
+            }
+        }
+        View::Stats => {
+            let s = stats::compute(deck, &state.progress, now_ms(), utc_offset_minutes());
+            html! { <StatsView stats={Rc::new(s)} /> }
+        }
     };
     html! {
         <main class="app">
             <header class="app-header">
                 <h1>{deck.title.clone()}</h1>
-                <p class="progress-summary" data-testid="seen-count">
-                    {format!("Seen {} of {} cards", seen_in_deck(&state), total)}
-                </p>
+                <nav class="tabs" aria-label="Views">
+                    {tab(View::Practice, "Practice")}
+                    {tab(View::Mock, "Mock interview")}
+                    {tab(View::Stats, "Stats")}
+                    <button type="button" class="tab" onclick={help.reform(|_: MouseEvent| ())}
+                            aria-keyshortcuts="?" aria-label="Keyboard shortcuts">{"?"}</button>
+                </nav>
             </header>
             if let Some(notice) = state.notice.clone() {
                 <NoticeBanner {notice} on_dismiss={dismiss} />
             }
-            {card}
-            <nav class="controls" aria-label="Card controls">
-                <button type="button" onclick={previous} aria-keyshortcuts="ArrowLeft">{"Previous"}</button>
-                <button type="button" class="primary" onclick={flip.reform(|_: MouseEvent| ())}
-                        aria-pressed={state.session.is_flipped().to_string()}
-                        aria-keyshortcuts="Space Enter">{flip_label}</button>
-                <button type="button" onclick={next} aria-keyshortcuts="ArrowRight">{"Next"}</button>
-            </nav>
-            <p class="position" data-testid="position" aria-live="polite">
-                {format!("Card {} of {}", state.session.position() + 1, total)}
-            </p>
+            {body}
+            if state.help_open {
+                <Help on_close={close_help} />
+            }
         </main>
+    }
+}
+
+fn practice_body(
+    state: &UseReducerHandle<State>,
+    on_filter: Callback<Filter>,
+    on_grade: Callback<Rating>,
+    flip: Callback<()>,
+    dispatch: impl Fn(fn(f64) -> Action) -> Callback<MouseEvent>,
+) -> Html {
+    let deck = &state.deck;
+    let total = state.session.len();
+    let flipped = state.session.is_flipped();
+    let topics = Rc::new(deck.topics.clone());
+    let mode_button = |mode: Mode, label: &str| {
+        let current = state.mode == mode;
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::SetMode {
+                mode,
+                now_ms: now_ms(),
+            })
+        });
+        html! {
+            <button type="button" class={classes!("mode", current.then_some("current"))}
+                    aria-pressed={current.to_string()} {onclick}>{label.to_string()}</button>
+        }
+    };
+    let shuffled = state.shuffle.is_some();
+    let shuffle = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let now_ms = now_ms();
+            let seed = if shuffled { None } else { Some(now_ms as u64) };
+            state.dispatch(Action::Shuffle { seed, now_ms })
+        })
+    };
+    let due_total = state.counts.status(crate::core::filter::Status::Due);
+    let card = match state.current_card() {
+        Some(card) => html! {
+            <>
+                <CardView card={card.clone()} topic={AttrValue::from(deck.topic_name(&card.topic).to_string())}
+                          {flipped} on_flip={flip.clone()} />
+                <p class="sr-only" aria-live="polite" data-testid="announcer">
+                    {format!("Card {} of {total}: {}", state.session.position() + 1, card.question)}
+                </p>
+            </>
+        },
+        None => {
+            let clear = on_filter.reform(|_: MouseEvent| Filter::default());
+            let all = dispatch(|now_ms| Action::SetMode {
+                mode: Mode::All,
+                now_ms,
+            });
+            html! {
+                <div class="empty" role="status" data-testid="empty">
+                    if state.mode == Mode::Due && state.counts.total > 0 {
+                        <p>{"Nothing is due for review right now."}</p>
+                        <button type="button" class="primary" onclick={all}>{"Practice all cards"}</button>
+                    } else {
+                        <p>{"No cards match these filters."}</p>
+                        <button type="button" class="primary" onclick={clear}>{"Clear filters"}</button>
+                    }
+                </div>
+            }
+        }
+    };
+    let flip_label = if flipped {
+        "Show question"
+    } else {
+        "Show answer"
+    };
+    let preview = state.current_card().map(|c| {
+        state
+            .scheduler
+            .preview(state.progress.memory(&c.id), now_ms())
+    });
+    html! {
+        <>
+            <Filters topics={topics} filter={state.filter.clone()} counts={state.counts.clone()} on_change={on_filter} />
+            <div class="practice-bar">
+                <div class="modes" role="group" aria-label="Which cards">
+                    {mode_button(Mode::All, "Practice all")}
+                    {mode_button(Mode::Due, &format!("Review due ({due_total})"))}
+                </div>
+                <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
+            </div>
+            if state.only.is_some() {
+                <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
+            }
+            {card}
+            if total > 0 {
+                if let (true, Some(preview)) = (flipped, preview) {
+                    <GradeButtons {preview} on_grade={on_grade} />
+                }
+                <nav class="controls" aria-label="Card controls">
+                    <button type="button" onclick={dispatch(|now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">{"Previous"}</button>
+                    <button type="button" id="primary-action" class="primary" onclick={flip.reform(|_: MouseEvent| ())}
+                            aria-pressed={flipped.to_string()}
+                            aria-keyshortcuts="Space Enter">{flip_label}</button>
+                    <button type="button" onclick={dispatch(|now_ms| Action::Next { now_ms })} aria-keyshortcuts="ArrowRight">{"Next"}</button>
+                </nav>
+                <p class="position" data-testid="position">
+                    {format!("{} / {}", state.session.position() + 1, total)}
+                </p>
+            }
+            <p class="progress-summary" data-testid="seen-count">
+                {format!("Seen {} of {} cards", seen_in_deck(state), deck.cards.len())}
+            </p>
+        </>
     }
 }
 

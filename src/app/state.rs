@@ -1,12 +1,63 @@
 //! The app's single state and its reducer. Every change goes through [`State::apply`], a pure
-//! function of the old state and an [`Action`], so it is tested on the host.
+//! function of the old state and an [`Action`] (time arrives inside the action), so every flow
+//! is tested on the host.
 
 use crate::core::deck::{Card, Deck};
+use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
+use crate::core::mock::Mock;
 use crate::core::progress::Progress;
+use crate::core::schedule::{Rating, Scheduler};
 use crate::core::session::Session;
 use crate::core::store::{Notice, Opened};
 use std::rc::Rc;
 use yew::Reducible;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Practice,
+    Mock,
+    Stats,
+}
+
+impl View {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Practice => "practice",
+            Self::Mock => "mock",
+            Self::Stats => "stats",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Practice, Self::Mock, Self::Stats]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
+/// Which cards practice walks through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Every card the filter leaves, due or not.
+    All,
+    /// Only due cards, the longest overdue first.
+    Due,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Due => "due",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "all" => Some(Self::All),
+            "due" => Some(Self::Due),
+            _ => None,
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -17,14 +68,64 @@ pub enum Action {
     Previous {
         now_ms: f64,
     },
+    /// Grade the flipped card and move on.
+    Grade {
+        rating: Rating,
+        now_ms: f64,
+    },
+    SetFilter {
+        filter: Filter,
+        now_ms: f64,
+    },
+    SetMode {
+        mode: Mode,
+        now_ms: f64,
+    },
+    /// Shuffle the queue with this seed; `None` restores deck order.
+    Shuffle {
+        seed: Option<u64>,
+        now_ms: f64,
+    },
+    ShowView(View),
+    ToggleHelp,
+    CloseHelp,
+    StartMock {
+        count: usize,
+        seconds: u32,
+        seed: u64,
+        now_ms: f64,
+    },
+    MockTick {
+        now_ms: f64,
+    },
+    MockReveal {
+        now_ms: f64,
+    },
+    MockGrade {
+        rating: Rating,
+        now_ms: f64,
+    },
+    /// Leave a mock interview and practise the cards it found weak.
+    PractiseWeak {
+        now_ms: f64,
+    },
+    EndMock,
     /// Saving failed; the progress stays in memory and the learner is told.
     SaveFailed(Notice),
     DismissNotice,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct State {
     pub deck: Rc<Deck>,
+    pub index: Rc<SearchIndex>,
+    pub scheduler: Scheduler,
+    pub filter: Filter,
+    pub mode: Mode,
+    pub shuffle: Option<u64>,
+    /// Practice restricted to these cards (after a mock interview), on top of the filter.
+    pub only: Option<Rc<Vec<usize>>>,
+    pub counts: Counts,
     pub session: Session,
     pub progress: Progress,
     /// False when saving would overwrite data this build cannot read.
@@ -32,26 +133,69 @@ pub struct State {
     /// Bumped whenever `progress` changes, so the view knows when to save.
     pub revision: u64,
     pub notice: Option<Notice>,
+    pub view: View,
+    pub mock: Option<Mock>,
+    pub help_open: bool,
+    /// Time of the latest action: statuses ("due") are judged at this moment.
+    pub now_ms: f64,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.deck, &other.deck)
+            && self.filter == other.filter
+            && self.mode == other.mode
+            && self.shuffle == other.shuffle
+            && self.only == other.only
+            && self.session == other.session
+            && self.revision == other.revision
+            && self.notice == other.notice
+            && self.view == other.view
+            && self.mock == other.mock
+            && self.help_open == other.help_open
+    }
+}
+
+/// What the URL can preset: filter, mode and view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Preset {
+    pub filter: Filter,
+    pub mode: Option<Mode>,
+    pub view: Option<View>,
 }
 
 impl State {
-    /// A session over every card of the deck, resuming at the first card not yet seen.
-    pub fn new(deck: Rc<Deck>, opened: Opened, now_ms: f64) -> Self {
-        let queue: Vec<usize> = (0..deck.cards.len()).collect();
-        let start = deck
-            .cards
-            .iter()
-            .position(|c| !opened.progress.is_seen(&c.id))
-            .unwrap_or(0);
+    pub fn new(deck: Rc<Deck>, opened: Opened, preset: Preset, now_ms: f64) -> Self {
+        let index = Rc::new(SearchIndex::new(&deck));
         let mut state = Self {
             deck,
-            session: Session::new(queue, start),
+            index,
+            scheduler: Scheduler::default(),
+            filter: preset.filter,
+            mode: preset.mode.unwrap_or(Mode::All),
+            shuffle: None,
+            only: None,
+            counts: Counts::default(),
+            session: Session::new(Vec::new(), 0),
             progress: opened.progress,
             writable: opened.writable,
             revision: 0,
             notice: opened.notice,
+            view: preset.view.unwrap_or(View::Practice),
+            mock: None,
+            help_open: false,
+            now_ms,
         };
-        state.see_current(now_ms);
+        state.rebuild(None);
+        // Resume at the first card not yet seen.
+        let start = (0..state.session.len())
+            .find(|&p| {
+                let card = state.session.card_at(p);
+                card.is_some_and(|i| !state.progress.is_seen(&state.deck.cards[i].id))
+            })
+            .unwrap_or(0);
+        state.session.go_to(start);
+        state.see_current();
         state
     }
 
@@ -59,23 +203,174 @@ impl State {
         self.session.current().and_then(|i| self.deck.cards.get(i))
     }
 
-    fn see_current(&mut self, now_ms: f64) {
+    pub fn status_of(&self, index: usize) -> Status {
+        self.progress
+            .status(&self.deck.cards[index].id, self.now_ms)
+    }
+
+    /// Recomputes counts and the queue from filter, mode, shuffle and progress, keeping the
+    /// current card in view when it is still in the queue (`keep`).
+    fn rebuild(&mut self, keep: Option<usize>) {
+        let (mut queue, counts) = apply(&self.deck, &self.index, &self.filter, |i| {
+            self.progress.status(&self.deck.cards[i].id, self.now_ms)
+        });
+        self.counts = counts;
+        if let Some(only) = &self.only {
+            queue.retain(|i| only.contains(i));
+        }
+        match self.mode {
+            Mode::All => {
+                if let Some(seed) = self.shuffle {
+                    crate::core::random::Rng::new(seed).shuffle(&mut queue);
+                }
+            }
+            Mode::Due => {
+                queue.retain(|&i| self.status_of(i) == Status::Due);
+                let due = |i: usize| {
+                    self.progress
+                        .memory(&self.deck.cards[i].id)
+                        .map_or(0.0, |m| m.due)
+                };
+                queue.sort_by(|&a, &b| due(a).total_cmp(&due(b)).then(a.cmp(&b)));
+            }
+        }
+        let start = keep
+            .and_then(|card| queue.iter().position(|&i| i == card))
+            .unwrap_or(0);
+        let flipped =
+            self.session.is_flipped() && keep.is_some_and(|k| queue.get(start) == Some(&k));
+        self.session = Session::new(queue, start);
+        if flipped {
+            self.session.flip();
+        }
+    }
+
+    fn refresh_counts(&mut self) {
+        let (_, counts) = apply(&self.deck, &self.index, &self.filter, |i| {
+            self.progress.status(&self.deck.cards[i].id, self.now_ms)
+        });
+        self.counts = counts;
+    }
+
+    fn see_current(&mut self) {
         if let Some(id) = self.current_card().map(|c| c.id.clone()) {
-            self.progress.mark_seen(&id, now_ms);
+            self.progress.mark_seen(&id, self.now_ms);
             self.revision += 1;
         }
+    }
+
+    fn grade(&mut self, card: usize, rating: Rating) {
+        let id = self.deck.cards[card].id.clone();
+        self.progress
+            .record(&id, rating, self.now_ms, &self.scheduler);
+        self.revision += 1;
     }
 
     pub fn apply(mut self, action: Action) -> Self {
         match action {
             Action::Flip => self.session.flip(),
             Action::Next { now_ms } => {
+                self.now_ms = now_ms;
                 self.session.next();
-                self.see_current(now_ms);
+                self.see_current();
             }
             Action::Previous { now_ms } => {
+                self.now_ms = now_ms;
                 self.session.previous();
-                self.see_current(now_ms);
+                self.see_current();
+            }
+            Action::Grade { rating, now_ms } => {
+                self.now_ms = now_ms;
+                let Some(card) = self.session.current() else {
+                    return self;
+                };
+                if !self.session.is_flipped() {
+                    return self;
+                }
+                self.grade(card, rating);
+                match self.mode {
+                    // A graded card is no longer due: it leaves the review queue.
+                    Mode::Due => self.session.remove_current(),
+                    Mode::All => self.session.next(),
+                }
+                self.refresh_counts();
+                self.see_current();
+            }
+            Action::SetFilter { filter, now_ms } => {
+                self.now_ms = now_ms;
+                self.filter = filter;
+                self.only = None;
+                let keep = self.session.current();
+                self.rebuild(keep);
+                if self.session.current() != keep {
+                    self.see_current();
+                }
+            }
+            Action::SetMode { mode, now_ms } => {
+                self.now_ms = now_ms;
+                self.mode = mode;
+                let keep = self.session.current();
+                self.rebuild(keep);
+                if self.session.current() != keep {
+                    self.see_current();
+                }
+            }
+            Action::Shuffle { seed, now_ms } => {
+                self.now_ms = now_ms;
+                self.shuffle = seed;
+                let keep = self.session.current();
+                self.rebuild(keep);
+            }
+            Action::ShowView(view) => {
+                self.view = view;
+                self.help_open = false;
+            }
+            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::CloseHelp => self.help_open = false,
+            Action::StartMock {
+                count,
+                seconds,
+                seed,
+                now_ms,
+            } => {
+                self.now_ms = now_ms;
+                let (pool, _) = apply(&self.deck, &self.index, &self.filter, |i| {
+                    self.progress.status(&self.deck.cards[i].id, now_ms)
+                });
+                self.mock = Some(Mock::start(&pool, count, seconds, seed, now_ms));
+                self.view = View::Mock;
+            }
+            Action::MockTick { now_ms } => {
+                if let Some(mock) = &mut self.mock {
+                    mock.tick(now_ms);
+                }
+            }
+            Action::MockReveal { now_ms } => {
+                if let Some(mock) = &mut self.mock {
+                    mock.reveal(now_ms);
+                }
+            }
+            Action::MockGrade { rating, now_ms } => {
+                self.now_ms = now_ms;
+                let graded = self.mock.as_mut().and_then(|m| m.grade(rating, now_ms));
+                if let Some(card) = graded {
+                    self.grade(card, rating);
+                    self.progress
+                        .mark_seen(&self.deck.cards[card].id.clone(), now_ms);
+                    self.refresh_counts();
+                }
+            }
+            Action::PractiseWeak { now_ms } => {
+                self.now_ms = now_ms;
+                let weak = self.mock.take().map(|m| m.weak_cards()).unwrap_or_default();
+                self.only = Some(Rc::new(weak));
+                self.mode = Mode::All;
+                self.view = View::Practice;
+                self.rebuild(None);
+                self.see_current();
+            }
+            Action::EndMock => {
+                self.mock = None;
             }
             Action::SaveFailed(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,

@@ -2,4 +2,9 @@
 
 pub mod answer;
 pub mod card;
+pub mod filters;
+pub mod grade;
+pub mod help;
+pub mod mock;
 pub mod notice;
+pub mod stats;

@@ -3,6 +3,10 @@
 pub mod deck;
 pub mod filter;
 pub mod markdown;
+pub mod mock;
 pub mod progress;
+pub mod random;
+pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod store;

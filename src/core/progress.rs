@@ -1,20 +1,45 @@
 //! The learner's progress for one deck and its saved form. The format is versioned
 //! ([`PROGRESS_FORMAT`]); reading never guesses: data it cannot read is reported, not dropped.
+//!
+//! Format history:
+//! - 1: per card `last_seen` (epoch ms) and `views`.
+//! - 2: adds per card `memory` (FSRS state) and `log` (every grade: rating and time).
 
+use crate::core::filter::Status;
+use crate::core::schedule::{Memory, Rating, Scheduler};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The progress format version this build writes. Older versions are migrated on load; newer
 /// ones are never overwritten.
-pub const PROGRESS_FORMAT: u32 = 1;
+pub const PROGRESS_FORMAT: u32 = 2;
+
+/// A card counts as mastered once its memory is stable for this many days.
+pub const MASTERED_STABILITY_DAYS: f64 = 21.0;
+
+/// One grade the learner gave.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub rating: Rating,
+    /// Epoch milliseconds.
+    pub at: f64,
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CardProgress {
     /// When the card was last shown, in milliseconds since the Unix epoch.
+    #[serde(default)]
     pub last_seen: f64,
     /// How many times the card has been shown.
+    #[serde(default)]
     pub views: u32,
+    /// The scheduler's state after the latest grade; none before the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<Memory>,
+    /// Every grade, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<Review>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,6 +63,27 @@ impl Progress {
         let entry = self.cards.entry(card.to_string()).or_default();
         entry.last_seen = entry.last_seen.max(now_ms);
         entry.views = entry.views.saturating_add(1);
+    }
+
+    /// Grades a card: schedules it and appends the review to its log.
+    pub fn record(&mut self, card: &str, rating: Rating, now_ms: f64, scheduler: &Scheduler) {
+        let entry = self.cards.entry(card.to_string()).or_default();
+        entry.memory = Some(scheduler.review(entry.memory.as_ref(), rating, now_ms));
+        entry.log.push(Review { rating, at: now_ms });
+    }
+
+    pub fn memory(&self, card: &str) -> Option<&Memory> {
+        self.cards.get(card).and_then(|c| c.memory.as_ref())
+    }
+
+    /// Where the card stands at `now_ms`.
+    pub fn status(&self, card: &str, now_ms: f64) -> Status {
+        match self.memory(card) {
+            None => Status::New,
+            Some(m) if m.due <= now_ms => Status::Due,
+            Some(m) if m.stability >= MASTERED_STABILITY_DAYS => Status::Mastered,
+            Some(_) => Status::Learning,
+        }
     }
 
     pub fn is_seen(&self, card: &str) -> bool {
@@ -101,9 +147,13 @@ pub fn parse_progress(json: &str, deck: &str) -> Result<Progress, ProgressError>
             reason: "format version 0 does not exist".into(),
         });
     }
-    let progress: Progress = serde_json::from_str(json).map_err(|e| ProgressError::Unreadable {
-        reason: e.to_string(),
-    })?;
+    // Format 1 is format 2 without memories and logs, which default to empty: reading it into
+    // today's shape is the whole migration.
+    let mut progress: Progress =
+        serde_json::from_str(json).map_err(|e| ProgressError::Unreadable {
+            reason: e.to_string(),
+        })?;
+    progress.format = PROGRESS_FORMAT;
     if progress.deck != deck {
         return Err(ProgressError::OtherDeck {
             found: progress.deck,

@@ -24,6 +24,29 @@ impl Session {
         self.queue.get(self.position).copied()
     }
 
+    pub fn card_at(&self, position: usize) -> Option<usize> {
+        self.queue.get(position).copied()
+    }
+
+    /// Jumps to `position` (ignored when outside the queue), front side up.
+    pub fn go_to(&mut self, position: usize) {
+        if position < self.queue.len() {
+            self.position = position;
+            self.flipped = false;
+        }
+    }
+
+    /// Takes the current card out of the queue; the next one moves into its place.
+    pub fn remove_current(&mut self) {
+        if self.position < self.queue.len() {
+            self.queue.remove(self.position);
+            if self.position >= self.queue.len() {
+                self.position = 0;
+            }
+        }
+        self.flipped = false;
+    }
+
     pub fn position(&self) -> usize {
         self.position
     }

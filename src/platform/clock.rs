@@ -11,3 +11,9 @@ pub fn mark(name: &str) {
         let _ = perf.mark(name);
     }
 }
+
+/// Minutes east of UTC for the learner's time zone now (JavaScript's `getTimezoneOffset` is
+/// minutes *west*).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}

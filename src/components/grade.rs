@@ -1,0 +1,48 @@
+//! The four self-grading buttons shown after a flip, each with the interval it would schedule.
+
+use crate::core::schedule::Rating;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GradeProps {
+    /// Each rating with the days until the card would come back.
+    pub preview: [(Rating, u32); 4],
+    pub on_grade: Callback<Rating>,
+}
+
+pub fn days_label(days: u32) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "1 day".into(),
+        d if d < 60 => format!("{d} days"),
+        d if d < 730 => format!("{} months", d / 30),
+        d => format!("{} years", d / 365),
+    }
+}
+
+#[function_component(GradeButtons)]
+pub fn grade_buttons(props: &GradeProps) -> Html {
+    let buttons: Html = props
+        .preview
+        .iter()
+        .enumerate()
+        .map(|(i, &(rating, days))| {
+            let on_grade = props.on_grade.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_grade.emit(rating));
+            let key = (i + 1).to_string();
+            html! {
+                <button type="button" class={classes!("grade", rating.label().to_lowercase())}
+                        {onclick} aria-keyshortcuts={key.clone()}
+                        aria-label={format!("{} (key {key}), next review in {}", rating.label(), days_label(days))}>
+                    <span class="grade-name">{rating.label()}</span>
+                    <span class="grade-next" aria-hidden="true">{days_label(days)}</span>
+                </button>
+            }
+        })
+        .collect();
+    html! {
+        <div class="grades" role="group" aria-label="How well did you know it?">
+            {buttons}
+        </div>
+    }
+}

@@ -1,0 +1,186 @@
+//! The mock-interview view: set-up (how many questions, time per question), the timed run with
+//! a visible countdown, and the summary that leads to practising the weak cards.
+
+use crate::components::answer::Answer;
+use crate::components::grade::GradeButtons;
+use crate::core::deck::Deck;
+use crate::core::mock::{Mock, Phase, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
+use crate::core::schedule::Rating;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MockProps {
+    pub deck: crate::app::root::DeckHandle,
+    pub mock: Option<Mock>,
+    /// Cards the current filter leaves (the pool questions are drawn from).
+    pub pool_size: usize,
+    pub now_ms: f64,
+    /// Intervals each grade would give the current question.
+    pub preview: [(Rating, u32); 4],
+    pub on_start: Callback<(usize, u32)>,
+    pub on_reveal: Callback<()>,
+    pub on_grade: Callback<Rating>,
+    pub on_practise_weak: Callback<()>,
+    pub on_end: Callback<()>,
+}
+
+fn clock(ms: f64) -> String {
+    let secs = (ms / 1000.0).ceil() as u64;
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+#[function_component(MockView)]
+pub fn mock_view(props: &MockProps) -> Html {
+    let count = use_state(|| DEFAULT_QUESTIONS);
+    let seconds = use_state(|| DEFAULT_SECONDS_PER_QUESTION);
+    let deck: &Rc<Deck> = &props.deck.0;
+
+    let Some(mock) = &props.mock else {
+        let on_count = {
+            let count = count.clone();
+            Callback::from(move |e: Event| {
+                count.set(select_value(&e).parse().unwrap_or(DEFAULT_QUESTIONS))
+            })
+        };
+        let on_seconds = {
+            let seconds = seconds.clone();
+            Callback::from(move |e: Event| {
+                seconds.set(
+                    select_value(&e)
+                        .parse()
+                        .unwrap_or(DEFAULT_SECONDS_PER_QUESTION),
+                )
+            })
+        };
+        let start = {
+            let (count, seconds, on_start) = (*count, *seconds, props.on_start.clone());
+            Callback::from(move |_: MouseEvent| on_start.emit((count, seconds)))
+        };
+        let counts = [3usize, 5, 10, 15, 20].map(|n| {
+            html! { <option value={n.to_string()} selected={n == *count}>{n}</option> }
+        });
+        let times = [
+            (60u32, "1 minute"),
+            (120, "2 minutes"),
+            (180, "3 minutes"),
+            (300, "5 minutes"),
+        ]
+        .map(|(s, label)| {
+            html! { <option value={s.to_string()} selected={s == *seconds}>{label}</option> }
+        });
+        return html! {
+            <section class="mock setup" aria-labelledby="mock-title">
+                <h2 id="mock-title">{"Mock interview"}</h2>
+                <p>{format!(
+                    "Questions are drawn at random from the {} cards your filters leave. Answer each one aloud before the clock runs out, then reveal the model answer and grade yourself.",
+                    props.pool_size)}</p>
+                <div class="mock-options">
+                    <label for="mock-count">{"Questions"}</label>
+                    <select id="mock-count" onchange={on_count}>{for counts}</select>
+                    <label for="mock-time">{"Time per question"}</label>
+                    <select id="mock-time" onchange={on_seconds}>{for times}</select>
+                </div>
+                <button type="button" class="primary" onclick={start} disabled={props.pool_size == 0}>
+                    {"Start the interview"}
+                </button>
+                if props.pool_size == 0 {
+                    <p role="status">{"No cards match your filters; clear them to start."}</p>
+                }
+            </section>
+        };
+    };
+
+    let on_end = props.on_end.reform(|_: MouseEvent| ());
+    if mock.is_finished() {
+        let rows: Html = mock
+            .results
+            .iter()
+            .map(|r| {
+                let card = &deck.cards[r.card];
+                html! {
+                    <tr>
+                        <th scope="row">{card.question.clone()}</th>
+                        <td>{r.rating.label()}</td>
+                        <td>{clock(r.used_ms)}{if r.timed_out { " (time ran out)" } else { "" }}</td>
+                    </tr>
+                }
+            })
+            .collect();
+        let weak = mock.weak_cards().len();
+        let practise = props.on_practise_weak.reform(|_: MouseEvent| ());
+        return html! {
+            <section class="mock summary" aria-labelledby="mock-title">
+                <h2 id="mock-title" tabindex="-1">{"Interview summary"}</h2>
+                <table data-testid="mock-summary">
+                    <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Grade"}</th><th scope="col">{"Time used"}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <div class="controls">
+                    if weak > 0 {
+                        <button type="button" id="primary-action" class="primary" onclick={practise}>
+                            {format!("Practise the {weak} weak one{}", if weak == 1 { "" } else { "s" })}
+                        </button>
+                    } else {
+                        <p>{"No weak answers: every question was graded Good or Easy."}</p>
+                    }
+                    <button type="button" onclick={on_end}>{"New interview"}</button>
+                </div>
+            </section>
+        };
+    }
+
+    let Some(card) = mock.current().map(|i| &deck.cards[i]) else {
+        return html! {};
+    };
+    let progress = format!("Question {} of {}", mock.position + 1, mock.cards.len());
+    let body = match mock.phase {
+        Phase::Asking { .. } => {
+            let remaining = mock.remaining_ms(props.now_ms);
+            let reveal = props.on_reveal.reform(|_: MouseEvent| ());
+            html! {
+                <>
+                    <p class="countdown" data-testid="countdown" role="timer" aria-live="off">
+                        <span class="sr-only">{"Time left: "}</span>{clock(remaining)}
+                    </p>
+                    <button type="button" id="primary-action" class="primary" onclick={reveal} aria-keyshortcuts="Space Enter">
+                        {"Reveal the answer"}
+                    </button>
+                </>
+            }
+        }
+        Phase::Revealed { used_ms, timed_out } => {
+            html! {
+                <>
+                    <p class="used" role="status">
+                        {if timed_out { "Time is up.".to_string() } else { format!("You took {}.", clock(used_ms)) }}
+                    </p>
+                    <div class="card-answer">
+                        <h3 class="sr-only">{"Answer"}</h3>
+                        <Answer source={AttrValue::from(card.answer.clone())} />
+                    </div>
+                    <GradeButtons preview={props.preview} on_grade={props.on_grade.clone()} />
+                </>
+            }
+        }
+        Phase::Finished => html! {},
+    };
+    html! {
+        <section class="mock running" aria-labelledby="mock-question">
+            <p class="mock-progress">{progress}</p>
+            <article class="card">
+                <div class="card-face">
+                    <p class="card-meta"><span class="topic">{deck.topic_name(&card.topic).to_string()}</span></p>
+                    <h2 id="mock-question" class="card-question">{card.question.clone()}</h2>
+                </div>
+                {body}
+            </article>
+            <button type="button" class="link" onclick={on_end}>{"End the interview"}</button>
+        </section>
+    }
+}

@@ -1,0 +1,111 @@
+//! The stats view: tallies per topic and difficulty, today's reviews, the streak, and a small
+//! SVG bar chart of the last 30 days with the same numbers as a table for screen readers.
+
+use crate::core::stats::{Stats, Tally};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StatsProps {
+    pub stats: std::rc::Rc<Stats>,
+}
+
+fn tally_row(name: &str, t: &Tally) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{name.to_string()}</th>
+            <td>{t.cards}</td><td>{t.seen}</td><td>{t.mastered}</td><td>{t.due}</td>
+        </tr>
+    }
+}
+
+fn tally_table(caption: &str, rows: Html, overall: Option<&Tally>) -> Html {
+    html! {
+        <table class="tally">
+            <caption>{caption.to_string()}</caption>
+            <thead>
+                <tr><th scope="col">{caption.to_string()}</th><th scope="col">{"Cards"}</th>
+                    <th scope="col">{"Seen"}</th><th scope="col">{"Mastered"}</th><th scope="col">{"Due"}</th></tr>
+            </thead>
+            <tbody>{rows}</tbody>
+            if let Some(t) = overall {
+                <tfoot>{tally_row("All cards", t)}</tfoot>
+            }
+        </table>
+    }
+}
+
+#[function_component(StatsView)]
+pub fn stats_view(props: &StatsProps) -> Html {
+    let s = &props.stats;
+    let topics: Html = s
+        .by_topic
+        .iter()
+        .map(|(_, name, t)| tally_row(name, t))
+        .collect();
+    let difficulties: Html = s
+        .by_difficulty
+        .iter()
+        .map(|(d, t)| tally_row(d.label(), t))
+        .collect();
+
+    // The chart: one bar per day, scaled to the busiest day. Integer coordinates keep float
+    // formatting (and its code) out of the wasm.
+    let max = s.per_day.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
+    let (w, h, bar) = (300usize, 80usize, 10usize);
+    let bars: Html = s
+        .per_day
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, n))| {
+            let bh = if n == 0 { 1 } else { (n * (h - 4)).div_ceil(max) };
+            html! {
+                <rect x={(i * bar).to_string()} y={(h - bh).to_string()}
+                      width={(bar - 2).to_string()} height={bh.to_string()}
+                      class={if n == 0 { "bar empty" } else { "bar" }} />
+            }
+        })
+        .collect();
+    let day_rows: Html = s
+        .per_day
+        .iter()
+        .rev()
+        .map(|&(ago, n)| {
+            let day = match ago {
+                0 => "Today".to_string(),
+                1 => "Yesterday".to_string(),
+                a => format!("{a} days ago"),
+            };
+            html! { <tr><th scope="row">{day}</th><td>{n}</td></tr> }
+        })
+        .collect();
+    let total_30: usize = s.per_day.iter().map(|&(_, n)| n).sum();
+    html! {
+        <section class="stats" aria-labelledby="stats-title">
+            <h2 id="stats-title">{"Your progress"}</h2>
+            <ul class="headline" data-testid="stats-headline">
+                <li><strong>{s.reviews_today}</strong>{" reviews today"}</li>
+                <li><strong>{s.streak}</strong>{if s.streak == 1 { " day streak" } else { " days streak" }}</li>
+                <li><strong>{s.overall.mastered}</strong>{format!(" of {} mastered", s.overall.cards)}</li>
+                <li><strong>{s.overall.due}</strong>{" due now"}</li>
+            </ul>
+            <figure class="chart">
+                <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby="chart-caption" preserveAspectRatio="none">
+                    {bars}
+                </svg>
+                <figcaption id="chart-caption">
+                    {format!("Reviews per day, last 30 days: {total_30} in all, at most {max} in a day.")}
+                </figcaption>
+            </figure>
+            <details>
+                <summary>{"Reviews per day as a table"}</summary>
+                <table class="per-day">
+                    <caption>{"Reviews per day, last 30 days"}</caption>
+                    <thead><tr><th scope="col">{"Day"}</th><th scope="col">{"Reviews"}</th></tr></thead>
+                    <tbody>{day_rows}</tbody>
+                </table>
+            </details>
+            {tally_table("Topic", topics, Some(&s.overall))}
+            {tally_table("Difficulty", difficulties, None)}
+        </section>
+    }
+}

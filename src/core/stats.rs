@@ -1,0 +1,100 @@
+//! Numbers for the stats view: per topic and difficulty (seen, mastered, due), today's reviews,
+//! the streak, and reviews per day for the last 30 days, all in the learner's local days.
+
+use crate::core::deck::{Deck, Difficulty};
+use crate::core::filter::Status;
+use crate::core::progress::Progress;
+use std::collections::BTreeMap;
+
+const DAY_MS: f64 = 86_400_000.0;
+pub const CHART_DAYS: usize = 30;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub cards: usize,
+    pub seen: usize,
+    pub mastered: usize,
+    pub due: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stats {
+    /// Deck topic order: (topic id, name, tally).
+    pub by_topic: Vec<(String, String, Tally)>,
+    pub by_difficulty: [(Difficulty, Tally); 3],
+    pub overall: Tally,
+    pub reviews_today: usize,
+    /// Consecutive local days with at least one review, up to today (or yesterday, while today
+    /// has none yet).
+    pub streak: u32,
+    /// Reviews per local day, oldest first, the last entry being today: (days ago, count).
+    pub per_day: Vec<(usize, usize)>,
+}
+
+/// The local day number of an instant. `utc_offset_minutes` is minutes east of UTC
+/// (the negation of JavaScript's `getTimezoneOffset()`).
+pub fn local_day(at_ms: f64, utc_offset_minutes: i32) -> i64 {
+    ((at_ms + f64::from(utc_offset_minutes) * 60_000.0) / DAY_MS).floor() as i64
+}
+
+pub fn compute(deck: &Deck, progress: &Progress, now_ms: f64, utc_offset_minutes: i32) -> Stats {
+    let mut by_topic: Vec<(String, String, Tally)> = deck
+        .topics
+        .iter()
+        .map(|t| (t.id.clone(), t.name.clone(), Tally::default()))
+        .collect();
+    let topic_slot: BTreeMap<&str, usize> = deck
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let mut by_difficulty = Difficulty::ALL.map(|d| (d, Tally::default()));
+    let mut overall = Tally::default();
+    for card in &deck.cards {
+        let seen = progress.is_seen(&card.id);
+        let status = progress.status(&card.id, now_ms);
+        let slots = [
+            topic_slot
+                .get(card.topic.as_str())
+                .map(|&i| &mut by_topic[i].2),
+            Some(&mut by_difficulty[card.difficulty as usize].1),
+            Some(&mut overall),
+        ];
+        for tally in slots.into_iter().flatten() {
+            tally.cards += 1;
+            tally.seen += usize::from(seen);
+            tally.mastered += usize::from(status == Status::Mastered);
+            tally.due += usize::from(status == Status::Due);
+        }
+    }
+
+    let today = local_day(now_ms, utc_offset_minutes);
+    let mut reviews_by_day: BTreeMap<i64, usize> = BTreeMap::new();
+    for card in deck.cards.iter().filter_map(|c| progress.cards.get(&c.id)) {
+        for review in &card.log {
+            *reviews_by_day
+                .entry(local_day(review.at, utc_offset_minutes))
+                .or_default() += 1;
+        }
+    }
+    let count = |day: i64| reviews_by_day.get(&day).copied().unwrap_or(0);
+    let mut streak = 0;
+    let mut day = if count(today) > 0 { today } else { today - 1 };
+    while count(day) > 0 {
+        streak += 1;
+        day -= 1;
+    }
+    let per_day = (0..CHART_DAYS)
+        .rev()
+        .map(|ago| (ago, count(today - ago as i64)))
+        .collect();
+    Stats {
+        by_topic,
+        by_difficulty,
+        overall,
+        reviews_today: count(today),
+        streak,
+        per_day,
+    }
+}
