@@ -1,30 +1,15 @@
 // The whole card loop in a real browser against the release build: flip by mouse and keyboard,
 // move on, reload, and find the progress kept. axe-core checks every view it passes through.
 const { test, expect } = require('@playwright/test');
-const { default: AxeBuilder } = require('@axe-core/playwright');
-
-async function expectNoAxeViolations(page, view) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target).join(', ')})`);
-  expect(summary, `axe violations in the ${view} view`).toEqual([]);
-}
-
-async function openFresh(page) {
-  await page.goto('./');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await expect(page.getByTestId('card-face')).toBeVisible();
-}
+const { expectNoAxeViolations, openFresh, watchErrors } = require('./helpers');
 
 test('flip, move on, reload and keep progress', async ({ page }) => {
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = watchErrors(page);
 
   await openFresh(page);
   const position = page.getByTestId('position');
-  await expect(position).toHaveText(/^Card 1 of \d+$/);
-  const total = Number((await position.textContent()).match(/of (\d+)/)[1]);
+  await expect(position).toHaveText(/^1 \/ \d+$/);
+  const total = Number((await position.textContent()).match(/\/ (\d+)/)[1]);
   expect(total).toBeGreaterThan(1);
   await expect(page.getByTestId('seen-count')).toHaveText(`Seen 1 of ${total} cards`);
   const firstQuestion = await page.locator('#card-question').textContent();
@@ -54,21 +39,21 @@ test('flip, move on, reload and keep progress', async ({ page }) => {
   await expect(answer).not.toBeEmpty();
 
   // Next by button, then by arrow key; each new card shows its front.
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(position).toHaveText(`Card 2 of ${total}`);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(position).toHaveText(`2 / ${total}`);
   await expect(answer).toBeEmpty();
   await expect(page.locator('#card-question')).not.toHaveText(firstQuestion);
   // Focus is still on Next: arrows work there too.
   await page.keyboard.press('ArrowRight');
-  await expect(position).toHaveText(`Card 3 of ${total}`);
+  await expect(position).toHaveText(`3 / ${total}`);
   await expect(page.getByTestId('seen-count')).toHaveText(`Seen 3 of ${total} cards`);
 
   // Reload: the three cards stay seen and practice resumes at the first unseen one.
   await page.reload();
   await expect(page.getByTestId('seen-count')).toHaveText(`Seen 4 of ${total} cards`);
-  await expect(position).toHaveText(`Card 4 of ${total}`);
+  await expect(position).toHaveText(`4 / ${total}`);
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')));
-  expect(saved.format).toBe(1);
+  expect(saved.format).toBe(2);
   expect(Object.keys(saved.cards)).toHaveLength(4);
 
   expect(errors).toEqual([]);

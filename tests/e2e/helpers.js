@@ -1,0 +1,28 @@
+// Shared steps for the end-to-end suite.
+const { expect } = require('@playwright/test');
+const { default: AxeBuilder } = require('@axe-core/playwright');
+
+/** Fails with the list of axe-core violations (rule, help text, elements) in the current view. */
+async function expectNoAxeViolations(page, view) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target).join(', ')})`);
+  expect(summary, `axe violations in the ${view} view`).toEqual([]);
+}
+
+/** Opens the app at `path` with empty storage and waits for the first card. */
+async function openFresh(page, path = './') {
+  await page.goto(path);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator('main.app')).toBeVisible();
+}
+
+/** Collects page errors and console errors, to assert there were none. */
+function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
+}
+
+module.exports = { expectNoAxeViolations, openFresh, watchErrors };
