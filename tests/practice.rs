@@ -72,7 +72,7 @@ fn progress_survives_a_reload_and_resumes_at_the_first_unseen_card() {
         1.0,
     )
     .apply(Action::Next { now_ms: 2.0 });
-    save_progress(&store, &state.progress).expect("saved");
+    save_progress(&store, &state.progress, 5.0).expect("saved");
 
     let reloaded = State::new(
         deck(3),
@@ -164,6 +164,6 @@ fn storage_that_throws_leaves_a_working_in_memory_session() {
 #[test]
 fn a_full_store_reports_instead_of_failing_silently() {
     let store = BrokenStore(StoreError::QuotaExceeded);
-    let err = save_progress(&store, &Progress::new("d")).unwrap_err();
+    let err = save_progress(&store, &Progress::new("d"), 0.0).unwrap_err();
     assert!(err.message().contains("storage is full"));
 }

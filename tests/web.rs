@@ -159,7 +159,7 @@ async fn app_flips_moves_on_and_saves_progress() {
         .query_selector("[data-testid=position]")
         .unwrap()
         .unwrap();
-    assert!(position.text_content().unwrap().starts_with("Card 2 of "));
+    assert!(position.text_content().unwrap().starts_with("2 / "));
 
     let saved = local_storage()
         .get_item(&key)

@@ -13,9 +13,10 @@ use crate::components::stats::StatsView;
 use crate::core::deck::{parse_deck, Deck, DeckError};
 use crate::core::filter::Filter;
 use crate::core::mock::Phase;
+use crate::core::progress::parse_progress;
 use crate::core::schedule::Rating;
 use crate::core::stats;
-use crate::core::store::{open_progress, save_progress, MemoryStore, Notice, Store};
+use crate::core::store::{open_progress, progress_key, save_progress, MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms, utc_offset_minutes};
 use crate::platform::storage::LocalStore;
 use crate::platform::url::{query_pairs, set_query};
@@ -237,10 +238,45 @@ pub fn widget(props: &WidgetProps) -> Html {
         let writable = state.writable;
         use_effect_with(state.revision, move |_| {
             if writable {
-                if let Err(notice) = save_progress(store.as_ref(), &progress) {
-                    dispatcher.dispatch(Action::SaveFailed(notice));
+                match save_progress(store.as_ref(), &progress, now_ms()) {
+                    Ok(saved) => {
+                        if saved.trimmed > 0 {
+                            dispatcher.dispatch(Action::SaveNotice(Notice::Trimmed {
+                                entries: saved.trimmed,
+                            }));
+                        }
+                        if let Some(merged) = saved.merged {
+                            dispatcher.dispatch(Action::Adopt(merged));
+                        }
+                    }
+                    Err(notice) => dispatcher.dispatch(Action::SaveNotice(notice)),
                 }
             }
+        });
+    }
+
+    // Another tab saved: merge its progress in.
+    {
+        let dispatcher = state.dispatcher();
+        let deck_id = props.deck.0.id.clone();
+        use_effect_with((), move |_| {
+            let key = progress_key(&deck_id);
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key().as_deref() != Some(key.as_str()) {
+                        return;
+                    }
+                    if let Some(Ok(progress)) =
+                        event.new_value().map(|raw| parse_progress(&raw, &deck_id))
+                    {
+                        dispatcher.dispatch(Action::Adopt(progress));
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 

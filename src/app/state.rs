@@ -5,7 +5,7 @@
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
 use crate::core::mock::Mock;
-use crate::core::progress::Progress;
+use crate::core::progress::{merge, Progress};
 use crate::core::schedule::{Rating, Scheduler};
 use crate::core::session::Session;
 use crate::core::store::{Notice, Opened};
@@ -110,8 +110,11 @@ pub enum Action {
         now_ms: f64,
     },
     EndMock,
-    /// Saving failed; the progress stays in memory and the learner is told.
-    SaveFailed(Notice),
+    /// Progress saved elsewhere (another tab, or read back while saving): merged in, never
+    /// replacing what is here.
+    Adopt(Progress),
+    /// Something about saving the learner should know (failure, trimming).
+    SaveNotice(Notice),
     DismissNotice,
 }
 
@@ -372,7 +375,15 @@ impl State {
             Action::EndMock => {
                 self.mock = None;
             }
-            Action::SaveFailed(notice) => self.notice = Some(notice),
+            Action::Adopt(incoming) => {
+                let merged = merge(&self.progress, &incoming);
+                if merged != self.progress {
+                    self.progress = merged;
+                    self.revision += 1;
+                    self.refresh_counts();
+                }
+            }
+            Action::SaveNotice(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
         }
         self

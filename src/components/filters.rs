@@ -92,6 +92,8 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let clear = props.on_change.reform(|_: MouseEvent| Filter::default());
+    let f = &props.filter;
+    let active = f.topics.len() + f.difficulties.len() + f.statuses.len();
     html! {
         <section class="filters" aria-label="Filters">
             <div class="search">
@@ -99,8 +101,13 @@ pub fn filters(props: &FiltersProps) -> Html {
                 <input id="f-search" type="search" value={props.filter.text.clone()}
                        oninput={on_search} autocomplete="off" spellcheck="false" />
             </div>
-            <details class="facets" open=true>
-                <summary>{"Topic, difficulty, status"}</summary>
+            <details class="facets">
+                <summary>
+                    {"Filter by topic, difficulty, status"}
+                    if active > 0 {
+                        <span class="active-count">{format!(" · {active} selected")}</span>
+                    }
+                </summary>
                 <div class="facet-groups">
                     <fieldset>
                         <legend>{"Topic"}</legend>

@@ -57,7 +57,11 @@ pub fn stats_view(props: &StatsProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, &(_, n))| {
-            let bh = if n == 0 { 1 } else { (n * (h - 4)).div_ceil(max) };
+            let bh = if n == 0 {
+                1
+            } else {
+                (n * (h - 4)).div_ceil(max)
+            };
             html! {
                 <rect x={(i * bar).to_string()} y={(h - bh).to_string()}
                       width={(bar - 2).to_string()} height={bh.to_string()}

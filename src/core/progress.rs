@@ -161,3 +161,110 @@ pub fn parse_progress(json: &str, deck: &str) -> Result<Progress, ProgressError>
     }
     Ok(progress)
 }
+
+/// A total order on memories, so merging picks the same one whichever side it starts from:
+/// the later review wins; equal times fall back to the other fields.
+fn memory_key(m: &Memory) -> [f64; 6] {
+    [
+        m.last_review,
+        f64::from(m.reps),
+        m.due,
+        m.stability,
+        m.difficulty,
+        f64::from(m.lapses),
+    ]
+}
+
+fn newer_memory(a: Option<Memory>, b: Option<Memory>) -> Option<Memory> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (ka, kb) = (memory_key(&a), memory_key(&b));
+            let order = ka
+                .iter()
+                .zip(kb.iter())
+                .map(|(x, y)| x.total_cmp(y))
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal);
+            Some(if order.is_ge() { a } else { b })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+fn merge_card(a: &CardProgress, b: &CardProgress) -> CardProgress {
+    let mut log: Vec<Review> = a.log.iter().chain(b.log.iter()).copied().collect();
+    log.sort_by(|x, y| x.at.total_cmp(&y.at).then(x.rating.cmp(&y.rating)));
+    log.dedup_by(|x, y| x.at.total_cmp(&y.at).is_eq() && x.rating == y.rating);
+    CardProgress {
+        last_seen: a.last_seen.max(b.last_seen),
+        views: a.views.max(b.views),
+        memory: newer_memory(a.memory, b.memory),
+        log,
+    }
+}
+
+/// Combines two copies of the same deck's progress (two tabs, or an imported file): per card
+/// the newest review's memory wins and the review logs are united, so no review is ever lost.
+/// Commutative, associative and idempotent, so copies converge however they meet.
+pub fn merge(a: &Progress, b: &Progress) -> Progress {
+    let mut cards = a.cards.clone();
+    for (id, theirs) in &b.cards {
+        let merged = match cards.get(id) {
+            Some(ours) => merge_card(ours, theirs),
+            None => theirs.clone(),
+        };
+        cards.insert(id.clone(), merged);
+    }
+    Progress {
+        format: PROGRESS_FORMAT,
+        deck: a.deck.clone(),
+        cards,
+    }
+}
+
+/// What could be rescued from saved progress that does not parse as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Salvaged {
+    pub progress: Progress,
+    /// Card entries that could not be read and were left behind (they stay in the backup).
+    pub lost_entries: usize,
+}
+
+/// Rescues the readable card entries of damaged progress: entries of the wrong shape inside
+/// valid JSON, or the complete entries before the point where a write was cut off.
+/// Returns `None` when nothing of this deck's progress can be recognised.
+pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
+    use serde_json::Value;
+    let value: Value = serde_json::from_str(raw).ok().or_else(|| {
+        // A truncated write: close the JSON after one of the last complete card entries.
+        raw.rmatch_indices("},\"")
+            .take(20)
+            .find_map(|(i, _)| serde_json::from_str(&format!("{}}}}}", &raw[..=i])).ok())
+    })?;
+    let object = value.as_object()?;
+    if object.get("deck").and_then(Value::as_str) != Some(deck) {
+        return None;
+    }
+    if object
+        .get("format")
+        .and_then(Value::as_u64)
+        .is_some_and(|f| f > u64::from(PROGRESS_FORMAT))
+    {
+        return None;
+    }
+    let entries = object.get("cards")?.as_object()?;
+    let mut progress = Progress::new(deck);
+    let mut lost_entries = 0;
+    for (id, entry) in entries {
+        match serde_json::from_value::<CardProgress>(entry.clone()) {
+            Ok(card) => {
+                progress.cards.insert(id.clone(), card);
+            }
+            Err(_) => lost_entries += 1,
+        }
+    }
+    Some(Salvaged {
+        progress,
+        lost_entries,
+    })
+}

@@ -6,7 +6,7 @@
 //! - `interview-cards:<deck-id>:progress:backup:<epoch-ms>` — a saved value that could not be
 //!   read, copied aside byte for byte before anything new is written.
 
-use crate::core::progress::{parse_progress, Progress, ProgressError};
+use crate::core::progress::{merge, parse_progress, salvage, Progress, ProgressError};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -78,6 +78,8 @@ pub enum Notice {
     },
     /// Saved by a newer app; it is left as it is and this visit is not saved.
     ReadOnly { reason: String },
+    /// Storage was full: old review-log entries were trimmed so the save could go through.
+    Trimmed { entries: usize },
 }
 
 impl Notice {
@@ -96,6 +98,9 @@ impl Notice {
                     "Your saved progress could not be read and could not be copied aside, so it was left untouched and this visit will not be saved: {reason}."
                 ),
             },
+            Self::Trimmed { entries } => format!(
+                "Browser storage was full, so {entries} old review-log entries were trimmed to save your progress. Your scheduling is unaffected; export your progress to keep a full copy."
+            ),
             Self::ReadOnly { reason } => format!(
                 "Your saved progress was left untouched and this visit will not be saved: {reason}. Update the page to continue."
             ),
@@ -144,26 +149,103 @@ pub fn open_progress(store: &dyn Store, deck: &str, now_ms: f64) -> Opened {
             }),
         ),
         Err(e) => {
-            // Copy the unreadable value aside before the key is ever written again.
+            // Copy the unreadable value aside before the key is ever written again, then keep
+            // whatever parts of it can still be read.
             let backup = backup_key(deck, now_ms);
             let copied = store.set(&backup, &raw).is_ok();
-            fresh(
-                copied,
-                Some(Notice::Unreadable {
-                    reason: e.to_string(),
+            let rescued = salvage(&raw, deck);
+            let reason = match &rescued {
+                Some(s) if s.lost_entries > 0 => format!(
+                    "{e}; {} card entries were recovered and {} could not be",
+                    s.progress.cards.len(),
+                    s.lost_entries
+                ),
+                Some(s) => format!(
+                    "{e}; all {} card entries were recovered",
+                    s.progress.cards.len()
+                ),
+                None => e.to_string(),
+            };
+            Opened {
+                progress: rescued.map_or_else(|| Progress::new(deck), |s| s.progress),
+                writable: copied,
+                notice: Some(Notice::Unreadable {
+                    reason,
                     backup_key: copied.then_some(backup),
                     original: raw,
                 }),
-            )
+            }
         }
     }
 }
 
-/// Saves progress; on failure returns the notice to show (the progress stays in memory).
-pub fn save_progress(store: &dyn Store, progress: &Progress) -> Result<(), Notice> {
-    store
-        .set(&progress_key(&progress.deck), &progress.to_json())
-        .map_err(|e| Notice::NotSaved {
-            reason: e.to_string(),
-        })
+/// Review-log entries newer than this are never trimmed to make room (the stats chart shows
+/// 30 days); older ones beyond the last [`KEEP_PER_CARD`] of a card may be.
+pub const KEEP_DAYS: f64 = 31.0;
+pub const KEEP_PER_CARD: usize = 3;
+
+/// Drops old review-log entries that scheduling does not need (the FSRS memory already holds
+/// their effect). Returns how many were dropped.
+pub fn compact(progress: &mut Progress, now_ms: f64) -> usize {
+    let cutoff = now_ms - KEEP_DAYS * 86_400_000.0;
+    let mut dropped = 0;
+    for card in progress.cards.values_mut() {
+        let keep_from = card.log.len().saturating_sub(KEEP_PER_CARD);
+        let before = card.log.len();
+        let mut i = 0;
+        card.log.retain(|r| {
+            let keep = i >= keep_from || r.at >= cutoff;
+            i += 1;
+            keep
+        });
+        dropped += before - card.log.len();
+    }
+    dropped
+}
+
+/// What a save did besides writing.
+#[derive(Debug, Default, PartialEq)]
+pub struct Saved {
+    /// Progress another tab had saved was merged in: the caller should adopt this.
+    pub merged: Option<Progress>,
+    /// Old log entries trimmed to fit the storage quota.
+    pub trimmed: usize,
+}
+
+/// Saves progress without clobbering what another tab saved meanwhile: what is stored is read
+/// and merged first (an unreadable stored value is copied aside, never overwritten). When the
+/// quota is used up, old log entries are trimmed and the write retried once. On failure the
+/// progress stays in memory and the notice says so.
+pub fn save_progress(store: &dyn Store, progress: &Progress, now_ms: f64) -> Result<Saved, Notice> {
+    let key = progress_key(&progress.deck);
+    let not_saved = |e: StoreError| Notice::NotSaved {
+        reason: e.to_string(),
+    };
+    let mut to_write = progress.clone();
+    if let Some(raw) = store.get(&key).map_err(not_saved)? {
+        match parse_progress(&raw, &progress.deck) {
+            Ok(stored) => to_write = merge(progress, &stored),
+            Err(ProgressError::FromTheFuture { found }) => {
+                return Err(Notice::ReadOnly {
+                    reason: ProgressError::FromTheFuture { found }.to_string(),
+                })
+            }
+            Err(_) => store
+                .set(&backup_key(&progress.deck, now_ms), &raw)
+                .map_err(not_saved)?,
+        }
+    }
+    let mut saved = Saved::default();
+    match store.set(&key, &to_write.to_json()) {
+        Ok(()) => {}
+        Err(StoreError::QuotaExceeded) => {
+            saved.trimmed = compact(&mut to_write, now_ms);
+            store.set(&key, &to_write.to_json()).map_err(not_saved)?;
+        }
+        Err(e) => return Err(not_saved(e)),
+    }
+    if to_write != *progress {
+        saved.merged = Some(to_write);
+    }
+    Ok(saved)
 }

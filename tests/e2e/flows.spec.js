@@ -14,6 +14,7 @@ test('filters narrow the cards, live in the URL, and survive a new page and back
   expect(all).toBeGreaterThan(100);
 
   // Each option shows how many cards it would leave.
+  await page.getByText('Filter by topic, difficulty, status').click();
   const http = page.getByLabel(/^HTTP, Web & Networking Fundamentals \(\d+\)$/);
   const httpCount = Number((await page.locator('label[for="f-topic-http"] .count').textContent()).match(/\d+/)[0]);
   await http.check();
@@ -36,6 +37,8 @@ test('filters narrow the cards, live in the URL, and survive a new page and back
   const other = await context.newPage();
   await other.goto(link);
   await expect(matchCount(other)).toHaveText(`${hard} matching cards`);
+  await expect(other.getByText('· 3 selected')).toBeVisible();
+  await other.getByText('Filter by topic, difficulty, status').click();
   await expect(other.getByLabel(/^Hard \(\d+\)$/)).toBeChecked();
   await other.close();
 

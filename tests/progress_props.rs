@@ -1,0 +1,207 @@
+//! Property tests of saved progress: round trips, migration, merging and recovery never lose
+//! a review.
+#![cfg(not(target_arch = "wasm32"))]
+
+use interview_cards::core::progress::*;
+use interview_cards::core::schedule::{Memory, Rating};
+use interview_cards::core::store::{compact, KEEP_DAYS, KEEP_PER_CARD};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+fn rating() -> impl Strategy<Value = Rating> {
+    prop::sample::select(Rating::ALL.to_vec())
+}
+
+fn memory() -> impl Strategy<Value = Memory> {
+    (
+        0.1f64..400.0,
+        1.0f64..10.0,
+        0u32..100,
+        0u32..200,
+        0u32..20,
+        0u32..5,
+    )
+        .prop_map(
+            |(stability, difficulty, due_day, last_day, reps, lapses)| Memory {
+                stability,
+                difficulty,
+                due: f64::from(due_day) * 86_400_000.0,
+                last_review: f64::from(last_day) * 86_400_000.0,
+                reps,
+                lapses,
+            },
+        )
+}
+
+fn card() -> impl Strategy<Value = CardProgress> {
+    (
+        0u32..1_000_000,
+        0u32..50,
+        prop::option::of(memory()),
+        prop::collection::vec((rating(), 0u32..5_000), 0..8),
+    )
+        .prop_map(|(seen, views, memory, log)| {
+            let mut log: Vec<Review> = log
+                .into_iter()
+                .map(|(rating, minute)| Review {
+                    rating,
+                    at: f64::from(minute) * 60_000.0,
+                })
+                .collect();
+            // Logs are kept in time order without exact duplicates, as the app writes them.
+            log.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.rating.cmp(&b.rating)));
+            log.dedup();
+            CardProgress {
+                last_seen: f64::from(seen),
+                views,
+                memory,
+                log,
+            }
+        })
+}
+
+fn progress() -> impl Strategy<Value = Progress> {
+    prop::collection::btree_map(
+        prop::sample::select(vec!["a", "b", "c", "d", "e"]),
+        card(),
+        0..5,
+    )
+    .prop_map(|cards| Progress {
+        format: PROGRESS_FORMAT,
+        deck: "deck".into(),
+        cards: cards.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+    })
+}
+
+fn all_reviews(p: &Progress) -> Vec<(String, Review)> {
+    p.cards
+        .iter()
+        .flat_map(|(id, c)| c.log.iter().map(move |r| (id.clone(), *r)))
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn serialise_then_parse_round_trips(p in progress()) {
+        prop_assert_eq!(parse_progress(&p.to_json(), "deck").unwrap(), p);
+    }
+
+    #[test]
+    fn format_1_migrates_keeping_every_card(p in progress()) {
+        // Format 1 had only last_seen and views per card.
+        let v1: BTreeMap<&String, serde_json::Value> = p
+            .cards
+            .iter()
+            .map(|(id, c)| (id, serde_json::json!({"last_seen": c.last_seen, "views": c.views})))
+            .collect();
+        let raw = serde_json::json!({"format": 1, "deck": "deck", "cards": v1}).to_string();
+        let migrated = parse_progress(&raw, "deck").unwrap();
+        prop_assert_eq!(migrated.format, PROGRESS_FORMAT);
+        prop_assert_eq!(migrated.cards.len(), p.cards.len());
+        for (id, c) in &p.cards {
+            prop_assert_eq!(migrated.cards[id].last_seen, c.last_seen);
+            prop_assert_eq!(migrated.cards[id].views, c.views);
+        }
+        // And a migrated copy merged with today's keeps every review of today's.
+        let merged = merge(&migrated, &p);
+        for r in all_reviews(&p) {
+            prop_assert!(all_reviews(&merged).contains(&r));
+        }
+    }
+
+    #[test]
+    fn merge_is_commutative(a in progress(), b in progress()) {
+        prop_assert_eq!(merge(&a, &b), merge(&b, &a));
+    }
+
+    #[test]
+    fn merge_is_associative(a in progress(), b in progress(), c in progress()) {
+        prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+    }
+
+    #[test]
+    fn merge_is_idempotent(a in progress(), b in progress()) {
+        prop_assert_eq!(merge(&a, &a), a.clone());
+        let ab = merge(&a, &b);
+        prop_assert_eq!(merge(&ab, &b), ab.clone());
+    }
+
+    #[test]
+    fn merge_never_drops_a_review_and_keeps_the_newest_memory(a in progress(), b in progress()) {
+        let merged = merge(&a, &b);
+        let reviews = all_reviews(&merged);
+        for r in all_reviews(&a).into_iter().chain(all_reviews(&b)) {
+            prop_assert!(reviews.contains(&r), "lost {:?}", r);
+        }
+        for (id, c) in &merged.cards {
+            let newest = [a.cards.get(id), b.cards.get(id)]
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c.memory)
+                .map(|m| m.last_review)
+                .fold(f64::NEG_INFINITY, f64::max);
+            if let Some(m) = c.memory {
+                prop_assert_eq!(m.last_review, newest);
+            }
+        }
+    }
+
+    #[test]
+    fn compaction_keeps_recent_and_latest_reviews_and_every_memory(p in progress(), now_day in 0u32..10) {
+        let now = f64::from(now_day) * 86_400_000.0;
+        let mut compacted = p.clone();
+        let dropped = compact(&mut compacted, now);
+        prop_assert_eq!(all_reviews(&p).len() - all_reviews(&compacted).len(), dropped);
+        for (id, c) in &p.cards {
+            let kept = &compacted.cards[id];
+            prop_assert_eq!(kept.memory, c.memory);
+            for (i, r) in c.log.iter().enumerate() {
+                let must_keep = i + KEEP_PER_CARD >= c.log.len() || r.at >= now - KEEP_DAYS * 86_400_000.0;
+                if must_keep {
+                    prop_assert!(kept.log.contains(r));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn salvage_of_a_truncated_write_keeps_only_whole_true_entries(p in progress(), cut in 0.0f64..1.0) {
+        let json = p.to_json();
+        let end = (json.len() as f64 * cut) as usize;
+        let truncated = &json[..end];
+        if let Some(rescued) = salvage(truncated, "deck") {
+            for (id, c) in &rescued.progress.cards {
+                prop_assert_eq!(Some(c), p.cards.get(id));
+            }
+        }
+    }
+}
+
+#[test]
+fn salvage_recovers_the_entries_written_before_the_cut() {
+    let mut p = Progress::new("deck");
+    for id in ["a", "b", "c"] {
+        p.mark_seen(id, 1.0);
+    }
+    let json = p.to_json();
+    let cut = json.find("\"c\"").unwrap() + 5;
+    let rescued = salvage(&json[..cut], "deck").expect("something rescued");
+    assert_eq!(
+        rescued.progress.cards.keys().collect::<Vec<_>>(),
+        vec!["a", "b"]
+    );
+}
+
+#[test]
+fn salvage_keeps_good_entries_beside_bad_ones() {
+    let raw = r#"{"format":2,"deck":"deck","cards":{"a":{"last_seen":1,"views":1},"b":{"views":"lots"},"c":7}}"#;
+    assert!(parse_progress(raw, "deck").is_err());
+    let rescued = salvage(raw, "deck").unwrap();
+    assert_eq!(rescued.progress.cards.len(), 1);
+    assert_eq!(rescued.lost_entries, 2);
+    assert!(
+        salvage(raw, "other-deck").is_none(),
+        "never adopt another deck's data"
+    );
+    assert!(salvage("[1,2", "deck").is_none());
+}
