@@ -61,16 +61,27 @@ fn card() -> impl Strategy<Value = CardProgress> {
 }
 
 fn progress() -> impl Strategy<Value = Progress> {
-    prop::collection::btree_map(
-        prop::sample::select(vec!["a", "b", "c", "d", "e"]),
-        card(),
-        0..5,
+    (
+        prop::collection::btree_map(
+            prop::sample::select(vec!["a", "b", "c", "d", "e"]),
+            card(),
+            0..5,
+        ),
+        prop::collection::btree_map(0u32..5_000, any::<bool>(), 0..3),
     )
-    .prop_map(|cards| Progress {
-        format: PROGRESS_FORMAT,
-        deck: "deck".into(),
-        cards: cards.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-    })
+        .prop_map(|(cards, resets)| Progress {
+            format: PROGRESS_FORMAT,
+            deck: "deck".into(),
+            cards: cards.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            // One mark per instant, oldest first, as the app keeps them.
+            resets: resets
+                .into_iter()
+                .map(|(minute, undone)| ResetMark {
+                    at: f64::from(minute) * 60_000.0,
+                    undone,
+                })
+                .collect(),
+        })
 }
 
 fn all_reviews(p: &Progress) -> Vec<(String, Review)> {
@@ -175,6 +186,32 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn reset_hides_progress_and_undo_brings_it_back_even_across_merges() {
+    let scheduler = interview_cards::core::schedule::Scheduler::default();
+    let mut p = Progress::new("deck");
+    p.mark_seen("a", 1_000.0);
+    p.record("a", Rating::Good, 2_000.0, &scheduler);
+    let before = p.clone();
+    p.reset(3_000.0);
+    assert!(!p.is_seen("a"));
+    assert!(p.memory("a").is_none());
+    assert_eq!(p.review_count(), 0);
+    // Another tab still holding the old copy cannot bring the reset data back.
+    let merged = merge(&before, &p);
+    assert_eq!(merged.review_count(), 0);
+    // New work after the reset counts.
+    let mut after = merged.clone();
+    after.record("a", Rating::Easy, 4_000.0, &scheduler);
+    assert_eq!(after.review_count(), 1);
+    // Undo shows everything again, also after merging with the reset copy.
+    assert!(after.undo_reset());
+    let undone = merge(&p, &after);
+    assert_eq!(undone.review_count(), 2);
+    assert!(undone.is_seen("a"));
+    assert!(!undone.clone().undo_reset(), "nothing left to undo");
 }
 
 #[test]

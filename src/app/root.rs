@@ -4,6 +4,7 @@
 
 use crate::app::state::{Action, Mode, Preset, State, View};
 use crate::components::card::CardView;
+use crate::components::data::DataPanel;
 use crate::components::filters::Filters;
 use crate::components::grade::GradeButtons;
 use crate::components::help::Help;
@@ -13,11 +14,12 @@ use crate::components::stats::StatsView;
 use crate::core::deck::{parse_deck, Deck, DeckError};
 use crate::core::filter::Filter;
 use crate::core::mock::Phase;
-use crate::core::progress::parse_progress;
+use crate::core::progress::{parse_import, parse_progress};
 use crate::core::schedule::Rating;
 use crate::core::stats;
 use crate::core::store::{open_progress, progress_key, save_progress, MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms, utc_offset_minutes};
+use crate::platform::download::download_text;
 use crate::platform::storage::LocalStore;
 use crate::platform::url::{query_pairs, set_query};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -445,6 +447,15 @@ pub fn widget(props: &WidgetProps) -> Html {
         Callback::from(move |_| state.dispatch(Action::CloseHelp))
     };
 
+    let export = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let name = format!("interview-cards-{}-progress.json", state.deck.id);
+            if let Err(e) = download_text(&name, &state.progress.to_json()) {
+                gloo::console::error!(format!("export failed: {e}"));
+            }
+        })
+    };
     let deck = &state.deck;
     let tab = |view: View, label: &str| {
         let current = state.view == view;
@@ -508,7 +519,39 @@ pub fn widget(props: &WidgetProps) -> Html {
         }
         View::Stats => {
             let s = stats::compute(deck, &state.progress, now_ms(), utc_offset_minutes());
-            html! { <StatsView stats={Rc::new(s)} /> }
+            let send = |action: Action| {
+                let state = state.clone();
+                Callback::from(move |_| state.dispatch(action.clone()))
+            };
+            let on_import_text = {
+                let state = state.clone();
+                let deck_id = deck.id.clone();
+                Callback::from(move |text: String| {
+                    state.dispatch(Action::ImportRead(parse_import(&text, &deck_id)))
+                })
+            };
+            let on_reset = {
+                let state = state.clone();
+                Callback::from(move |_| state.dispatch(Action::Reset { now_ms: now_ms() }))
+            };
+            let on_undo_reset = {
+                let state = state.clone();
+                Callback::from(move |_| state.dispatch(Action::UndoReset { now_ms: now_ms() }))
+            };
+            html! {
+                <>
+                    <StatsView stats={Rc::new(s)} />
+                    <DataPanel saved_here={state.writable && !matches!(state.notice, Some(Notice::NotSaved { .. }))}
+                               reviews={state.progress.review_count()}
+                               import={state.import.as_ref().map(|(_, p)| p.clone())}
+                               import_error={state.import_error.clone().map(AttrValue::from)}
+                               can_undo_reset={state.can_undo_reset}
+                               on_export={export.clone()} {on_import_text}
+                               on_import_confirm={send(Action::ConfirmImport)}
+                               on_import_cancel={send(Action::CancelImport)}
+                               {on_reset} {on_undo_reset} />
+                </>
+            }
         }
     };
     html! {
@@ -524,7 +567,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                 </nav>
             </header>
             if let Some(notice) = state.notice.clone() {
-                <NoticeBanner {notice} on_dismiss={dismiss} />
+                <NoticeBanner {notice} on_dismiss={dismiss} on_export={export.clone()} />
             }
             {body}
             if state.help_open {

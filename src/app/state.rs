@@ -5,7 +5,7 @@
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
 use crate::core::mock::Mock;
-use crate::core::progress::{merge, Progress};
+use crate::core::progress::{merge, preview_import, ImportPreview, Progress};
 use crate::core::schedule::{Rating, Scheduler};
 use crate::core::session::Session;
 use crate::core::store::{Notice, Opened};
@@ -115,6 +115,17 @@ pub enum Action {
     Adopt(Progress),
     /// Something about saving the learner should know (failure, trimming).
     SaveNotice(Notice),
+    /// A progress file was read for import: show what it would change, or why it is refused.
+    ImportRead(Result<Progress, String>),
+    ConfirmImport,
+    CancelImport,
+    /// Hide all progress of this deck (undoable).
+    Reset {
+        now_ms: f64,
+    },
+    UndoReset {
+        now_ms: f64,
+    },
     DismissNotice,
 }
 
@@ -139,6 +150,12 @@ pub struct State {
     pub view: View,
     pub mock: Option<Mock>,
     pub help_open: bool,
+    /// An import waiting for the learner's confirmation, with what it would change.
+    pub import: Option<(Progress, ImportPreview)>,
+    /// Why the last import was refused.
+    pub import_error: Option<String>,
+    /// A reset happened in this session and can be undone.
+    pub can_undo_reset: bool,
     /// Time of the latest action: statuses ("due") are judged at this moment.
     pub now_ms: f64,
 }
@@ -156,6 +173,9 @@ impl PartialEq for State {
             && self.view == other.view
             && self.mock == other.mock
             && self.help_open == other.help_open
+            && self.import == other.import
+            && self.import_error == other.import_error
+            && self.can_undo_reset == other.can_undo_reset
     }
 }
 
@@ -187,6 +207,9 @@ impl State {
             view: preset.view.unwrap_or(View::Practice),
             mock: None,
             help_open: false,
+            import: None,
+            import_error: None,
+            can_undo_reset: false,
             now_ms,
         };
         state.rebuild(None);
@@ -384,6 +407,41 @@ impl State {
                 }
             }
             Action::SaveNotice(notice) => self.notice = Some(notice),
+            Action::ImportRead(Ok(incoming)) => {
+                let preview = preview_import(&self.progress, &incoming);
+                self.import = Some((incoming, preview));
+                self.import_error = None;
+            }
+            Action::ImportRead(Err(message)) => {
+                self.import = None;
+                self.import_error = Some(message);
+            }
+            Action::ConfirmImport => {
+                if let Some((incoming, _)) = self.import.take() {
+                    self = self.apply(Action::Adopt(incoming));
+                }
+            }
+            Action::CancelImport => {
+                self.import = None;
+                self.import_error = None;
+            }
+            Action::Reset { now_ms } => {
+                self.now_ms = now_ms;
+                self.progress.reset(now_ms);
+                self.can_undo_reset = true;
+                self.revision += 1;
+                let keep = self.session.current();
+                self.rebuild(keep);
+            }
+            Action::UndoReset { now_ms } => {
+                self.now_ms = now_ms;
+                if self.progress.undo_reset() {
+                    self.revision += 1;
+                }
+                self.can_undo_reset = false;
+                let keep = self.session.current();
+                self.rebuild(keep);
+            }
             Action::DismissNotice => self.notice = None,
         }
         self

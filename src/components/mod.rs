@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod card;
+pub mod data;
 pub mod filters;
 pub mod grade;
 pub mod help;

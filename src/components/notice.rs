@@ -8,6 +8,8 @@ use yew::prelude::*;
 pub struct NoticeProps {
     pub notice: Notice,
     pub on_dismiss: Callback<()>,
+    /// Download the progress kept in memory: the way out when it cannot be saved.
+    pub on_export: Callback<()>,
 }
 
 #[function_component(NoticeBanner)]
@@ -23,7 +25,10 @@ pub fn notice_banner(props: &NoticeProps) -> Html {
             });
             html! { <button type="button" {onclick}>{"Download the original"}</button> }
         }
-        _ => html! {},
+        Notice::NotSaved { .. } | Notice::ReadOnly { .. } | Notice::Trimmed { .. } => {
+            let onclick = props.on_export.reform(|_: MouseEvent| ());
+            html! { <button type="button" {onclick}>{"Export progress"}</button> }
+        }
     };
     let on_dismiss = props.on_dismiss.reform(|_| ());
     html! {

@@ -42,12 +42,25 @@ pub struct CardProgress {
     pub log: Vec<Review>,
 }
 
+/// A reset of the deck's progress. Resetting hides, never deletes: everything at or before the
+/// latest reset that was not undone is out of view. Marks are merged by union, so a reset (or
+/// its undo) in one tab reaches the others without breaking the merge laws.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResetMark {
+    pub at: f64,
+    #[serde(default)]
+    pub undone: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub format: u32,
     pub deck: String,
     /// Keyed by card id. Ids the deck no longer has are kept: the deck may bring them back.
     pub cards: BTreeMap<String, CardProgress>,
+    /// Resets, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resets: Vec<ResetMark>,
 }
 
 impl Progress {
@@ -56,7 +69,59 @@ impl Progress {
             format: PROGRESS_FORMAT,
             deck: deck.to_string(),
             cards: BTreeMap::new(),
+            resets: Vec::new(),
         }
+    }
+
+    /// Everything at or before this instant is hidden by a reset (−∞ when there is none).
+    pub fn reset_at(&self) -> f64 {
+        self.resets
+            .iter()
+            .filter(|r| !r.undone)
+            .map(|r| r.at)
+            .fold(f64::NEG_INFINITY, f64::max)
+    }
+
+    /// Hides all progress up to `now_ms`. Undoable with [`Progress::undo_reset`].
+    pub fn reset(&mut self, now_ms: f64) {
+        self.resets.push(ResetMark {
+            at: now_ms,
+            undone: false,
+        });
+    }
+
+    /// Undoes the latest reset still in force; false when there is none.
+    pub fn undo_reset(&mut self) -> bool {
+        let latest = self
+            .resets
+            .iter_mut()
+            .filter(|r| !r.undone)
+            .max_by(|a, b| a.at.total_cmp(&b.at));
+        match latest {
+            Some(mark) => {
+                mark.undone = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The card's reviews since the last reset, oldest first.
+    pub fn reviews(&self, card: &str) -> impl Iterator<Item = &Review> {
+        let since = self.reset_at();
+        self.cards
+            .get(card)
+            .into_iter()
+            .flat_map(move |c| c.log.iter().filter(move |r| r.at > since))
+    }
+
+    /// Reviews of every card since the last reset.
+    pub fn review_count(&self) -> usize {
+        let since = self.reset_at();
+        self.cards
+            .values()
+            .map(|c| c.log.iter().filter(|r| r.at > since).count())
+            .sum()
     }
 
     pub fn mark_seen(&mut self, card: &str, now_ms: f64) {
@@ -67,13 +132,19 @@ impl Progress {
 
     /// Grades a card: schedules it and appends the review to its log.
     pub fn record(&mut self, card: &str, rating: Rating, now_ms: f64, scheduler: &Scheduler) {
+        let memory = scheduler.review(self.memory(card), rating, now_ms);
         let entry = self.cards.entry(card.to_string()).or_default();
-        entry.memory = Some(scheduler.review(entry.memory.as_ref(), rating, now_ms));
+        entry.memory = Some(memory);
         entry.log.push(Review { rating, at: now_ms });
     }
 
+    /// The scheduler's memory of the card since the last reset.
     pub fn memory(&self, card: &str) -> Option<&Memory> {
-        self.cards.get(card).and_then(|c| c.memory.as_ref())
+        let since = self.reset_at();
+        self.cards
+            .get(card)
+            .and_then(|c| c.memory.as_ref())
+            .filter(|m| m.last_review > since)
     }
 
     /// Where the card stands at `now_ms`.
@@ -87,11 +158,13 @@ impl Progress {
     }
 
     pub fn is_seen(&self, card: &str) -> bool {
-        self.cards.contains_key(card)
+        let since = self.reset_at();
+        self.cards.get(card).is_some_and(|c| c.last_seen > since)
     }
 
     pub fn seen_count(&self) -> usize {
-        self.cards.len()
+        let since = self.reset_at();
+        self.cards.values().filter(|c| c.last_seen > since).count()
     }
 
     pub fn to_json(&self) -> String {
@@ -215,10 +288,19 @@ pub fn merge(a: &Progress, b: &Progress) -> Progress {
         };
         cards.insert(id.clone(), merged);
     }
+    let mut resets: Vec<ResetMark> = Vec::new();
+    for mark in a.resets.iter().chain(b.resets.iter()) {
+        match resets.iter_mut().find(|r| r.at.total_cmp(&mark.at).is_eq()) {
+            Some(r) => r.undone |= mark.undone,
+            None => resets.push(*mark),
+        }
+    }
+    resets.sort_by(|x, y| x.at.total_cmp(&y.at));
     Progress {
         format: PROGRESS_FORMAT,
         deck: a.deck.clone(),
         cards,
+        resets,
     }
 }
 
@@ -266,5 +348,50 @@ pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
     Some(Salvaged {
         progress,
         lost_entries,
+    })
+}
+
+/// What merging an imported file would change, shown before anything is changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// Reviews in the file that are not here yet.
+    pub new_reviews: usize,
+    /// Cards whose progress the merge changes.
+    pub cards_changed: usize,
+    /// Cards the file knows that this copy has never recorded.
+    pub new_cards: usize,
+}
+
+pub fn preview_import(current: &Progress, incoming: &Progress) -> ImportPreview {
+    let merged = merge(current, incoming);
+    let count = |p: &Progress| p.cards.values().map(|c| c.log.len()).sum::<usize>();
+    ImportPreview {
+        new_reviews: count(&merged) - count(current),
+        cards_changed: merged
+            .cards
+            .iter()
+            .filter(|(id, c)| current.cards.get(*id) != Some(c))
+            .count(),
+        new_cards: merged
+            .cards
+            .keys()
+            .filter(|id| !current.cards.contains_key(*id))
+            .count(),
+    }
+}
+
+/// Reads a progress file the learner picked to import. Unlike stored progress, nothing is
+/// salvaged: a file that is not wholly this deck's progress is refused and changes nothing.
+pub fn parse_import(text: &str, deck: &str) -> Result<Progress, String> {
+    parse_progress(text, deck).map_err(|e| match e {
+        ProgressError::Unreadable { reason } => {
+            format!("This file is not Interview Cards progress ({reason}). Nothing was changed.")
+        }
+        ProgressError::OtherDeck { found } => format!(
+            "This file holds progress for the deck \"{found}\", not \"{deck}\". Nothing was changed."
+        ),
+        e @ ProgressError::FromTheFuture { .. } => {
+            format!("This file cannot be read: {e}. Nothing was changed.")
+        }
     })
 }

@@ -71,8 +71,8 @@ pub fn compute(deck: &Deck, progress: &Progress, now_ms: f64, utc_offset_minutes
 
     let today = local_day(now_ms, utc_offset_minutes);
     let mut reviews_by_day: BTreeMap<i64, usize> = BTreeMap::new();
-    for card in deck.cards.iter().filter_map(|c| progress.cards.get(&c.id)) {
-        for review in &card.log {
+    for card in &deck.cards {
+        for review in progress.reviews(&card.id) {
             *reviews_by_day
                 .entry(local_day(review.at, utc_offset_minutes))
                 .or_default() += 1;

@@ -166,9 +166,13 @@ pub fn open_progress(store: &dyn Store, deck: &str, now_ms: f64) -> Opened {
                 ),
                 None => e.to_string(),
             };
+            let progress = rescued.map_or_else(|| Progress::new(deck), |s| s.progress);
+            // With the original safe under the backup key, put what was rescued in its place,
+            // so later saves do not find (and back up) the damaged value again.
+            let writable = copied && store.set(&key, &progress.to_json()).is_ok();
             Opened {
-                progress: rescued.map_or_else(|| Progress::new(deck), |s| s.progress),
-                writable: copied,
+                progress,
+                writable,
                 notice: Some(Notice::Unreadable {
                     reason,
                     backup_key: copied.then_some(backup),

@@ -1,0 +1,119 @@
+//! "Your data": where progress is kept, export, import with a preview, and reset with undo.
+
+use crate::core::progress::ImportPreview;
+use gloo::file::callbacks::{read_as_text, FileReader};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DataProps {
+    pub saved_here: bool,
+    pub reviews: usize,
+    pub import: Option<ImportPreview>,
+    pub import_error: Option<AttrValue>,
+    pub can_undo_reset: bool,
+    pub on_export: Callback<()>,
+    /// The text of the file the learner picked.
+    pub on_import_text: Callback<String>,
+    pub on_import_confirm: Callback<()>,
+    pub on_import_cancel: Callback<()>,
+    pub on_reset: Callback<()>,
+    pub on_undo_reset: Callback<()>,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[function_component(DataPanel)]
+pub fn data_panel(props: &DataProps) -> Html {
+    let confirming_reset = use_state(|| false);
+    // The reader must live until it calls back.
+    let reader = use_mut_ref(|| None::<FileReader>);
+
+    let on_file = {
+        let on_text = props.on_import_text.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            let on_text = on_text.clone();
+            let task = read_as_text(&gloo::file::File::from(file), move |text| {
+                on_text.emit(text.unwrap_or_else(|e| format!("unreadable file: {e}")));
+            });
+            *reader.borrow_mut() = Some(task);
+            // Picking the same file again should import again.
+            input.set_value("");
+        })
+    };
+    let export = props.on_export.reform(|_: MouseEvent| ());
+    let ask_reset = {
+        let confirming = confirming_reset.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel_reset = {
+        let confirming = confirming_reset.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let do_reset = {
+        let confirming = confirming_reset.clone();
+        let on_reset = props.on_reset.clone();
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            on_reset.emit(());
+        })
+    };
+    html! {
+        <section class="data" aria-labelledby="data-title">
+            <h2 id="data-title">{"Your data"}</h2>
+            <p data-testid="storage-status">
+                {if props.saved_here {
+                    format!("Your progress ({}) is saved in this browser only.", plural(props.reviews, "review", "reviews"))
+                } else {
+                    format!("Your progress ({}) is not being saved: export it to keep it.", plural(props.reviews, "review", "reviews"))
+                }}
+            </p>
+            <div class="data-actions">
+                <button type="button" onclick={export}>{"Export progress"}</button>
+                <label class="button" for="import-file">{"Import progress…"}</label>
+                <input id="import-file" class="sr-only" type="file" accept=".json,application/json" onchange={on_file} />
+                if !*confirming_reset {
+                    <button type="button" onclick={ask_reset}>{"Reset progress…"}</button>
+                }
+            </div>
+            if let Some(error) = &props.import_error {
+                <p class="notice error" role="alert" data-testid="import-error">{error.clone()}</p>
+            }
+            if let Some(p) = &props.import {
+                <div class="notice" role="status" data-testid="import-preview">
+                    <p>{format!(
+                        "Importing adds {} on {} ({} not seen in this browser before). Nothing you have here is replaced.",
+                        plural(p.new_reviews, "review", "reviews"),
+                        plural(p.cards_changed, "card", "cards"),
+                        p.new_cards)}</p>
+                    <div class="notice-actions">
+                        <button type="button" class="primary" onclick={props.on_import_confirm.reform(|_: MouseEvent| ())}>{"Merge into my progress"}</button>
+                        <button type="button" onclick={props.on_import_cancel.reform(|_: MouseEvent| ())}>{"Cancel"}</button>
+                    </div>
+                </div>
+            }
+            if *confirming_reset {
+                <div class="notice" role="alertdialog" aria-labelledby="reset-q" data-testid="reset-confirm">
+                    <p id="reset-q">{"Reset all progress for this deck? Every card becomes new. You can undo this until you close the page."}</p>
+                    <div class="notice-actions">
+                        <button type="button" class="primary" onclick={do_reset}>{"Reset"}</button>
+                        <button type="button" onclick={cancel_reset}>{"Cancel"}</button>
+                    </div>
+                </div>
+            }
+            if props.can_undo_reset {
+                <p class="notice" role="status">
+                    {"Progress was reset. "}
+                    <button type="button" onclick={props.on_undo_reset.reform(|_: MouseEvent| ())}>{"Undo reset"}</button>
+                </p>
+            }
+        </section>
+    }
+}
