@@ -8,7 +8,7 @@ use interview_cards::core::mock::Phase;
 use interview_cards::core::progress::{parse_progress, PROGRESS_FORMAT};
 use interview_cards::core::schedule::{Rating, DAY_MS};
 use interview_cards::core::stats;
-use interview_cards::core::store::{open_progress, MemoryStore};
+use interview_cards::core::store::{open_progress, progress_key, MemoryStore};
 use std::rc::Rc;
 
 const T0: f64 = 1_800_000_000_000.0; // a fixed instant (January 2027)
@@ -36,7 +36,7 @@ fn fresh(n: usize) -> State {
     let store = MemoryStore::default();
     State::new(
         deck(n),
-        open_progress(&store, "d", T0),
+        open_progress(&store, &progress_key(None, "d"), "d", T0),
         Preset::default(),
         T0,
     )

@@ -48,7 +48,7 @@ fn empty_session_does_nothing() {
 #[test]
 fn reducer_marks_cards_seen_and_bumps_revision() {
     let store = MemoryStore::default();
-    let opened = open_progress(&store, "d", 1.0);
+    let opened = open_progress(&store, &progress_key(None, "d"), "d", 1.0);
     let state = State::new(deck(3), opened, Preset::default(), 10.0);
     assert!(state.progress.is_seen("c1"));
     assert_eq!(state.revision, 1);
@@ -67,16 +67,16 @@ fn progress_survives_a_reload_and_resumes_at_the_first_unseen_card() {
     let store = MemoryStore::default();
     let state = State::new(
         deck(3),
-        open_progress(&store, "d", 0.0),
+        open_progress(&store, &progress_key(None, "d"), "d", 0.0),
         Preset::default(),
         1.0,
     )
     .apply(Action::Next { now_ms: 2.0 });
-    save_progress(&store, &state.progress, 5.0).expect("saved");
+    save_progress(&store, &progress_key(None, "d"), &state.progress, 5.0).expect("saved");
 
     let reloaded = State::new(
         deck(3),
-        open_progress(&store, "d", 3.0),
+        open_progress(&store, &progress_key(None, "d"), "d", 3.0),
         Preset::default(),
         4.0,
     );
@@ -99,11 +99,11 @@ fn progress_round_trips() {
 #[test]
 fn unreadable_progress_is_copied_aside_not_lost() {
     let store = MemoryStore::default();
-    store.set(&progress_key("d"), "{not json").unwrap();
-    let opened = open_progress(&store, "d", 1234.0);
+    store.set(&progress_key(None, "d"), "{not json").unwrap();
+    let opened = open_progress(&store, &progress_key(None, "d"), "d", 1234.0);
     assert!(opened.writable);
     assert_eq!(opened.progress.seen_count(), 0);
-    let backup = backup_key("d", 1234.0);
+    let backup = backup_key(&progress_key(None, "d"), 1234.0);
     assert_eq!(store.get(&backup).unwrap().as_deref(), Some("{not json"));
     match opened.notice {
         Some(Notice::Unreadable {
@@ -125,8 +125,8 @@ fn progress_from_a_newer_version_is_never_overwritten() {
         r#"{{"format":{},"deck":"d","cards":{{}},"new":"thing"}}"#,
         PROGRESS_FORMAT + 1
     );
-    store.set(&progress_key("d"), &future).unwrap();
-    let opened = open_progress(&store, "d", 0.0);
+    store.set(&progress_key(None, "d"), &future).unwrap();
+    let opened = open_progress(&store, &progress_key(None, "d"), "d", 0.0);
     assert!(!opened.writable);
     assert!(matches!(opened.notice, Some(Notice::ReadOnly { .. })));
     assert_eq!(
@@ -135,7 +135,7 @@ fn progress_from_a_newer_version_is_never_overwritten() {
             found: u64::from(PROGRESS_FORMAT) + 1
         }
     );
-    assert_eq!(store.get(&progress_key("d")).unwrap(), Some(future));
+    assert_eq!(store.get(&progress_key(None, "d")).unwrap(), Some(future));
 }
 
 struct BrokenStore(StoreError);
@@ -152,7 +152,7 @@ impl Store for BrokenStore {
 #[test]
 fn storage_that_throws_leaves_a_working_in_memory_session() {
     let store = BrokenStore(StoreError::Unavailable("SecurityError".into()));
-    let opened = open_progress(&store, "d", 0.0);
+    let opened = open_progress(&store, &progress_key(None, "d"), "d", 0.0);
     assert!(!opened.writable);
     let notice = opened.notice.clone().expect("a notice");
     assert!(notice.message().contains("will not be kept"));
@@ -164,6 +164,41 @@ fn storage_that_throws_leaves_a_working_in_memory_session() {
 #[test]
 fn a_full_store_reports_instead_of_failing_silently() {
     let store = BrokenStore(StoreError::QuotaExceeded);
-    let err = save_progress(&store, &Progress::new("d"), 0.0).unwrap_err();
+    let err =
+        save_progress(&store, &progress_key(None, "d"), &Progress::new("d"), 0.0).unwrap_err();
     assert!(err.message().contains("storage is full"));
+}
+
+#[test]
+fn instances_and_decks_never_share_a_key() {
+    let keys = [
+        progress_key(None, "d"),
+        progress_key(None, "e"),
+        progress_key(Some("blog-1"), "d"),
+        progress_key(Some("blog-2"), "d"),
+    ];
+    for (i, a) in keys.iter().enumerate() {
+        for b in &keys[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+    assert_eq!(keys[0], "interview-cards:d:progress");
+    assert_eq!(keys[2], "interview-cards:blog-1:d:progress");
+
+    let store = MemoryStore::default();
+    let mut p = Progress::new("d");
+    p.mark_seen("c1", 1.0);
+    save_progress(&store, &keys[2], &p, 2.0).unwrap();
+    assert_eq!(
+        open_progress(&store, &keys[3], "d", 3.0)
+            .progress
+            .seen_count(),
+        0
+    );
+    assert_eq!(
+        open_progress(&store, &keys[2], "d", 3.0)
+            .progress
+            .seen_count(),
+        1
+    );
 }

@@ -119,7 +119,7 @@ async fn card_text_is_rendered_as_text_never_as_html() {
 
 #[wasm_bindgen_test]
 async fn app_flips_moves_on_and_saves_progress() {
-    let key = progress_key("backend-interview");
+    let key = progress_key(None, "backend-interview");
     local_storage().remove_item(&key).unwrap();
     let root = fresh_root();
     yew::Renderer::<App>::with_root(root.clone()).render();

@@ -11,7 +11,7 @@ use crate::components::help::Help;
 use crate::components::mock::MockView;
 use crate::components::notice::NoticeBanner;
 use crate::components::stats::StatsView;
-use crate::core::deck::{parse_deck, Deck, DeckError};
+use crate::core::deck::{parse_deck, valid_id, Deck, DeckError};
 use crate::core::filter::Filter;
 use crate::core::mock::Phase;
 use crate::core::progress::{parse_import, parse_progress};
@@ -34,6 +34,7 @@ pub const BUNDLED_DECK: &str = include_str!("../../data/deck.json");
 
 /// Query parameters this app reads and writes; others in the URL are left alone.
 const OWNED_PARAMS: [&str; 6] = ["topic", "difficulty", "status", "q", "mode", "view"];
+// `instance` is read but never rewritten: it names the widget, not the view.
 
 /// Opens localStorage, falling back to memory with a notice when the browser refuses.
 fn open_store() -> (Rc<dyn Store>, Option<Notice>) {
@@ -66,6 +67,13 @@ fn preset_from_url(deck: &Deck) -> Preset {
                 Some(v) => preset.view = Some(v),
                 None => warnings.push(format!("ignored unknown view {value:?}")),
             },
+            "instance" => {
+                if valid_id(value) {
+                    preset.instance = Some(value.clone());
+                } else {
+                    warnings.push(format!("ignored malformed instance name {value:?}"));
+                }
+            }
             _ => {}
         }
     }
@@ -218,16 +226,27 @@ fn key_action(key: &str, ctx: KeyContext, focus: &Focus) -> Option<Action> {
 #[function_component(Widget)]
 pub fn widget(props: &WidgetProps) -> Html {
     let store = use_memo((), |_| open_store());
+    let preset = {
+        let deck = props.deck.0.clone();
+        use_memo((), move |_| preset_from_url(&deck))
+    };
+    let key: Rc<str> = {
+        let (deck, instance) = (props.deck.0.id.clone(), preset.instance.clone());
+        (*use_memo((), move |_| -> Rc<str> {
+            Rc::from(progress_key(instance.as_deref(), &deck))
+        }))
+        .clone()
+    };
     let state = {
         let deck = props.deck.0.clone();
         let (store, store_notice) = (store.0.clone(), store.1.clone());
+        let (preset, key) = ((*preset).clone(), key.clone());
         use_reducer(move || {
             let now = now_ms();
-            let mut opened = open_progress(store.as_ref(), &deck.id, now);
+            let mut opened = open_progress(store.as_ref(), &key, &deck.id, now);
             if store_notice.is_some() {
                 opened.notice = store_notice;
             }
-            let preset = preset_from_url(&deck);
             State::new(deck, opened, preset, now)
         })
     };
@@ -238,9 +257,10 @@ pub fn widget(props: &WidgetProps) -> Html {
         let dispatcher = state.dispatcher();
         let progress = state.progress.clone();
         let writable = state.writable;
+        let key = key.clone();
         use_effect_with(state.revision, move |_| {
             if writable {
-                match save_progress(store.as_ref(), &progress, now_ms()) {
+                match save_progress(store.as_ref(), &key, &progress, now_ms()) {
                     Ok(saved) => {
                         if saved.trimmed > 0 {
                             dispatcher.dispatch(Action::SaveNotice(Notice::Trimmed {
@@ -261,14 +281,14 @@ pub fn widget(props: &WidgetProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let deck_id = props.deck.0.id.clone();
+        let key = key.clone();
         use_effect_with((), move |_| {
-            let key = progress_key(&deck_id);
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "storage", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
                     };
-                    if event.key().as_deref() != Some(key.as_str()) {
+                    if event.key().as_deref() != Some(&*key) {
                         return;
                     }
                     if let Some(Ok(progress)) =

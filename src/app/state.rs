@@ -185,6 +185,8 @@ pub struct Preset {
     pub filter: Filter,
     pub mode: Option<Mode>,
     pub view: Option<View>,
+    /// Names this widget's own progress when several share a page (see `progress_key`).
+    pub instance: Option<String>,
 }
 
 impl State {

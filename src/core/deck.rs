@@ -272,7 +272,8 @@ struct RawCard {
     sources: Vec<String>,
 }
 
-fn valid_id(id: &str) -> bool {
+/// Whether `id` is usable as a deck, topic or card id (and so inside a storage key).
+pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_LEN
         && id

@@ -3,8 +3,10 @@
 //!
 //! Storage keys (chosen once; saved progress depends on them):
 //! - `interview-cards:<deck-id>:progress` — the deck's progress, JSON, see [`crate::core::progress`];
-//! - `interview-cards:<deck-id>:progress:backup:<epoch-ms>` — a saved value that could not be
-//!   read, copied aside byte for byte before anything new is written.
+//! - `interview-cards:<instance>:<deck-id>:progress` — the same for a named widget instance, when
+//!   a page embeds several widgets that must keep separate progress;
+//! - `<progress key>:backup:<epoch-ms>` — a saved value that could not be read, copied aside
+//!   byte for byte before anything new is written.
 
 use crate::core::progress::{merge, parse_progress, salvage, Progress, ProgressError};
 use std::cell::RefCell;
@@ -13,12 +15,17 @@ use std::fmt;
 
 pub const KEY_PREFIX: &str = "interview-cards";
 
-pub fn progress_key(deck: &str) -> String {
-    format!("{KEY_PREFIX}:{deck}:progress")
+/// The key of a deck's progress; `instance` separates widgets sharing a page and a deck.
+/// Deck ids and instance names are restricted to `[A-Za-z0-9._-]`, so keys cannot collide.
+pub fn progress_key(instance: Option<&str>, deck: &str) -> String {
+    match instance {
+        Some(instance) => format!("{KEY_PREFIX}:{instance}:{deck}:progress"),
+        None => format!("{KEY_PREFIX}:{deck}:progress"),
+    }
 }
 
-pub fn backup_key(deck: &str, now_ms: f64) -> String {
-    format!("{}:backup:{}", progress_key(deck), now_ms as u64)
+pub fn backup_key(key: &str, now_ms: f64) -> String {
+    format!("{key}:backup:{}", now_ms as u64)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,14 +124,13 @@ pub struct Opened {
 }
 
 /// Loads a deck's progress. Whatever happens, the result is usable and nothing saved is lost.
-pub fn open_progress(store: &dyn Store, deck: &str, now_ms: f64) -> Opened {
-    let key = progress_key(deck);
+pub fn open_progress(store: &dyn Store, key: &str, deck: &str, now_ms: f64) -> Opened {
     let fresh = |writable, notice| Opened {
         progress: Progress::new(deck),
         writable,
         notice,
     };
-    let raw = match store.get(&key) {
+    let raw = match store.get(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return fresh(true, None),
         Err(e) => {
@@ -151,7 +157,7 @@ pub fn open_progress(store: &dyn Store, deck: &str, now_ms: f64) -> Opened {
         Err(e) => {
             // Copy the unreadable value aside before the key is ever written again, then keep
             // whatever parts of it can still be read.
-            let backup = backup_key(deck, now_ms);
+            let backup = backup_key(key, now_ms);
             let copied = store.set(&backup, &raw).is_ok();
             let rescued = salvage(&raw, deck);
             let reason = match &rescued {
@@ -169,7 +175,7 @@ pub fn open_progress(store: &dyn Store, deck: &str, now_ms: f64) -> Opened {
             let progress = rescued.map_or_else(|| Progress::new(deck), |s| s.progress);
             // With the original safe under the backup key, put what was rescued in its place,
             // so later saves do not find (and back up) the damaged value again.
-            let writable = copied && store.set(&key, &progress.to_json()).is_ok();
+            let writable = copied && store.set(key, &progress.to_json()).is_ok();
             Opened {
                 progress,
                 writable,
@@ -220,13 +226,17 @@ pub struct Saved {
 /// and merged first (an unreadable stored value is copied aside, never overwritten). When the
 /// quota is used up, old log entries are trimmed and the write retried once. On failure the
 /// progress stays in memory and the notice says so.
-pub fn save_progress(store: &dyn Store, progress: &Progress, now_ms: f64) -> Result<Saved, Notice> {
-    let key = progress_key(&progress.deck);
+pub fn save_progress(
+    store: &dyn Store,
+    key: &str,
+    progress: &Progress,
+    now_ms: f64,
+) -> Result<Saved, Notice> {
     let not_saved = |e: StoreError| Notice::NotSaved {
         reason: e.to_string(),
     };
     let mut to_write = progress.clone();
-    if let Some(raw) = store.get(&key).map_err(not_saved)? {
+    if let Some(raw) = store.get(key).map_err(not_saved)? {
         match parse_progress(&raw, &progress.deck) {
             Ok(stored) => to_write = merge(progress, &stored),
             Err(ProgressError::FromTheFuture { found }) => {
@@ -235,16 +245,16 @@ pub fn save_progress(store: &dyn Store, progress: &Progress, now_ms: f64) -> Res
                 })
             }
             Err(_) => store
-                .set(&backup_key(&progress.deck, now_ms), &raw)
+                .set(&backup_key(key, now_ms), &raw)
                 .map_err(not_saved)?,
         }
     }
     let mut saved = Saved::default();
-    match store.set(&key, &to_write.to_json()) {
+    match store.set(key, &to_write.to_json()) {
         Ok(()) => {}
         Err(StoreError::QuotaExceeded) => {
             saved.trimmed = compact(&mut to_write, now_ms);
-            store.set(&key, &to_write.to_json()).map_err(not_saved)?;
+            store.set(key, &to_write.to_json()).map_err(not_saved)?;
         }
         Err(e) => return Err(not_saved(e)),
     }

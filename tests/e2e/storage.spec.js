@@ -176,3 +176,22 @@ test('reset asks first, clears the deck, can be undone, and a reset survives a r
   expect(Object.values(saved.cards).filter(c => c.log)).toHaveLength(1);
   expect(saved.resets.filter(r => !r.undone)).toHaveLength(1);
 });
+
+test('two widget instances on one origin keep separate progress', async ({ context }) => {
+  const a = await context.newPage();
+  await openFresh(a, './?instance=lesson-1');
+  await gradeCurrent(a);
+  const b = await context.newPage();
+  await b.goto('./?instance=lesson-2&view=stats');
+  await expect(b.getByTestId('storage-status')).toContainText('(0 reviews)');
+  await a.keyboard.press('t');
+  await expect(a.getByTestId('storage-status')).toContainText('(1 review)');
+  const keys = await a.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys).toEqual(['interview-cards:lesson-1:backend-interview:progress', 'interview-cards:lesson-2:backend-interview:progress']);
+  // A malformed instance name is ignored (with a console warning), never a crash.
+  const warnings = [];
+  b.on('console', m => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await b.goto('./?instance=../../evil');
+  await expect(b.locator('main.app')).toBeVisible();
+  expect(warnings.join()).toContain('ignored malformed instance name');
+});
