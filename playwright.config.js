@@ -11,6 +11,9 @@ module.exports = defineConfig({
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
+    // Service workers would hide requests from page.route and keep state between loads; the
+    // offline test turns them on for its own context.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -18,7 +21,7 @@ module.exports = defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port} /`,
+    command: `node tests/e2e/serve.mjs ${port} /=dist /some/deep/path/=dist /strict/=dist@csp /examples/=examples`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,

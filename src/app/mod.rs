@@ -3,4 +3,4 @@
 pub mod root;
 pub mod state;
 
-pub use root::{App, BUNDLED_DECK};
+pub use root::{App, AppProps, BUNDLED_DECK};

@@ -8,18 +8,22 @@ use crate::components::data::DataPanel;
 use crate::components::filters::Filters;
 use crate::components::grade::GradeButtons;
 use crate::components::help::Help;
+use crate::components::ids::Ids;
 use crate::components::mock::MockView;
 use crate::components::notice::NoticeBanner;
 use crate::components::stats::StatsView;
-use crate::core::deck::{parse_deck, valid_id, Deck, DeckError};
+use crate::core::deck::{parse_deck, valid_id, Deck};
 use crate::core::filter::Filter;
+use crate::core::import::{parse_any, MAX_DECK_BYTES};
 use crate::core::mock::Phase;
 use crate::core::progress::{parse_import, parse_progress};
 use crate::core::schedule::Rating;
 use crate::core::stats;
 use crate::core::store::{open_progress, progress_key, save_progress, MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms, utc_offset_minutes};
+use crate::platform::config::{Config, DeckSource};
 use crate::platform::download::download_text;
+use crate::platform::fetch::fetch_text;
 use crate::platform::storage::LocalStore;
 use crate::platform::url::{query_pairs, set_query};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -31,6 +35,9 @@ use yew::prelude::*;
 
 /// The deck shipped with the app; the same file is copied to `dist/deck.json`.
 pub const BUNDLED_DECK: &str = include_str!("../../data/deck.json");
+
+/// The bundled deck's id (its progress key depends on it).
+const BUNDLED_DECK_ID: &str = "backend-interview";
 
 /// Query parameters this app reads and writes; others in the URL are left alone.
 const OWNED_PARAMS: [&str; 6] = ["topic", "difficulty", "status", "q", "mode", "view"];
@@ -49,19 +56,25 @@ fn open_store() -> (Rc<dyn Store>, Option<Notice>) {
     }
 }
 
-/// Reads the filter, mode and view from the URL; bad values are skipped with a console warning.
-fn preset_from_url(deck: &Deck) -> Preset {
-    let pairs = query_pairs();
-    let (filter, mut warnings) = Filter::from_query(&pairs, deck);
+/// Reads the filter, mode, view and instance from preset parameters (the page URL or a host
+/// element's attributes); bad values are skipped with a console warning, never a crash.
+fn preset_from_pairs(pairs: &[(String, String)], deck: &Deck) -> Preset {
+    let (filter, mut warnings) = Filter::from_query(pairs, deck);
     let mut preset = Preset {
         filter,
         ..Preset::default()
     };
-    for (key, value) in &pairs {
+    for (key, value) in pairs {
         match key.as_str() {
-            "mode" => match Mode::parse(value) {
-                Some(m) => preset.mode = Some(m),
-                None => warnings.push(format!("ignored unknown mode {value:?}")),
+            // "practice", "review" and "mock" are the names an embedding author would use.
+            "mode" => match value.as_str() {
+                "mock" => preset.view = Some(View::Mock),
+                "practice" => preset.mode = Some(Mode::All),
+                "review" => preset.mode = Some(Mode::Due),
+                other => match Mode::parse(other) {
+                    Some(m) => preset.mode = Some(m),
+                    None => warnings.push(format!("ignored unknown mode {value:?}")),
+                },
             },
             "view" => match View::parse(value) {
                 Some(v) => preset.view = Some(v),
@@ -74,6 +87,12 @@ fn preset_from_url(deck: &Deck) -> Preset {
                     warnings.push(format!("ignored malformed instance name {value:?}"));
                 }
             }
+            "theme" if Theme::parse(value).is_none() => {
+                warnings.push(format!("ignored unknown theme {value:?}"))
+            }
+            "layout" if value != "embed" && value != "full" => {
+                warnings.push(format!("ignored unknown layout {value:?}"))
+            }
             _ => {}
         }
     }
@@ -81,6 +100,46 @@ fn preset_from_url(deck: &Deck) -> Preset {
         gloo::console::warn!(format!("interview-cards: {w}"));
     }
     preset
+}
+
+/// Light, dark, or whatever the system prefers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "auto" => Some(Self::Auto),
+            "light" => Some(Self::Light),
+            "dark" => Some(Self::Dark),
+            _ => None,
+        }
+    }
+    fn attr(self) -> Option<&'static str> {
+        match self {
+            Self::Auto => None,
+            Self::Light => Some("light"),
+            Self::Dark => Some("dark"),
+        }
+    }
+    fn next(self) -> Self {
+        match self {
+            Self::Auto => Self::Light,
+            Self::Light => Self::Dark,
+            Self::Dark => Self::Auto,
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Self::Auto => "Theme: system",
+            Self::Light => "Theme: light",
+            Self::Dark => "Theme: dark",
+        }
+    }
 }
 
 fn preset_to_query(state: &State) -> Vec<(&'static str, String)> {
@@ -94,12 +153,91 @@ fn preset_to_query(state: &State) -> Vec<(&'static str, String)> {
     q
 }
 
+/// How the widget starts; compared by identity (a config never changes once mounted).
+#[derive(Properties, Clone, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub config: Rc<Config>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.config, &other.config)
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Loading,
+    Ready(DeckHandle),
+    Failed(String),
+}
+
+fn load_now(source: &DeckSource) -> Option<Loaded> {
+    let result = match source {
+        DeckSource::Bundled => parse_deck(BUNDLED_DECK).map_err(|e| e.to_string()),
+        DeckSource::Text { text, name } => parse_any(text, name),
+        DeckSource::Url(_) => return None,
+    };
+    Some(match result {
+        Ok(deck) => Loaded::Ready(DeckHandle(Rc::new(deck))),
+        Err(message) => Loaded::Failed(message),
+    })
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let deck = use_memo((), |_| parse_deck(BUNDLED_DECK).map(Rc::new));
-    match &*deck {
-        Ok(deck) => html! { <Widget deck={DeckHandle(deck.clone())} /> },
-        Err(e) => html! { <DeckProblem error={e.clone()} /> },
+pub fn app(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let source = use_state(|| config.deck.clone());
+    let loaded = use_state(|| Loaded::Loading);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((*source).clone(), move |source| match load_now(source) {
+            Some(now) => loaded.set(now),
+            None => {
+                loaded.set(Loaded::Loading);
+                if let DeckSource::Url(url) = source.clone() {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = fetch_text(&url, MAX_DECK_BYTES)
+                            .await
+                            .and_then(|text| parse_any(&text, &url));
+                        loaded.set(match result {
+                            Ok(deck) => Loaded::Ready(DeckHandle(Rc::new(deck))),
+                            Err(message) => Loaded::Failed(message),
+                        });
+                    });
+                }
+            }
+        });
+    }
+    let on_open_deck = {
+        let source = source.clone();
+        Callback::from(move |next: DeckSource| source.set(next))
+    };
+    let body = match &*loaded {
+        Loaded::Loading => html! { <p class="loading" role="status">{"Loading the deck…"}</p> },
+        Loaded::Ready(deck) => html! {
+            <Widget key={deck.0.id.clone()} deck={deck.clone()} config={props.config.clone()} {on_open_deck} />
+        },
+        Loaded::Failed(message) => {
+            let builtin = on_open_deck.reform(|_: MouseEvent| DeckSource::Bundled);
+            html! {
+                <div class="app">
+                    <div class="notice error" role="alert" data-testid="deck-error">
+                        <h2>{"This deck cannot be opened"}</h2>
+                        <p>{message.clone()}</p>
+                        if *source != DeckSource::Bundled {
+                            <button type="button" onclick={builtin}>{"Practise the built-in deck instead"}</button>
+                        }
+                    </div>
+                </div>
+            }
+        }
+    };
+    html! {
+        <ContextProvider<Ids> context={Ids(Rc::from(config.ids.as_str()))}>
+            {body}
+        </ContextProvider<Ids>>
     }
 }
 
@@ -115,25 +253,11 @@ impl PartialEq for DeckHandle {
 }
 
 #[derive(Properties, PartialEq)]
-struct DeckProblemProps {
-    error: DeckError,
-}
-
-#[function_component(DeckProblem)]
-fn deck_problem(props: &DeckProblemProps) -> Html {
-    html! {
-        <main class="app">
-            <div class="notice error" role="alert">
-                <h1>{"This deck cannot be opened"}</h1>
-                <p>{props.error.to_string()}</p>
-            </div>
-        </main>
-    }
-}
-
-#[derive(Properties, PartialEq)]
 pub struct WidgetProps {
     pub deck: DeckHandle,
+    pub config: Rc<Config>,
+    /// Switch to another deck (a file the learner picked, or back to the built-in one).
+    pub on_open_deck: Callback<DeckSource>,
 }
 
 /// What the focused element would do with a key itself: buttons and links take Space/Enter,
@@ -227,8 +351,8 @@ fn key_action(key: &str, ctx: KeyContext, focus: &Focus) -> Option<Action> {
 pub fn widget(props: &WidgetProps) -> Html {
     let store = use_memo((), |_| open_store());
     let preset = {
-        let deck = props.deck.0.clone();
-        use_memo((), move |_| preset_from_url(&deck))
+        let (deck, config) = (props.deck.0.clone(), props.config.clone());
+        use_memo((), move |_| preset_from_pairs(&config.pairs, &deck))
     };
     let key: Rc<str> = {
         let (deck, instance) = (props.deck.0.id.clone(), preset.instance.clone());
@@ -304,13 +428,26 @@ pub fn widget(props: &WidgetProps) -> Html {
 
     use_effect_with((), |_| mark("first-card"));
 
-    // Keep the URL in step: a new history entry per facet, mode or view change; typing in the
-    // search box replaces the entry instead of flooding history.
+    let theme = {
+        let initial = props
+            .config
+            .param("theme")
+            .and_then(Theme::parse)
+            .unwrap_or(Theme::Auto);
+        use_state(move || initial)
+    };
+    let standalone = props.config.standalone;
+    // Keep the URL in step (on the app's own page only; a host page's URL is not ours): a new
+    // history entry per facet, mode or view change; typing in the search box replaces the
+    // entry instead of flooding history.
     {
         let query = preset_to_query(&state);
         let text = state.filter.text.clone();
         let last_text = use_mut_ref(|| None::<String>);
         use_effect_with(query, move |query| {
+            if !standalone {
+                return;
+            }
             let mut last = last_text.borrow_mut();
             let push = last.as_ref().is_some_and(|t| *t == text);
             set_query(query, &OWNED_PARAMS, push && last.is_some());
@@ -323,9 +460,9 @@ pub fn widget(props: &WidgetProps) -> Html {
         let dispatcher = state.dispatcher();
         let deck = props.deck.0.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
+            let listener = web_sys::window().filter(|_| standalone).map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
-                    let preset = preset_from_url(&deck);
+                    let preset = preset_from_pairs(&query_pairs(), &deck);
                     let now_ms = now_ms();
                     dispatcher.dispatch(Action::SetFilter {
                         filter: preset.filter,
@@ -357,13 +494,23 @@ pub fn widget(props: &WidgetProps) -> Html {
     };
     let key_context_cell = use_mut_ref(|| Cell::new(key_context));
     key_context_cell.borrow().set(key_context);
+    // On its own page the app takes keys from the whole window; on a host page only from
+    // inside the widget, so two widgets (or the host) never react to each other's keys.
+    let root = use_node_ref();
     {
         let dispatcher = state.dispatcher();
         let ctx = key_context_cell.clone();
+        let ids = props.config.ids.clone();
+        let root = root.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
+            let target: Option<web_sys::EventTarget> = if standalone {
+                web_sys::window().map(Into::into)
+            } else {
+                root.cast::<web_sys::Element>().map(Into::into)
+            };
+            let listener = target.map(|target| {
                 EventListener::new_with_options(
-                    &window,
+                    &target,
                     "keydown",
                     // Not passive: Space must not also scroll the page.
                     EventListenerOptions::enable_prevent_default(),
@@ -383,7 +530,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                         }
                         if event.key() == "/" {
                             event.prevent_default();
-                            focus_element("f-search");
+                            focus_element(&format!("{ids}f-search"));
                             return;
                         }
                         let Some(action) = key_action(&event.key(), ctx.borrow().get(), &focus)
@@ -417,9 +564,10 @@ pub fn widget(props: &WidgetProps) -> Html {
     {
         let position = (state.session.position(), state.session.len(), state.view);
         let mock_position = state.mock.as_ref().map(|m| (m.position, m.is_finished()));
+        let primary = format!("{}primary-action", props.config.ids);
         use_effect_with((position, mock_position), move |_| {
             if focus_is_lost() {
-                focus_element("primary-action");
+                focus_element(&primary);
             }
         });
     }
@@ -485,7 +633,14 @@ pub fn widget(props: &WidgetProps) -> Html {
         }
     };
     let body = match state.view {
-        View::Practice => practice_body(&state, on_filter, on_grade, flip, dispatch),
+        View::Practice => practice_body(
+            &props.config.ids,
+            &state,
+            on_filter,
+            on_grade,
+            flip,
+            dispatch,
+        ),
         View::Mock => {
             let on_start = {
                 let state = state.clone();
@@ -569,22 +724,47 @@ pub fn widget(props: &WidgetProps) -> Html {
                                on_export={export.clone()} {on_import_text}
                                on_import_confirm={send(Action::ConfirmImport)}
                                on_import_cancel={send(Action::CancelImport)}
-                               {on_reset} {on_undo_reset} />
+                               {on_reset} {on_undo_reset}
+                               on_deck_file={props.on_open_deck.reform(|(text, name)| DeckSource::Text { text, name })}
+                               on_builtin_deck={(props.deck.0.id != BUNDLED_DECK_ID).then(|| props.on_open_deck.reform(|_| DeckSource::Bundled))} />
                 </>
             }
         }
     };
+    let embed = props.config.param("layout") == Some("embed");
+    let toggle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| theme.set(theme.next()))
+    };
+    // A host page gets a labelled region, not a second <main> landmark.
+    let tag = if standalone { "main" } else { "section" };
+    // Several widgets may share a page (even with one deck): the number keeps names unique.
+    // Labelled, so that in an iframe it stays distinct from the host page's own <main>.
+    let label = if standalone {
+        deck.title.clone()
+    } else {
+        let n = props
+            .config
+            .ids
+            .trim_start_matches("ic")
+            .trim_end_matches('-');
+        format!("Interview practice {n}: {}", deck.title)
+    };
     html! {
-        <main class="app">
+        <@{tag} class={classes!("app", embed.then_some("embed"))} ref={root} aria-label={label}
+                data-theme={theme.attr()}>
             <header class="app-header">
-                <h1>{deck.title.clone()}</h1>
-                <nav class="tabs" aria-label="Views">
+                // The compact layout keeps the title for screen readers only.
+                <h1 class={classes!(embed.then_some("sr-only"))}>{deck.title.clone()}</h1>
+                <div class="tabs" role="group" aria-label="Views">
                     {tab(View::Practice, "Practice")}
                     {tab(View::Mock, "Mock interview")}
                     {tab(View::Stats, "Stats")}
                     <button type="button" class="tab" onclick={help.reform(|_: MouseEvent| ())}
                             aria-keyshortcuts="?" aria-label="Keyboard shortcuts">{"?"}</button>
-                </nav>
+                    <button type="button" class="tab" onclick={toggle_theme} aria-label={theme.label()}
+                            title={theme.label()} data-testid="theme">{match *theme { Theme::Auto => "◐", Theme::Light => "☀", Theme::Dark => "☾" }}</button>
+                </div>
             </header>
             if let Some(notice) = state.notice.clone() {
                 <NoticeBanner {notice} on_dismiss={dismiss} on_export={export.clone()} />
@@ -593,11 +773,12 @@ pub fn widget(props: &WidgetProps) -> Html {
             if state.help_open {
                 <Help on_close={close_help} />
             }
-        </main>
+        </@>
     }
 }
 
 fn practice_body(
+    ids: &str,
     state: &UseReducerHandle<State>,
     on_filter: Callback<Filter>,
     on_grade: Callback<Rating>,
@@ -689,13 +870,13 @@ fn practice_body(
                 if let (true, Some(preview)) = (flipped, preview) {
                     <GradeButtons {preview} on_grade={on_grade} />
                 }
-                <nav class="controls" aria-label="Card controls">
+                <div class="controls" role="group" aria-label="Card controls">
                     <button type="button" onclick={dispatch(|now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">{"Previous"}</button>
-                    <button type="button" id="primary-action" class="primary" onclick={flip.reform(|_: MouseEvent| ())}
+                    <button type="button" id={format!("{ids}primary-action")} class="primary" onclick={flip.reform(|_: MouseEvent| ())}
                             aria-pressed={flipped.to_string()}
                             aria-keyshortcuts="Space Enter">{flip_label}</button>
                     <button type="button" onclick={dispatch(|now_ms| Action::Next { now_ms })} aria-keyshortcuts="ArrowRight">{"Next"}</button>
-                </nav>
+                </div>
                 <p class="position" data-testid="position">
                     {format!("{} / {}", state.session.position() + 1, total)}
                 </p>

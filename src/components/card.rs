@@ -2,6 +2,7 @@
 //! clicks; flipping itself is the reducer's job.
 
 use crate::components::answer::Answer;
+use crate::components::ids::use_ids;
 use crate::core::deck::Card;
 use yew::prelude::*;
 
@@ -16,6 +17,7 @@ pub struct CardProps {
 #[function_component(CardView)]
 pub fn card_view(props: &CardProps) -> Html {
     let card = &props.card;
+    let ids = use_ids();
     let on_click = {
         let on_flip = props.on_flip.clone();
         Callback::from(move |e: MouseEvent| {
@@ -32,7 +34,7 @@ pub fn card_view(props: &CardProps) -> Html {
     };
     let side = if props.flipped { "back" } else { "front" };
     html! {
-        <article class={classes!("card", side)} aria-labelledby="card-question">
+        <article class={classes!("card", side)} aria-labelledby={ids.of("card-question")}>
             // Keyed by card and side so each flip re-mounts the face and replays its animation.
             <div class="card-face" key={format!("{}-{side}", card.id)} onclick={on_click}
                  data-testid="card-face">
@@ -42,7 +44,7 @@ pub fn card_view(props: &CardProps) -> Html {
                         {card.difficulty.label()}
                     </span>
                 </p>
-                <h2 id="card-question" class="card-question">{card.question.clone()}</h2>
+                <h2 id={ids.of("card-question")} class="card-question">{card.question.clone()}</h2>
                 if !props.flipped {
                     <p class="card-hint" aria-hidden="true">{"Click or press Space to show the answer"}</p>
                 }

@@ -1,5 +1,6 @@
 //! "Your data": where progress is kept, export, import with a preview, and reset with undo.
 
+use crate::components::ids::use_ids;
 use crate::core::progress::ImportPreview;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use web_sys::HtmlInputElement;
@@ -19,6 +20,32 @@ pub struct DataProps {
     pub on_import_cancel: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_undo_reset: Callback<()>,
+    /// A deck file the learner picked: (text, file name).
+    pub on_deck_file: Callback<(String, String)>,
+    /// Shown when the current deck is not the built-in one.
+    pub on_builtin_deck: Option<Callback<()>>,
+}
+
+/// Reads the first file of a file input as text, then clears the input (so picking the same
+/// file again reads it again). The reader is kept in `slot` until it calls back.
+fn read_picked_file(
+    e: &Event,
+    slot: &std::rc::Rc<std::cell::RefCell<Option<FileReader>>>,
+    done: Callback<(String, String)>,
+) {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    let task = read_as_text(&gloo::file::File::from(file), move |text| {
+        done.emit((
+            text.unwrap_or_else(|e| format!("unreadable file: {e}")),
+            name,
+        ));
+    });
+    *slot.borrow_mut() = Some(task);
+    input.set_value("");
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -27,26 +54,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[function_component(DataPanel)]
 pub fn data_panel(props: &DataProps) -> Html {
+    let ids = use_ids();
     let confirming_reset = use_state(|| false);
     // The reader must live until it calls back.
     let reader = use_mut_ref(|| None::<FileReader>);
 
     let on_file = {
-        let on_text = props.on_import_text.clone();
+        let done = props.on_import_text.reform(|(text, _name)| text);
         let reader = reader.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            let on_text = on_text.clone();
-            let task = read_as_text(&gloo::file::File::from(file), move |text| {
-                on_text.emit(text.unwrap_or_else(|e| format!("unreadable file: {e}")));
-            });
-            *reader.borrow_mut() = Some(task);
-            // Picking the same file again should import again.
-            input.set_value("");
-        })
+        Callback::from(move |e: Event| read_picked_file(&e, &reader, done.clone()))
+    };
+    let on_deck = {
+        let done = props.on_deck_file.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| read_picked_file(&e, &reader, done.clone()))
     };
     let export = props.on_export.reform(|_: MouseEvent| ());
     let ask_reset = {
@@ -66,8 +87,8 @@ pub fn data_panel(props: &DataProps) -> Html {
         })
     };
     html! {
-        <section class="data" aria-labelledby="data-title">
-            <h2 id="data-title">{"Your data"}</h2>
+        <div class="data">
+            <h2 id={ids.of("data-title")}>{"Your data"}</h2>
             <p data-testid="storage-status">
                 {if props.saved_here {
                     format!("Your progress ({}) is saved in this browser only.", plural(props.reviews, "review", "reviews"))
@@ -77,10 +98,20 @@ pub fn data_panel(props: &DataProps) -> Html {
             </p>
             <div class="data-actions">
                 <button type="button" onclick={export}>{"Export progress"}</button>
-                <label class="button" for="import-file">{"Import progress…"}</label>
-                <input id="import-file" class="sr-only" type="file" accept=".json,application/json" onchange={on_file} />
+                <label class="button" for={ids.of("import-file")}>{"Import progress…"}</label>
+                <input id={ids.of("import-file")} class="sr-only" type="file" accept=".json,application/json" onchange={on_file} />
                 if !*confirming_reset {
                     <button type="button" onclick={ask_reset}>{"Reset progress…"}</button>
+                }
+            </div>
+            <h3>{"Your own deck"}</h3>
+            <p>{"Practise your own cards: a deck in this app's JSON format, or a tab- or comma-separated export from Quizlet or Anki (front, back, optional tags). It stays in this page; nothing is uploaded."}</p>
+            <div class="data-actions">
+                <label class="button" for={ids.of("deck-file")}>{"Open a deck file…"}</label>
+                <input id={ids.of("deck-file")} class="sr-only" type="file"
+                       accept=".json,.tsv,.csv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onchange={on_deck} />
+                if let Some(builtin) = &props.on_builtin_deck {
+                    <button type="button" onclick={builtin.reform(|_: MouseEvent| ())}>{"Back to the built-in deck"}</button>
                 }
             </div>
             if let Some(error) = &props.import_error {
@@ -100,8 +131,8 @@ pub fn data_panel(props: &DataProps) -> Html {
                 </div>
             }
             if *confirming_reset {
-                <div class="notice" role="alertdialog" aria-labelledby="reset-q" data-testid="reset-confirm">
-                    <p id="reset-q">{"Reset all progress for this deck? Every card becomes new. You can undo this until you close the page."}</p>
+                <div class="notice" role="alertdialog" aria-labelledby={ids.of("reset-q")} data-testid="reset-confirm">
+                    <p id={ids.of("reset-q")}>{"Reset all progress for this deck? Every card becomes new. You can undo this until you close the page."}</p>
                     <div class="notice-actions">
                         <button type="button" class="primary" onclick={do_reset}>{"Reset"}</button>
                         <button type="button" onclick={cancel_reset}>{"Cancel"}</button>
@@ -114,6 +145,6 @@ pub fn data_panel(props: &DataProps) -> Html {
                     <button type="button" onclick={props.on_undo_reset.reform(|_: MouseEvent| ())}>{"Undo reset"}</button>
                 </p>
             }
-        </section>
+        </div>
     }
 }

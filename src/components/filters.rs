@@ -1,6 +1,7 @@
 //! The filter panel: topic, difficulty and status check boxes with the count each would leave,
 //! a search box and "clear filters". It only reports the new filter; the reducer applies it.
 
+use crate::components::ids::use_ids;
 use crate::core::deck::{Difficulty, Topic};
 use crate::core::filter::{Counts, Filter, Status};
 use std::rc::Rc;
@@ -33,6 +34,7 @@ fn option(id: String, label: &str, count: usize, checked: bool, onchange: Callba
 
 #[function_component(Filters)]
 pub fn filters(props: &FiltersProps) -> Html {
+    let ids = use_ids();
     let change = |edit: Rc<dyn Fn(&mut Filter)>| {
         let filter = props.filter.clone();
         let on_change = props.on_change.clone();
@@ -48,7 +50,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         .map(|t| {
             let id = t.id.clone();
             option(
-                format!("f-topic-{}", t.id),
+                ids.of(&format!("f-topic-{}", t.id)),
                 &t.name,
                 props.counts.topic(&t.id),
                 props.filter.topics.contains(&t.id),
@@ -60,7 +62,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         .iter()
         .map(|&d| {
             option(
-                format!("f-difficulty-{}", d.as_str()),
+                ids.of(&format!("f-difficulty-{}", d.as_str())),
                 d.label(),
                 props.counts.difficulty(d),
                 props.filter.difficulties.contains(&d),
@@ -72,7 +74,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         .iter()
         .map(|&s| {
             option(
-                format!("f-status-{}", s.as_str()),
+                ids.of(&format!("f-status-{}", s.as_str())),
                 s.label(),
                 props.counts.status(s),
                 props.filter.statuses.contains(&s),
@@ -95,10 +97,10 @@ pub fn filters(props: &FiltersProps) -> Html {
     let f = &props.filter;
     let active = f.topics.len() + f.difficulties.len() + f.statuses.len();
     html! {
-        <section class="filters" aria-label="Filters">
+        <div class="filters" role="group" aria-label="Filters">
             <div class="search">
-                <label for="f-search">{"Search questions and answers"}</label>
-                <input id="f-search" type="search" value={props.filter.text.clone()}
+                <label for={ids.of("f-search")}>{"Search questions and answers"}</label>
+                <input id={ids.of("f-search")} type="search" value={props.filter.text.clone()}
                        oninput={on_search} autocomplete="off" spellcheck="false" />
             </div>
             <details class="facets">
@@ -131,6 +133,6 @@ pub fn filters(props: &FiltersProps) -> Html {
                     <button type="button" class="link" onclick={clear}>{"Clear filters"}</button>
                 }
             </p>
-        </section>
+        </div>
     }
 }

@@ -1,5 +1,6 @@
 //! The keyboard shortcut list, opened with `?`.
 
+use crate::components::ids::use_ids;
 use yew::prelude::*;
 
 pub const SHORTCUTS: [(&str, &str); 9] = [
@@ -24,6 +25,7 @@ pub struct HelpProps {
 
 #[function_component(Help)]
 pub fn help(props: &HelpProps) -> Html {
+    let ids = use_ids();
     let close_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
@@ -40,8 +42,8 @@ pub fn help(props: &HelpProps) -> Html {
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
-                <h2 id="help-title">{"Keyboard shortcuts"}</h2>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={ids.of("help-title")} data-testid="help">
+                <h2 id={ids.of("help-title")}>{"Keyboard shortcuts"}</h2>
                 <table>
                     <thead><tr><th scope="col">{"Key"}</th><th scope="col">{"Does"}</th></tr></thead>
                     <tbody>{rows}</tbody>

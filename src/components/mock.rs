@@ -3,6 +3,7 @@
 
 use crate::components::answer::Answer;
 use crate::components::grade::GradeButtons;
+use crate::components::ids::use_ids;
 use crate::core::deck::Deck;
 use crate::core::mock::{Mock, Phase, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
 use crate::core::schedule::Rating;
@@ -37,6 +38,7 @@ fn select_value(e: &Event) -> String {
 
 #[function_component(MockView)]
 pub fn mock_view(props: &MockProps) -> Html {
+    let ids = use_ids();
     let count = use_state(|| DEFAULT_QUESTIONS);
     let seconds = use_state(|| DEFAULT_SECONDS_PER_QUESTION);
     let deck: &Rc<Deck> = &props.deck.0;
@@ -75,16 +77,16 @@ pub fn mock_view(props: &MockProps) -> Html {
             html! { <option value={s.to_string()} selected={s == *seconds}>{label}</option> }
         });
         return html! {
-            <section class="mock setup" aria-labelledby="mock-title">
-                <h2 id="mock-title">{"Mock interview"}</h2>
+            <div class="mock setup">
+                <h2 id={ids.of("mock-title")}>{"Mock interview"}</h2>
                 <p>{format!(
                     "Questions are drawn at random from the {} cards your filters leave. Answer each one aloud before the clock runs out, then reveal the model answer and grade yourself.",
                     props.pool_size)}</p>
                 <div class="mock-options">
-                    <label for="mock-count">{"Questions"}</label>
-                    <select id="mock-count" onchange={on_count}>{for counts}</select>
-                    <label for="mock-time">{"Time per question"}</label>
-                    <select id="mock-time" onchange={on_seconds}>{for times}</select>
+                    <label for={ids.of("mock-count")}>{"Questions"}</label>
+                    <select id={ids.of("mock-count")} onchange={on_count}>{for counts}</select>
+                    <label for={ids.of("mock-time")}>{"Time per question"}</label>
+                    <select id={ids.of("mock-time")} onchange={on_seconds}>{for times}</select>
                 </div>
                 <button type="button" class="primary" onclick={start} disabled={props.pool_size == 0}>
                     {"Start the interview"}
@@ -92,7 +94,7 @@ pub fn mock_view(props: &MockProps) -> Html {
                 if props.pool_size == 0 {
                     <p role="status">{"No cards match your filters; clear them to start."}</p>
                 }
-            </section>
+            </div>
         };
     };
 
@@ -115,15 +117,15 @@ pub fn mock_view(props: &MockProps) -> Html {
         let weak = mock.weak_cards().len();
         let practise = props.on_practise_weak.reform(|_: MouseEvent| ());
         return html! {
-            <section class="mock summary" aria-labelledby="mock-title">
-                <h2 id="mock-title" tabindex="-1">{"Interview summary"}</h2>
+            <div class="mock summary">
+                <h2 id={ids.of("mock-title")} tabindex="-1">{"Interview summary"}</h2>
                 <table data-testid="mock-summary">
                     <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Grade"}</th><th scope="col">{"Time used"}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
                 <div class="controls">
                     if weak > 0 {
-                        <button type="button" id="primary-action" class="primary" onclick={practise}>
+                        <button type="button" id={ids.of("primary-action")} class="primary" onclick={practise}>
                             {format!("Practise the {weak} weak one{}", if weak == 1 { "" } else { "s" })}
                         </button>
                     } else {
@@ -131,7 +133,7 @@ pub fn mock_view(props: &MockProps) -> Html {
                     }
                     <button type="button" onclick={on_end}>{"New interview"}</button>
                 </div>
-            </section>
+            </div>
         };
     }
 
@@ -148,7 +150,7 @@ pub fn mock_view(props: &MockProps) -> Html {
                     <p class="countdown" data-testid="countdown" role="timer" aria-live="off">
                         <span class="sr-only">{"Time left: "}</span>{clock(remaining)}
                     </p>
-                    <button type="button" id="primary-action" class="primary" onclick={reveal} aria-keyshortcuts="Space Enter">
+                    <button type="button" id={ids.of("primary-action")} class="primary" onclick={reveal} aria-keyshortcuts="Space Enter">
                         {"Reveal the answer"}
                     </button>
                 </>
@@ -171,16 +173,16 @@ pub fn mock_view(props: &MockProps) -> Html {
         Phase::Finished => html! {},
     };
     html! {
-        <section class="mock running" aria-labelledby="mock-question">
+        <div class="mock running">
             <p class="mock-progress">{progress}</p>
             <article class="card">
                 <div class="card-face">
                     <p class="card-meta"><span class="topic">{deck.topic_name(&card.topic).to_string()}</span></p>
-                    <h2 id="mock-question" class="card-question">{card.question.clone()}</h2>
+                    <h2 id={ids.of("mock-question")} class="card-question">{card.question.clone()}</h2>
                 </div>
                 {body}
             </article>
             <button type="button" class="link" onclick={on_end}>{"End the interview"}</button>
-        </section>
+        </div>
     }
 }

@@ -6,6 +6,7 @@ pub mod data;
 pub mod filters;
 pub mod grade;
 pub mod help;
+pub mod ids;
 pub mod mock;
 pub mod notice;
 pub mod stats;

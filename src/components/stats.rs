@@ -1,6 +1,7 @@
 //! The stats view: tallies per topic and difficulty, today's reviews, the streak, and a small
 //! SVG bar chart of the last 30 days with the same numbers as a table for screen readers.
 
+use crate::components::ids::use_ids;
 use crate::core::stats::{Stats, Tally};
 use yew::prelude::*;
 
@@ -37,6 +38,7 @@ fn tally_table(caption: &str, rows: Html, overall: Option<&Tally>) -> Html {
 #[function_component(StatsView)]
 pub fn stats_view(props: &StatsProps) -> Html {
     let s = &props.stats;
+    let ids = use_ids();
     let topics: Html = s
         .by_topic
         .iter()
@@ -84,8 +86,8 @@ pub fn stats_view(props: &StatsProps) -> Html {
         .collect();
     let total_30: usize = s.per_day.iter().map(|&(_, n)| n).sum();
     html! {
-        <section class="stats" aria-labelledby="stats-title">
-            <h2 id="stats-title">{"Your progress"}</h2>
+        <div class="stats">
+            <h2 id={ids.of("stats-title")}>{"Your progress"}</h2>
             <ul class="headline" data-testid="stats-headline">
                 <li><strong>{s.reviews_today}</strong>{" reviews today"}</li>
                 <li><strong>{s.streak}</strong>{if s.streak == 1 { " day streak" } else { " days streak" }}</li>
@@ -93,10 +95,10 @@ pub fn stats_view(props: &StatsProps) -> Html {
                 <li><strong>{s.overall.due}</strong>{" due now"}</li>
             </ul>
             <figure class="chart">
-                <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby="chart-caption" preserveAspectRatio="none">
+                <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby={ids.of("chart-caption")} preserveAspectRatio="none">
                     {bars}
                 </svg>
-                <figcaption id="chart-caption">
+                <figcaption id={ids.of("chart-caption")}>
                     {format!("Reviews per day, last 30 days: {total_30} in all, at most {max} in a day.")}
                 </figcaption>
             </figure>
@@ -110,6 +112,6 @@ pub fn stats_view(props: &StatsProps) -> Html {
             </details>
             {tally_table("Topic", topics, Some(&s.overall))}
             {tally_table("Difficulty", difficulties, None)}
-        </section>
+        </div>
     }
 }

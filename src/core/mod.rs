@@ -2,6 +2,7 @@
 
 pub mod deck;
 pub mod filter;
+pub mod import;
 pub mod markdown;
 pub mod mock;
 pub mod progress;

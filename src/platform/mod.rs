@@ -1,6 +1,8 @@
 //! The browser edge: small adapters that turn browser APIs into plain values for the core.
 
 pub mod clock;
+pub mod config;
 pub mod download;
+pub mod fetch;
 pub mod storage;
 pub mod url;

@@ -1,29 +1,42 @@
-// A tiny static server for dist/ on 127.0.0.1, used by the end-to-end tests.
-// Usage: node tests/e2e/serve.mjs <dir> <port> [base-path]
-// Serving under a base path (e.g. /some/deep/path/) proves dist/ needs no rebuild to move.
+// A tiny static server on 127.0.0.1 for the end-to-end tests.
+// Usage: node tests/e2e/serve.mjs <port> <mount>... where a mount is
+//   /url/prefix/=directory        serve directory under that prefix
+//   /url/prefix/=directory@csp    the same, with a strict Content-Security-Policy header
+// Serving dist/ under a deep prefix proves it needs no rebuild to move; @csp proves it runs
+// without inline scripts.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const [dir = 'dist', port = '4173', base = '/'] = process.argv.slice(2);
-const root = resolve(dir);
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+const [port = '4173', ...specs] = process.argv.slice(2);
+const mounts = specs.map((spec) => {
+  const [prefix, target] = spec.split('=');
+  const [dir, flag] = target.split('@');
+  return { prefix, root: resolve(dir), csp: flag === 'csp' };
+}).sort((a, b) => b.prefix.length - a.prefix.length);
 const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.tsv': 'text/tab-separated-values', '.csv': 'text/csv', '.png': 'image/png',
 };
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
-  if (!url.pathname.startsWith(base)) { res.writeHead(404).end('not found'); return; }
-  let path = normalize(decodeURIComponent(url.pathname.slice(base.length)));
+  const mount = mounts.find((m) => url.pathname.startsWith(m.prefix));
+  if (!mount) { res.writeHead(404).end('not found'); return; }
+  const path = normalize(decodeURIComponent(url.pathname.slice(mount.prefix.length)));
   if (path.startsWith('..')) { res.writeHead(400).end(); return; }
-  let file = join(root, path);
+  let file = join(mount.root, path);
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    res.end(body);
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (mount.csp) headers['content-security-policy'] = STRICT_CSP;
+    res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404).end('not found');
   }
-}).listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+}).listen(Number(port), '127.0.0.1', () => console.log(`serving on http://127.0.0.1:${port}: ${specs.join(' ')}`));

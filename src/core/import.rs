@@ -1,0 +1,203 @@
+//! Decks from other tools: tab- or comma-separated exports of Quizlet and Anki (front, back,
+//! optional tags), and the one entry point that accepts any deck file a learner supplies.
+
+use crate::core::deck::{parse_deck, Deck};
+use serde_json::json;
+
+/// Larger files are refused before parsing, so a hostile file cannot freeze the tab.
+pub const MAX_DECK_BYTES: usize = 5 * 1024 * 1024;
+
+/// Reads a deck in the project's JSON format, or a TSV/CSV export. `name` (a file name or URL)
+/// names the deck when the format has no title. Errors are sentences a learner can act on.
+pub fn parse_any(text: &str, name: &str) -> Result<Deck, String> {
+    if text.len() > MAX_DECK_BYTES {
+        return Err(format!(
+            "The deck file is {:.1} MB; the limit is 5 MB.",
+            text.len() as f64 / 1_048_576.0
+        ));
+    }
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') {
+        parse_deck(trimmed).map_err(|e| e.to_string())
+    } else {
+        parse_delimited(trimmed, name)
+    }
+}
+
+/// Splits delimited text into records, honouring double quotes ("" inside quotes is a quote;
+/// quoted fields may span lines). Returns each record with the line it starts on.
+fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, String> {
+    let mut out = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut start_line = 1;
+    let mut chars = text.chars().peekable();
+    let mut at_field_start = true;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push('\n');
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            c if c == delimiter => {
+                fields.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' => {}
+            '\n' => {
+                fields.push(std::mem::take(&mut field));
+                out.push((start_line, std::mem::take(&mut fields)));
+                line += 1;
+                start_line = line;
+                at_field_start = true;
+            }
+            _ => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    if quoted {
+        return Err(format!(
+            "Line {start_line}: a quoted field is never closed (a \" is missing)."
+        ));
+    }
+    if !field.is_empty() || !fields.is_empty() {
+        fields.push(field);
+        out.push((start_line, fields));
+    }
+    Ok(out)
+}
+
+/// A stable card id from the question text (FNV-1a), so re-importing an edited or reordered
+/// export keeps each card's progress.
+fn id_for(front: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in front.trim().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("c-{hash:016x}")
+}
+
+fn deck_id(name: &str) -> String {
+    let stem = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .split(['.', '?', '#'])
+        .next()
+        .unwrap_or("");
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .take(48)
+        .collect();
+    let id = id.trim_matches('-');
+    if id.is_empty() {
+        "imported".into()
+    } else {
+        format!("imported-{id}")
+    }
+}
+
+/// Reads a Quizlet or Anki export: one card per line, front and back separated by a tab (or a
+/// comma when no line has a tab), optional third column of space-separated tags. Lines starting
+/// with `#` (Anki's header lines) and empty lines are skipped.
+pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
+    let delimiter = if text.lines().any(|l| l.contains('\t')) {
+        '\t'
+    } else {
+        ','
+    };
+    let mut cards = Vec::new();
+    let mut lines_of = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (line, fields) in records(text, delimiter)? {
+        let first = fields.first().map(|f| f.trim()).unwrap_or("");
+        if first.is_empty() && fields.iter().all(|f| f.trim().is_empty()) || first.starts_with('#')
+        {
+            continue;
+        }
+        if fields.len() < 2 || fields[1].trim().is_empty() {
+            return Err(format!(
+                "Line {line}: a card needs a front and a back separated by a {}.",
+                if delimiter == '\t' { "tab" } else { "comma" }
+            ));
+        }
+        let front = fields[0].trim();
+        if front.is_empty() {
+            return Err(format!("Line {line}: the front (question) is empty."));
+        }
+        let id = id_for(front);
+        if let Some(first_line) = seen.insert(id.clone(), line) {
+            return Err(format!(
+                "Line {line} repeats the question of line {first_line}; each question may appear once."
+            ));
+        }
+        let tags: Vec<&str> = fields
+            .get(2)
+            .map(|t| t.split_whitespace().collect())
+            .unwrap_or_default();
+        cards.push(json!({
+            "id": id, "topic": "imported", "difficulty": "medium",
+            "question": front, "answer": fields[1].trim(), "tags": tags,
+        }));
+        lines_of.push(line);
+    }
+    if cards.is_empty() {
+        return Err("The file has no cards: expected lines of front and back separated by a tab or a comma.".into());
+    }
+    let title = format!(
+        "Imported deck ({})",
+        name.rsplit('/').next().unwrap_or(name)
+    );
+    let value = json!({
+        "format": 1, "id": deck_id(name), "title": title.chars().take(200).collect::<String>(),
+        "topics": [{"id": "imported", "name": "Imported"}], "cards": cards,
+    });
+    parse_deck(&value.to_string()).map_err(|e| {
+        // Point at the file's line rather than the card's position.
+        match &e {
+            crate::core::deck::DeckError::TooLong {
+                place: crate::core::deck::Place::Card(c),
+                ..
+            }
+            | crate::core::deck::DeckError::MissingField {
+                place: crate::core::deck::Place::Card(c),
+                ..
+            }
+            | crate::core::deck::DeckError::EmptyField {
+                place: crate::core::deck::Place::Card(c),
+                ..
+            } => format!(
+                "Line {}: {e}",
+                lines_of.get(c.number - 1).copied().unwrap_or(0)
+            ),
+            _ => e.to_string(),
+        }
+    })
+}

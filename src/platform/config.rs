@@ -1,0 +1,136 @@
+//! How a widget was asked to start: from the page URL (the app's own page) or from a host
+//! element's `data-` attributes (a direct mount). Reads the browser into plain values; what
+//! they mean is decided by the app and the core.
+
+use crate::platform::url::query_pairs;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum DeckSource {
+    #[default]
+    Bundled,
+    /// Fetched from a URL (relative to the page, or http/https).
+    Url(String),
+    /// Deck text already at hand: an inline `<script type="application/json">` or a picked file.
+    Text { text: String, name: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Preset parameters (topic, difficulty, status, q, mode, view, instance, theme, layout).
+    pub pairs: Vec<(String, String)>,
+    pub deck: DeckSource,
+    /// The app owns the page: it may use the URL, window-wide keys and a `<main>` landmark.
+    pub standalone: bool,
+    /// Prefix for element ids, unique per widget on the page.
+    pub ids: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            pairs: Vec::new(),
+            deck: DeckSource::Bundled,
+            standalone: true,
+            ids: String::new(),
+        }
+    }
+}
+
+impl Config {
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Only same-origin relative paths and http(s) URLs are fetched; anything else is refused.
+pub fn acceptable_deck_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return true;
+    }
+    // No scheme: a relative path ("decks/x.json", "./x.json", "/x.json").
+    !lower.is_empty() && !lower.contains(':') && !lower.starts_with("//")
+}
+
+fn deck_from_url_param(value: Option<&str>) -> DeckSource {
+    match value {
+        Some(url) if acceptable_deck_url(url) => DeckSource::Url(url.trim().to_string()),
+        Some(url) => {
+            gloo::console::warn!(format!(
+                "interview-cards: ignored deck URL {url:?}: only http(s) and relative URLs are loaded"
+            ));
+            DeckSource::Bundled
+        }
+        None => DeckSource::Bundled,
+    }
+}
+
+/// The app's own page: everything from the query string.
+pub fn from_page_url() -> Config {
+    let pairs = query_pairs();
+    let deck = deck_from_url_param(
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "deck")
+            .map(|(_, v)| v.as_str()),
+    );
+    Config {
+        pairs,
+        deck,
+        standalone: true,
+        ids: String::new(),
+    }
+}
+
+/// A host element `<div data-interview-cards data-topic="http" data-deck="...">`: every
+/// `data-` attribute but the marker becomes a parameter (`data-deck-script="#id"` names an
+/// inline `<script type="application/json">` or `text/tab-separated-values` holding the deck).
+pub fn from_element(element: &web_sys::Element, index: usize) -> Config {
+    let mut pairs = Vec::new();
+    let names = element.get_attribute_names();
+    for name in names.iter().filter_map(|n| n.as_string()) {
+        if let Some(key) = name.strip_prefix("data-") {
+            if key == "interview-cards" {
+                continue;
+            }
+            if let Some(value) = element.get_attribute(&name) {
+                pairs.push((key.to_string(), value));
+            }
+        }
+    }
+    let find = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let deck = match (find("deck-script"), find("deck")) {
+        (Some(selector), _) => {
+            let text = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(&selector).ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                .and_then(|el| el.text_content());
+            match text {
+                Some(text) => DeckSource::Text {
+                    text,
+                    name: selector.trim_start_matches('#').to_string(),
+                },
+                None => {
+                    gloo::console::warn!(format!(
+                        "interview-cards: no element matches data-deck-script={selector:?}; using the built-in deck"
+                    ));
+                    DeckSource::Bundled
+                }
+            }
+        }
+        (None, url) => deck_from_url_param(url.as_deref()),
+    };
+    Config {
+        pairs,
+        deck,
+        standalone: false,
+        ids: format!("ic{}-", index + 1),
+    }
+}

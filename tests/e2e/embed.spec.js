@@ -1,0 +1,191 @@
+// Embedding and static hosting: sub-paths, the iframe resizer, direct mounts, presets, custom
+// and hostile decks, a strict CSP, and a second visit with the server stopped.
+const { test, expect } = require('@playwright/test');
+const { spawn } = require('node:child_process');
+const { expectNoAxeViolations, openFresh, watchErrors } = require('./helpers');
+
+test('dist/ works unchanged from a deep sub-path, with every request answered', async ({ page }) => {
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  const errors = watchErrors(page);
+  await openFresh(page, '/some/deep/path/');
+  await expect(page.getByTestId('card-face')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).not.toBeEmpty();
+  expect(await page.evaluate(() => fetch('deck.json').then((r) => r.json()).then((d) => d.cards.length))).toBe(110);
+  expect(failed).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('presets from the URL apply; unknown values warn and are ignored', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const errors = watchErrors(page);
+  await openFresh(page, './?topic=databases&difficulty=hard&theme=dark&layout=embed&difficulty=ultra&mode=sideways');
+  await expect(page.getByTestId('match-count')).toHaveText(/^[1-9]\d* matching cards?$/);
+  await expect(page.locator('.card-meta .topic')).toHaveText('Databases – SQL & NoSQL');
+  await expect(page.locator('.card-meta .difficulty')).toHaveText('Hard');
+  await expect(page.locator('main.app')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('main.app.embed h1')).toHaveClass('sr-only');
+  expect(warnings.join('\n')).toContain('ignored unknown difficulty "ultra"');
+  expect(warnings.join('\n')).toContain('ignored unknown mode "sideways"');
+  await expectNoAxeViolations(page, 'embed layout, dark');
+
+  await page.goto('./?mode=mock');
+  await expect(page.getByRole('button', { name: 'Start the interview' })).toBeVisible();
+  await page.goto('./?mode=review');
+  await expect(page.getByRole('button', { name: /^Review due/ })).toHaveAttribute('aria-pressed', 'true');
+  // The theme switch cycles system → light → dark.
+  await page.getByTestId('theme').click();
+  await expect(page.locator('main.app')).toHaveAttribute('data-theme', 'light');
+  expect(errors).toEqual([]);
+});
+
+test('an iframe embed follows its content height through resizer.js', async ({ page }) => {
+  await page.goto('/examples/blog-post.html');
+  const frame = page.locator('iframe[data-interview-cards-frame]');
+  const inner = page.frameLocator('iframe[data-interview-cards-frame]');
+  await expect(inner.getByTestId('card-face')).toBeVisible();
+  const contentHeight = () => frame.evaluate((f) => f.contentDocument.documentElement.getBoundingClientRect().height);
+  await expect.poll(async () => Math.abs((await frame.boundingBox()).height - (await contentHeight()))).toBeLessThan(4);
+  const before = (await frame.boundingBox()).height;
+  await inner.getByRole('button', { name: 'Show answer' }).click();
+  await expect.poll(async () => (await frame.boundingBox()).height).toBeGreaterThan(before + 50);
+  await expect.poll(async () => Math.abs((await frame.boundingBox()).height - (await contentHeight()))).toBeLessThan(4);
+  // A forged message from elsewhere is ignored.
+  await page.evaluate(() => window.postMessage({ type: 'interview-cards:height', height: 99999 }, '*'));
+  await page.waitForTimeout(200);
+  expect((await frame.boundingBox()).height).toBeLessThan(5000);
+});
+
+test('two direct mounts on one page keep separate decks, keys and progress', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/examples/blog-post.html');
+  // Let the widgets save their first view before clearing, so nothing lands after the clear.
+  await expect(page.locator('.practice-mount .card-question')).toHaveCount(2);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const [custom, http] = [page.locator('.practice-mount').nth(0), page.locator('.practice-mount').nth(1)];
+  await expect(custom.locator('.card-question')).toHaveText('What is cache-aside?');
+  await expect(http.locator('.card-meta .topic')).toHaveText('HTTP, Web & Networking Fundamentals');
+  // Grade in the first widget by keyboard: focus is inside it, so the second one ignores the keys.
+  await custom.getByRole('button', { name: 'Show answer' }).click();
+  await page.keyboard.press('3');
+  await expect(custom.getByTestId('position')).toHaveText('2 / 2');
+  await expect(http.getByTestId('position')).toHaveText(/^1 \//);
+  await expect(http.getByTestId('answer')).toBeEmpty();
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('interview-cards:')).sort());
+  expect(keys).toContain('interview-cards:blog-custom:blog-caching:progress');
+  expect(keys).toContain('interview-cards:blog-http:backend-interview:progress');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:blog-custom:blog-caching:progress')));
+  expect(saved.cards['cache-aside'].log).toHaveLength(1);
+  // The page's URL is the host's: mounts never rewrite it.
+  expect(page.url()).toMatch(/blog-post\.html$/);
+  // Ids are unique per widget.
+  expect(await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return ids.length - new Set(ids).size;
+  })).toBe(0);
+  await expectNoAxeViolations(page, 'blog post with two mounts');
+  expect(errors).toEqual([]);
+});
+
+test('custom decks: JSON and TSV by URL, and a file the learner picks', async ({ page }) => {
+  await openFresh(page, './?deck=examples/decks/sql-basics.json');
+  await expect(page.locator('h1')).toHaveText('SQL basics (example deck)');
+  await expect(page.getByTestId('position')).toHaveText('1 / 3');
+
+  await page.goto('./?deck=examples/decks/networking.tsv');
+  await expect(page.locator('h1')).toHaveText('Imported deck (networking.tsv)');
+  await expect(page.getByTestId('position')).toHaveText('1 / 3');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).toContainText('Translates names');
+
+  await page.goto('./?view=stats');
+  await page.locator('#deck-file').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('"Why, really?","Because ""quotes"" work"\nSecond,Card\n') });
+  await expect(page.locator('h1')).toHaveText('Imported deck (mine.csv)');
+  await page.keyboard.press('p');
+  await expect(page.locator('#card-question')).toHaveText('Why, really?');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).toHaveText('AnswerBecause "quotes" work');
+  // A broken file is explained, and the built-in deck is one click away.
+  await page.keyboard.press('t');
+  await page.locator('#deck-file').setInputFiles({ name: 'broken.tsv', mimeType: 'text/plain', buffer: Buffer.from('only a front\n') });
+  await expect(page.getByTestId('deck-error')).toContainText('Line 1: a card needs a front and a back');
+  await page.getByRole('button', { name: 'Practise the built-in deck instead' }).click();
+  await expect(page.locator('h1')).toHaveText('Backend developer interview questions');
+});
+
+test('hostile decks are refused with a reason or shown as text; the tab never freezes', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  const deck = (cards) => JSON.stringify({ format: 1, id: 'hostile', title: 'Hostile', topics: [{ id: 't', name: 'T' }], cards });
+  const card = (i, extra = {}) => ({ id: `c${i}`, topic: 't', difficulty: 'easy', question: `Q${i}`, answer: 'A', ...extra });
+  const routes = {
+    'many.json': deck(Array.from({ length: 50000 }, (_, i) => card(i))),
+    'huge.json': deck([card(1, { answer: 'x'.repeat(1024 * 1024) })]),
+    'dupes.json': deck([card(1), card(1)]),
+    'script.json': deck([card(1, { question: '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">',
+      answer: '\u202egnirts desrever\u200b **<b>bold?</b>** `<iframe src=javascript:alert(1)>`' })]),
+    'gibberish.json': '{"format": 1, "cards": [',
+  };
+  await page.route('**/hostile/*', (route) => route.fulfill({ contentType: 'application/json', body: routes[route.request().url().split('/').pop()] }));
+  const open = async (name) => { const t = Date.now(); await page.goto(`./?deck=hostile/${name}`); return t; };
+
+  let t = await open('many.json');
+  await expect(page.getByTestId('deck-error')).toContainText('50000 cards; the limit is 20000');
+  expect(Date.now() - t).toBeLessThan(10000);
+  await open('huge.json');
+  await expect(page.getByTestId('deck-error')).toContainText('the limit is 10000');
+  await open('dupes.json');
+  await expect(page.getByTestId('deck-error')).toContainText('share the id "c1"');
+  await open('gibberish.json');
+  await expect(page.getByTestId('deck-error')).toContainText('not valid deck JSON');
+  await open('script.json');
+  await expect(page.locator('#card-question')).toHaveText('<script>window.pwned=1</script><img src=x onerror="window.pwned=2">');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).toContainText('<iframe src=javascript:alert(1)>');
+  expect(await page.evaluate(() => document.querySelectorAll('main script, main img, main iframe, main b').length)).toBe(0);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+  // A non-http deck URL is not even fetched.
+  await page.goto('./?deck=javascript:alert(1)');
+  await expect(page.locator('h1')).toHaveText('Backend developer interview questions');
+  expect(dialogs).toBe(0);
+});
+
+test('works under a strict Content-Security-Policy with no inline script', async ({ page }) => {
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+  const response = await page.goto('/strict/');
+  expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await expect(page.getByTestId('card-face')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).not.toBeEmpty();
+  await page.keyboard.press('t');
+  await expect(page.locator('.chart svg rect')).toHaveCount(30);
+  expect(violations).toEqual([]);
+});
+
+test('after one visit the app opens with the server stopped (service worker)', async ({ browser }) => {
+  const port = 4190;
+  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/app/=dist'], { stdio: 'ignore' });
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const url = `http://127.0.0.1:${port}/app/`;
+    await expect.poll(async () => page.goto(url).then((r) => r.status()).catch(() => 0), { timeout: 10000 }).toBe(200);
+    await expect(page.getByTestId('card-face')).toBeVisible();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    server.kill();
+    await new Promise((resolve) => server.once('exit', resolve));
+    await page.reload();
+    await expect(page.getByTestId('card-face')).toBeVisible();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('answer')).not.toBeEmpty();
+    await context.close();
+  } finally {
+    server.kill();
+  }
+});

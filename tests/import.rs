@@ -1,0 +1,106 @@
+//! Custom decks from files: the project's JSON, Quizlet/Anki TSV and CSV, and hostile input.
+
+use interview_cards::core::import::{parse_any, parse_delimited, MAX_DECK_BYTES};
+
+#[test]
+fn a_quizlet_tsv_export_becomes_a_deck() {
+    let deck = parse_any(
+        "What is TCP?\tA reliable byte stream.\nWhat is UDP?\tDatagrams.\n",
+        "net.tsv",
+    )
+    .expect("valid");
+    assert_eq!(deck.id, "imported-net");
+    assert_eq!(deck.cards.len(), 2);
+    assert_eq!(deck.cards[1].question, "What is UDP?");
+    assert_eq!(deck.cards[1].answer, "Datagrams.");
+}
+
+#[test]
+fn an_anki_export_with_headers_and_tags() {
+    let text =
+        "#separator:tab\n#html:false\nFront one\tBack one\tnetworking tcp\n\nFront two\tBack two\n";
+    let deck = parse_any(text, "anki.txt").unwrap();
+    assert_eq!(deck.cards.len(), 2);
+    assert_eq!(deck.cards[0].tags, vec!["networking", "tcp"]);
+}
+
+#[test]
+fn csv_quotes_may_hold_commas_quotes_and_newlines() {
+    let text = "question,answer\n\"Why, though?\",\"Because \"\"reasons\"\",\nand more\"\n";
+    let deck = parse_delimited(text, "q.csv").unwrap();
+    assert_eq!(deck.cards.len(), 2);
+    assert_eq!(deck.cards[1].question, "Why, though?");
+    assert_eq!(deck.cards[1].answer, "Because \"reasons\",\nand more");
+}
+
+#[test]
+fn ids_follow_the_question_so_reordering_keeps_progress() {
+    let a = parse_any("Q1\tA1\nQ2\tA2\n", "d.tsv").unwrap();
+    let b = parse_any("Q2\tA2 edited\nQ1\tA1\n", "d.tsv").unwrap();
+    assert_eq!(a.cards[0].id, b.cards[1].id);
+    assert_eq!(a.cards[1].id, b.cards[0].id);
+}
+
+#[test]
+fn errors_name_the_line() {
+    assert_eq!(
+        parse_any("Q1\tA1\nonly a front\n", "d.tsv").unwrap_err(),
+        "Line 2: a card needs a front and a back separated by a tab."
+    );
+    assert_eq!(
+        parse_any("Q1\tA1\nQ2\tA2\nQ1\tagain\n", "d.tsv").unwrap_err(),
+        "Line 3 repeats the question of line 1; each question may appear once."
+    );
+    assert!(parse_any("\"open,quote\n", "d.csv")
+        .unwrap_err()
+        .contains("Line 1: a quoted field is never closed"));
+    assert!(parse_any("\n\n", "d.csv").unwrap_err().contains("no cards"));
+    let long = format!("Q1\tA1\nQ2\t{}\n", "x".repeat(20_000));
+    assert!(parse_any(&long, "d.tsv")
+        .unwrap_err()
+        .starts_with("Line 2: card 2"));
+}
+
+#[test]
+fn json_decks_go_through_the_same_validation() {
+    let err = parse_any(
+        r#"{"format": 1, "id": "x", "title": "T", "topics": [], "cards": []}"#,
+        "x.json",
+    )
+    .unwrap_err();
+    assert_eq!(err, "The deck has no cards.");
+    // A byte-order mark does not confuse the format detection.
+    let ok = "\u{feff}{\"format\":1,\"id\":\"x\",\"title\":\"T\",\"topics\":[{\"id\":\"t\",\"name\":\"T\"}],\"cards\":[{\"id\":\"a\",\"topic\":\"t\",\"difficulty\":\"easy\",\"question\":\"q\",\"answer\":\"a\"}]}";
+    assert_eq!(parse_any(ok, "x.json").unwrap().cards.len(), 1);
+}
+
+#[test]
+fn hostile_decks_are_refused_quickly_or_kept_as_text() {
+    // 50,000 cards: over the 20,000 limit.
+    let many: String = (0..50_000).map(|i| format!("Q{i}\tA{i}\n")).collect();
+    let started = std::time::Instant::now();
+    let err = parse_any(&many, "many.tsv").unwrap_err();
+    assert!(err.contains("50000 cards; the limit is 20000"), "{err}");
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "refusing must not take long"
+    );
+    // A 1 MB answer.
+    let huge = format!("Q\t{}\n", "y".repeat(1_048_576));
+    assert!(parse_any(&huge, "huge.tsv")
+        .unwrap_err()
+        .contains("limit is 10000"));
+    // A file over 5 MB is refused before parsing.
+    let too_big = "z".repeat(MAX_DECK_BYTES + 1);
+    assert!(parse_any(&too_big, "big.tsv")
+        .unwrap_err()
+        .contains("the limit is 5 MB"));
+    // Markup and odd unicode stay exactly as written: rendering shows them as text.
+    let deck = parse_any(
+        "<script>alert(1)</script>\t\u{202e}evil\u{200b} <img onerror=x>\n",
+        "x.tsv",
+    )
+    .unwrap();
+    assert_eq!(deck.cards[0].question, "<script>alert(1)</script>");
+    assert_eq!(deck.cards[0].answer, "\u{202e}evil\u{200b} <img onerror=x>");
+}
