@@ -14,6 +14,8 @@ module.exports = defineConfig({
     // Service workers would hide requests from page.route and keep state between loads; the
     // offline test turns them on for its own context.
     serviceWorkers: 'block',
+    // No flip animation: axe must not measure colours mid-fade. (The CSS honours this setting.)
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',

@@ -148,7 +148,7 @@ async fn app_flips_moves_on_and_saves_progress() {
     );
 
     let next: web_sys::HtmlElement = root
-        .query_selector("nav.controls button:last-child")
+        .query_selector(".controls button:last-child")
         .unwrap()
         .unwrap()
         .dyn_into()

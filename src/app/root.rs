@@ -273,11 +273,17 @@ fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
     let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return Focus::Page;
     };
-    if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+    let text_input = el.tag_name() == "INPUT"
+        && !matches!(
+            el.get_attribute("type").as_deref(),
+            Some("checkbox" | "radio" | "file" | "button" | "submit" | "reset" | "range" | "color")
+        );
+    if text_input
+        || matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT")
         || el.closest("[contenteditable]").ok().flatten().is_some()
     {
         Focus::TextField
-    } else if matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY") {
+    } else if matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY" | "INPUT") {
         Focus::Control
     } else {
         Focus::Page
@@ -426,8 +432,6 @@ pub fn widget(props: &WidgetProps) -> Html {
         });
     }
 
-    use_effect_with((), |_| mark("first-card"));
-
     let theme = {
         let initial = props
             .config
@@ -543,6 +547,18 @@ pub fn widget(props: &WidgetProps) -> Html {
                 )
             });
             move || drop(listener)
+        });
+    }
+
+    // Declared after the key listener so that, once the mark exists, the keys work too
+    // (effects run in declaration order). Benchmarks and tests wait for it.
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            mark("first-card");
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                let _ = el.set_attribute("data-ready", "");
+            }
         });
     }
 

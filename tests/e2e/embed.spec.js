@@ -2,7 +2,7 @@
 // and hostile decks, a strict CSP, and a second visit with the server stopped.
 const { test, expect } = require('@playwright/test');
 const { spawn } = require('node:child_process');
-const { expectNoAxeViolations, openFresh, watchErrors } = require('./helpers');
+const { expectNoAxeViolations, openFresh, ready, watchErrors } = require('./helpers');
 
 test('dist/ works unchanged from a deep sub-path, with every request answered', async ({ page }) => {
   const failed = [];
@@ -34,6 +34,7 @@ test('presets from the URL apply; unknown values warn and are ignored', async ({
   await page.goto('./?mode=mock');
   await expect(page.getByRole('button', { name: 'Start the interview' })).toBeVisible();
   await page.goto('./?mode=review');
+  await ready(page);
   await expect(page.getByRole('button', { name: /^Review due/ })).toHaveAttribute('aria-pressed', 'true');
   // The theme switch cycles system → light → dark.
   await page.getByTestId('theme').click();
@@ -96,21 +97,24 @@ test('custom decks: JSON and TSV by URL, and a file the learner picks', async ({
   await expect(page.getByTestId('position')).toHaveText('1 / 3');
 
   await page.goto('./?deck=examples/decks/networking.tsv');
+  await ready(page);
   await expect(page.locator('h1')).toHaveText('Imported deck (networking.tsv)');
   await expect(page.getByTestId('position')).toHaveText('1 / 3');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('answer')).toContainText('Translates names');
 
   await page.goto('./?view=stats');
+  await ready(page);
   await page.locator('#deck-file').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv',
     buffer: Buffer.from('"Why, really?","Because ""quotes"" work"\nSecond,Card\n') });
   await expect(page.locator('h1')).toHaveText('Imported deck (mine.csv)');
-  await page.keyboard.press('p');
+  await page.getByRole('button', { name: 'Practice', exact: true }).click();
   await expect(page.locator('#card-question')).toHaveText('Why, really?');
+  await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('Space');
   await expect(page.getByTestId('answer')).toHaveText('AnswerBecause "quotes" work');
   // A broken file is explained, and the built-in deck is one click away.
-  await page.keyboard.press('t');
+  await page.getByRole('button', { name: 'Stats', exact: true }).click();
   await page.locator('#deck-file').setInputFiles({ name: 'broken.tsv', mimeType: 'text/plain', buffer: Buffer.from('only a front\n') });
   await expect(page.getByTestId('deck-error')).toContainText('Line 1: a card needs a front and a back');
   await page.getByRole('button', { name: 'Practise the built-in deck instead' }).click();
@@ -143,6 +147,7 @@ test('hostile decks are refused with a reason or shown as text; the tab never fr
   await open('gibberish.json');
   await expect(page.getByTestId('deck-error')).toContainText('not valid deck JSON');
   await open('script.json');
+  await ready(page);
   await expect(page.locator('#card-question')).toHaveText('<script>window.pwned=1</script><img src=x onerror="window.pwned=2">');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('answer')).toContainText('<iframe src=javascript:alert(1)>');

@@ -1,7 +1,7 @@
 // Practice flows in Chromium, by keyboard and by mouse: filters and their URL, grading,
 // review-due mode, the mock interview, stats and help. axe-core checks each view.
 const { test, expect } = require('@playwright/test');
-const { expectNoAxeViolations, openFresh, watchErrors } = require('./helpers');
+const { expectNoAxeViolations, openFresh, ready, watchErrors } = require('./helpers');
 
 const DAY = 24 * 60 * 60 * 1000;
 const matchCount = page => page.getByTestId('match-count');
@@ -98,6 +98,7 @@ test('grade by keyboard and by mouse; the card is scheduled and review-due shows
   // Ten days later both are due, the Again card (due first) first.
   await page.clock.setFixedTime(new Date(Date.parse('2027-03-01T10:00:00Z') + 10 * DAY));
   await page.reload();
+  await ready(page);
   await page.getByRole('button', { name: /^Review due \(2\)/ }).click();
   await expect(page).toHaveURL(/mode=due/);
   await expect(page.getByTestId('position')).toHaveText('1 / 2');
@@ -121,7 +122,7 @@ test('a mock interview counts down, times out, summarises, and leads to the weak
   await openFresh(page, './?topic=databases');
   await page.getByRole('button', { name: 'Mock interview' }).click();
   await expectNoAxeViolations(page, 'mock set-up');
-  await page.getByLabel('Questions').selectOption('3');
+  await page.getByLabel('Questions', { exact: true }).selectOption('3');
   await page.getByLabel('Time per question').selectOption('60');
   await page.getByRole('button', { name: 'Start the interview' }).click();
 

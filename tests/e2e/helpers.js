@@ -9,12 +9,19 @@ async function expectNoAxeViolations(page, view) {
   expect(summary, `axe violations in the ${view} view`).toEqual([]);
 }
 
-/** Opens the app at `path` with empty storage and waits for the first card. */
+/** Waits until the app has rendered and its keyboard shortcuts are listening. */
+async function ready(page) {
+  // An attribute, not a performance mark: page.clock may fake the performance timeline.
+  await expect(page.locator('.app[data-ready]').first()).toBeAttached();
+}
+
+/** Opens the app at `path` with empty storage and waits until it is ready. */
 async function openFresh(page, path = './') {
   await page.goto(path);
+  await ready(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await expect(page.locator('main.app')).toBeVisible();
+  await ready(page);
 }
 
 /** Collects page errors and console errors, to assert there were none. */
@@ -25,4 +32,4 @@ function watchErrors(page) {
   return errors;
 }
 
-module.exports = { expectNoAxeViolations, openFresh, watchErrors };
+module.exports = { expectNoAxeViolations, openFresh, ready, watchErrors };

@@ -1,7 +1,7 @@
 // The whole card loop in a real browser against the release build: flip by mouse and keyboard,
 // move on, reload, and find the progress kept. axe-core checks every view it passes through.
 const { test, expect } = require('@playwright/test');
-const { expectNoAxeViolations, openFresh, watchErrors } = require('./helpers');
+const { expectNoAxeViolations, openFresh, ready, watchErrors } = require('./helpers');
 
 test('flip, move on, reload and keep progress', async ({ page }) => {
   const errors = watchErrors(page);
@@ -50,6 +50,7 @@ test('flip, move on, reload and keep progress', async ({ page }) => {
 
   // Reload: the three cards stay seen and practice resumes at the first unseen one.
   await page.reload();
+  await ready(page);
   await expect(page.getByTestId('seen-count')).toHaveText(`Seen 4 of ${total} cards`);
   await expect(position).toHaveText(`4 / ${total}`);
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')));

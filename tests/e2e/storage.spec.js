@@ -1,11 +1,12 @@
 // Progress is never lost: each storage failure mode driven for real in Chromium, ending with
 // nothing lost and a visible message.
 const { test, expect } = require('@playwright/test');
-const { expectNoAxeViolations, openFresh, watchErrors } = require('./helpers');
+const { expectNoAxeViolations, openFresh, ready, watchErrors } = require('./helpers');
 
 const KEY = 'interview-cards:backend-interview:progress';
 const stored = page => page.evaluate(k => localStorage.getItem(k), KEY);
 const gradeCurrent = async (page, key = '3') => {
+  await ready(page);
   await page.locator('#primary-action').focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press(key);
