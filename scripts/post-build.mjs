@@ -34,7 +34,11 @@ if (document.querySelector('[data-interview-cards]') && !document.querySelector(
   document.head.append(link);
 }
 
-await init({ module_or_path: here('./${wasm}') });
+const wasm = await init({ module_or_path: here('./${wasm}') });
+// On the app's own page only: lets scripts/bench.sh read the wasm memory size.
+if (!document.querySelector('[data-interview-cards]')) {
+  globalThis.interviewCardsWasmBytes = () => wasm.memory.buffer.byteLength;
+}
 
 // Inside an iframe: tell the parent page how tall the content is, so it can size the frame.
 // The message carries only a number; the widget never acts on messages from the host.

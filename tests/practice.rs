@@ -72,7 +72,7 @@ fn progress_survives_a_reload_and_resumes_at_the_first_unseen_card() {
         1.0,
     )
     .apply(Action::Next { now_ms: 2.0 });
-    save_progress(&store, &progress_key(None, "d"), &state.progress, 5.0).expect("saved");
+    save_progress(&store, &progress_key(None, "d"), &state.progress, 5.0, None).expect("saved");
 
     let reloaded = State::new(
         deck(3),
@@ -164,8 +164,14 @@ fn storage_that_throws_leaves_a_working_in_memory_session() {
 #[test]
 fn a_full_store_reports_instead_of_failing_silently() {
     let store = BrokenStore(StoreError::QuotaExceeded);
-    let err =
-        save_progress(&store, &progress_key(None, "d"), &Progress::new("d"), 0.0).unwrap_err();
+    let err = save_progress(
+        &store,
+        &progress_key(None, "d"),
+        &Progress::new("d"),
+        0.0,
+        None,
+    )
+    .unwrap_err();
     assert!(err.message().contains("storage is full"));
 }
 
@@ -188,7 +194,7 @@ fn instances_and_decks_never_share_a_key() {
     let store = MemoryStore::default();
     let mut p = Progress::new("d");
     p.mark_seen("c1", 1.0);
-    save_progress(&store, &keys[2], &p, 2.0).unwrap();
+    save_progress(&store, &keys[2], &p, 2.0, None).unwrap();
     assert_eq!(
         open_progress(&store, &keys[3], "d", 3.0)
             .progress

@@ -221,16 +221,21 @@ pub fn app(props: &AppProps) -> Html {
         },
         Loaded::Failed(message) => {
             let builtin = on_open_deck.reform(|_: MouseEvent| DeckSource::Bundled);
+            let (tag, heading) = if config.standalone {
+                ("main", "h1")
+            } else {
+                ("section", "h2")
+            };
             html! {
-                <div class="app">
+                <@{tag} class="app" aria-label="Interview practice">
                     <div class="notice error" role="alert" data-testid="deck-error">
-                        <h2>{"This deck cannot be opened"}</h2>
+                        <@{heading}>{"This deck cannot be opened"}</@>
                         <p>{message.clone()}</p>
                         if *source != DeckSource::Bundled {
                             <button type="button" onclick={builtin}>{"Practise the built-in deck instead"}</button>
                         }
                     </div>
-                </div>
+                </@>
             }
         }
     };
@@ -385,13 +390,17 @@ pub fn widget(props: &WidgetProps) -> Html {
     {
         let store = store.0.clone();
         let dispatcher = state.dispatcher();
+        // An Rc clone: the effect reads this render's progress without copying it.
         let progress = state.progress.clone();
         let writable = state.writable;
         let key = key.clone();
+        let last_written = use_mut_ref(|| None::<String>);
         use_effect_with(state.revision, move |_| {
             if writable {
-                match save_progress(store.as_ref(), &key, &progress, now_ms()) {
+                let known = last_written.borrow_mut().take();
+                match save_progress(store.as_ref(), &key, &progress, now_ms(), known.as_deref()) {
                     Ok(saved) => {
+                        *last_written.borrow_mut() = Some(saved.written);
                         if saved.trimmed > 0 {
                             dispatcher.dispatch(Action::SaveNotice(Notice::Trimmed {
                                 entries: saved.trimmed,

@@ -141,7 +141,9 @@ pub struct State {
     pub only: Option<Rc<Vec<usize>>>,
     pub counts: Counts,
     pub session: Session,
-    pub progress: Progress,
+    /// Shared until changed (`Rc::make_mut`), so actions that do not touch progress (a
+    /// keystroke in the search box) do not copy thousands of cards.
+    pub progress: Rc<Progress>,
     /// False when saving would overwrite data this build cannot read.
     pub writable: bool,
     /// Bumped whenever `progress` changes, so the view knows when to save.
@@ -202,7 +204,7 @@ impl State {
             only: None,
             counts: Counts::default(),
             session: Session::new(Vec::new(), 0),
-            progress: opened.progress,
+            progress: Rc::new(opened.progress),
             writable: opened.writable,
             revision: 0,
             notice: opened.notice,
@@ -282,15 +284,14 @@ impl State {
 
     fn see_current(&mut self) {
         if let Some(id) = self.current_card().map(|c| c.id.clone()) {
-            self.progress.mark_seen(&id, self.now_ms);
+            Rc::make_mut(&mut self.progress).mark_seen(&id, self.now_ms);
             self.revision += 1;
         }
     }
 
     fn grade(&mut self, card: usize, rating: Rating) {
         let id = self.deck.cards[card].id.clone();
-        self.progress
-            .record(&id, rating, self.now_ms, &self.scheduler);
+        Rc::make_mut(&mut self.progress).record(&id, rating, self.now_ms, &self.scheduler);
         self.revision += 1;
     }
 
@@ -383,8 +384,8 @@ impl State {
                 let graded = self.mock.as_mut().and_then(|m| m.grade(rating, now_ms));
                 if let Some(card) = graded {
                     self.grade(card, rating);
-                    self.progress
-                        .mark_seen(&self.deck.cards[card].id.clone(), now_ms);
+                    let id = self.deck.cards[card].id.clone();
+                    Rc::make_mut(&mut self.progress).mark_seen(&id, now_ms);
                     self.refresh_counts();
                 }
             }
@@ -402,8 +403,8 @@ impl State {
             }
             Action::Adopt(incoming) => {
                 let merged = merge(&self.progress, &incoming);
-                if merged != self.progress {
-                    self.progress = merged;
+                if merged != *self.progress {
+                    self.progress = Rc::new(merged);
                     self.revision += 1;
                     self.refresh_counts();
                 }
@@ -429,7 +430,7 @@ impl State {
             }
             Action::Reset { now_ms } => {
                 self.now_ms = now_ms;
-                self.progress.reset(now_ms);
+                Rc::make_mut(&mut self.progress).reset(now_ms);
                 self.can_undo_reset = true;
                 self.revision += 1;
                 let keep = self.session.current();
@@ -437,7 +438,7 @@ impl State {
             }
             Action::UndoReset { now_ms } => {
                 self.now_ms = now_ms;
-                if self.progress.undo_reset() {
+                if Rc::make_mut(&mut self.progress).undo_reset() {
                     self.revision += 1;
                 }
                 self.can_undo_reset = false;

@@ -216,6 +216,8 @@ pub fn compact(progress: &mut Progress, now_ms: f64) -> usize {
 /// What a save did besides writing.
 #[derive(Debug, Default, PartialEq)]
 pub struct Saved {
+    /// The value now stored: pass it back as `known` next time to skip re-reading it.
+    pub written: String,
     /// Progress another tab had saved was merged in: the caller should adopt this.
     pub merged: Option<Progress>,
     /// Old log entries trimmed to fit the storage quota.
@@ -226,17 +228,22 @@ pub struct Saved {
 /// and merged first (an unreadable stored value is copied aside, never overwritten). When the
 /// quota is used up, old log entries are trimmed and the write retried once. On failure the
 /// progress stays in memory and the notice says so.
+///
+/// `known` is what this caller wrote last. When the store still holds exactly that, nobody
+/// else has written, and parsing and merging it (costly with thousands of cards) is skipped.
 pub fn save_progress(
     store: &dyn Store,
     key: &str,
     progress: &Progress,
     now_ms: f64,
+    known: Option<&str>,
 ) -> Result<Saved, Notice> {
     let not_saved = |e: StoreError| Notice::NotSaved {
         reason: e.to_string(),
     };
     let mut to_write = progress.clone();
-    if let Some(raw) = store.get(key).map_err(not_saved)? {
+    let stored = store.get(key).map_err(not_saved)?;
+    if let Some(raw) = stored.filter(|raw| Some(raw.as_str()) != known) {
         match parse_progress(&raw, &progress.deck) {
             Ok(stored) => to_write = merge(progress, &stored),
             Err(ProgressError::FromTheFuture { found }) => {
@@ -249,12 +256,16 @@ pub fn save_progress(
                 .map_err(not_saved)?,
         }
     }
-    let mut saved = Saved::default();
-    match store.set(key, &to_write.to_json()) {
+    let mut saved = Saved {
+        written: to_write.to_json(),
+        ..Saved::default()
+    };
+    match store.set(key, &saved.written) {
         Ok(()) => {}
         Err(StoreError::QuotaExceeded) => {
             saved.trimmed = compact(&mut to_write, now_ms);
-            store.set(key, &to_write.to_json()).map_err(not_saved)?;
+            saved.written = to_write.to_json();
+            store.set(key, &saved.written).map_err(not_saved)?;
         }
         Err(e) => return Err(not_saved(e)),
     }

@@ -185,11 +185,32 @@ test('stats show today, the streak and the 30-day chart with a table; help opens
   expect(errors).toEqual([]);
 });
 
-test('dark theme has no accessibility violations', async ({ page }) => {
+test('every view, dark theme: no accessibility violations', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openFresh(page);
-  await page.keyboard.press('Space');
   await expectNoAxeViolations(page, 'dark practice');
+  await page.keyboard.press('Space');
+  await expectNoAxeViolations(page, 'dark flipped');
+  await page.getByText('Filter by topic, difficulty, status').click();
+  await page.getByLabel(/^Hard \(\d+\)$/).check();
+  await expectNoAxeViolations(page, 'dark filter');
+  await page.keyboard.press('m');
+  await expectNoAxeViolations(page, 'dark mock set-up');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await expectNoAxeViolations(page, 'dark mock question');
+  await page.getByRole('button', { name: 'Reveal the answer' }).click();
+  await expectNoAxeViolations(page, 'dark mock answer');
   await page.keyboard.press('t');
-  await expectNoAxeViolations(page, 'dark stats');
+  await expectNoAxeViolations(page, 'dark stats and settings');
+  await page.keyboard.press('?');
+  await expectNoAxeViolations(page, 'dark help');
+  await page.goto('./?deck=missing-deck.json');
+  await expect(page.getByTestId('deck-error')).toBeVisible();
+  await expectNoAxeViolations(page, 'dark deck error');
+});
+
+test('the deck error view, light theme: no accessibility violations', async ({ page }) => {
+  await page.goto('./?deck=missing-deck.json');
+  await expect(page.getByTestId('deck-error')).toContainText('404');
+  await expectNoAxeViolations(page, 'deck error');
 });
