@@ -585,12 +585,17 @@ pub fn widget(props: &WidgetProps) -> Html {
     }
 
     // When the focused control disappears (a grade button after grading), put focus back on
-    // the card's main button instead of leaving it on the page body.
+    // the card's main button instead of leaving it on the page body. Never on the first render:
+    // taking focus on load would scroll a host page to an embedded widget.
     {
         let position = (state.session.position(), state.session.len(), state.view);
         let mock_position = state.mock.as_ref().map(|m| (m.position, m.is_finished()));
         let primary = format!("{}primary-action", props.config.ids);
+        let first = use_mut_ref(|| true);
         use_effect_with((position, mock_position), move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
             if focus_is_lost() {
                 focus_element(&primary);
             }

@@ -275,6 +275,16 @@ impl State {
         }
     }
 
+    /// Rebuilds the queue after a change of filter, mode, shuffle or reset, staying on the
+    /// current card when it is still queued; a different card counts as seen.
+    fn requeue(&mut self) {
+        let keep = self.session.current();
+        self.rebuild(keep);
+        if self.session.current() != keep {
+            self.see_current();
+        }
+    }
+
     fn refresh_counts(&mut self) {
         let (_, counts) = apply(&self.deck, &self.index, &self.filter, |i| {
             self.progress.status(&self.deck.cards[i].id, self.now_ms)
@@ -329,26 +339,17 @@ impl State {
                 self.now_ms = now_ms;
                 self.filter = filter;
                 self.only = None;
-                let keep = self.session.current();
-                self.rebuild(keep);
-                if self.session.current() != keep {
-                    self.see_current();
-                }
+                self.requeue();
             }
             Action::SetMode { mode, now_ms } => {
                 self.now_ms = now_ms;
                 self.mode = mode;
-                let keep = self.session.current();
-                self.rebuild(keep);
-                if self.session.current() != keep {
-                    self.see_current();
-                }
+                self.requeue();
             }
             Action::Shuffle { seed, now_ms } => {
                 self.now_ms = now_ms;
                 self.shuffle = seed;
-                let keep = self.session.current();
-                self.rebuild(keep);
+                self.requeue();
             }
             Action::ShowView(view) => {
                 self.view = view;
@@ -433,8 +434,7 @@ impl State {
                 Rc::make_mut(&mut self.progress).reset(now_ms);
                 self.can_undo_reset = true;
                 self.revision += 1;
-                let keep = self.session.current();
-                self.rebuild(keep);
+                self.requeue();
             }
             Action::UndoReset { now_ms } => {
                 self.now_ms = now_ms;
@@ -442,8 +442,7 @@ impl State {
                     self.revision += 1;
                 }
                 self.can_undo_reset = false;
-                let keep = self.session.current();
-                self.rebuild(keep);
+                self.requeue();
             }
             Action::DismissNotice => self.notice = None,
         }

@@ -194,3 +194,10 @@ test('after one visit the app opens with the server stopped (service worker)', a
     server.kill();
   }
 });
+
+test('an embedded widget never takes focus or scrolls the host page on load', async ({ page }) => {
+  await page.goto('/examples/blog-post.html');
+  await expect(page.locator('.practice-mount .app[data-ready]')).toHaveCount(2);
+  await expect(page.frameLocator('iframe[data-interview-cards-frame]').locator('.app[data-ready]')).toBeAttached();
+  expect(await page.evaluate(() => [document.activeElement.tagName, window.scrollY])).toEqual(['BODY', 0]);
+});

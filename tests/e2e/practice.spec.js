@@ -62,6 +62,7 @@ test('flip, move on, reload and keep progress', async ({ page }) => {
 
 test('unreadable saved progress is kept aside and the learner is told', async ({ page }) => {
   await page.goto('./');
+  await ready(page);
   await page.evaluate(() => localStorage.setItem('interview-cards:backend-interview:progress', '{"format":1,"deck":'));
   await page.reload();
   const notice = page.getByTestId('notice');

@@ -14,6 +14,7 @@ const gradeCurrent = async (page, key = '3') => {
 
 test('damaged progress: readable entries are kept, the original is backed up and downloadable', async ({ page }) => {
   await page.goto('./');
+  await ready(page);
   // One good entry, one of the wrong shape: the whole value no longer parses.
   const damaged = JSON.stringify({ format: 2, deck: 'backend-interview', cards: {
     'http-cors': { last_seen: 1, views: 1, log: [{ rating: 'Good', at: 1700000000000 }],
@@ -38,6 +39,7 @@ test('damaged progress: readable entries are kept, the original is backed up and
 test('progress from a newer version is left untouched and the app works in memory', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
+  await ready(page);
   const future = JSON.stringify({ format: 99, deck: 'backend-interview', cards: {}, something: 'new' });
   await page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [KEY, future]);
   await page.reload();
@@ -56,6 +58,7 @@ test('storage that throws on access: the app works in memory, says so, and offer
     });
   });
   await page.goto('./');
+  await ready(page);
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('will not be kept');
   await expect(notice).toContainText('SecurityError');
@@ -70,6 +73,7 @@ test('storage that throws on access: the app works in memory, says so, and offer
 
 test('a full quota trims old log entries and saves; a hard quota error keeps working in memory', async ({ page }) => {
   await page.goto('./');
+  await ready(page);
   // A card with 40 old reviews, and a quota of exactly what is stored now.
   const old = Date.parse('2025-01-01T00:00:00Z');
   const log = Array.from({ length: 40 }, (_, i) => ({ rating: 'Good', at: old + i * 86400000 }));
@@ -106,6 +110,7 @@ test('two pages of the same origin grading at once lose neither review', async (
   await openFresh(a);
   const b = await context.newPage();
   await b.goto('./');
+  await ready(b);
   // Each page grades a different card.
   await b.keyboard.press('ArrowRight');
   await Promise.all([gradeCurrent(a, '3'), gradeCurrent(b, '4')]);
