@@ -201,3 +201,44 @@ test('an embedded widget never takes focus or scrolls the host page on load', as
   await expect(page.frameLocator('iframe[data-interview-cards-frame]').locator('.app[data-ready]')).toBeAttached();
   expect(await page.evaluate(() => [document.activeElement.tagName, window.scrollY])).toEqual(['BODY', 0]);
 });
+
+test('a new deployment replaces the offline cache cleanly', async ({ browser }) => {
+  const { cp, readFile: read, writeFile: write, mkdtemp, rm } = require('node:fs/promises');
+  const dir = await mkdtemp(require('node:path').join(require('node:os').tmpdir(), 'ic-deploy-'));
+  await cp('dist', dir, { recursive: true });
+  const port = 4191;
+  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), `/=${dir}`], { stdio: 'ignore' });
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const url = `http://127.0.0.1:${port}/`;
+    await expect.poll(async () => page.goto(url).then((r) => r.status()).catch(() => 0), { timeout: 10000 }).toBe(200);
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    const firstCaches = await page.evaluate(() => caches.keys());
+    expect(firstCaches).toHaveLength(1);
+
+    // "Deploy" a new build: new page text and a new cache version in sw.js.
+    const index = `${dir}/index.html`;
+    await write(index, (await read(index, 'utf8')).replace('<title>', '<title>v2 '));
+    const sw = `${dir}/sw.js`;
+    await write(sw, (await read(sw, 'utf8')).replace(/interview-cards-([0-9a-f]+)/, 'interview-cards-$1v2'));
+
+    // The page is fetched from the network first, so the new version shows at once; the new
+    // service worker takes over and deletes the old cache.
+    await page.reload();
+    await expect(page).toHaveTitle(/^v2 /);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r && r.update()));
+    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 10000 })
+      .toEqual([expect.stringMatching(/v2$/)]);
+    // And the new version is what opens offline.
+    server.kill();
+    await new Promise((resolve) => server.once('exit', resolve));
+    await page.reload();
+    await expect(page).toHaveTitle(/^v2 /);
+    await expect(page.getByTestId('card-face')).toBeVisible();
+    await context.close();
+  } finally {
+    server.kill();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
