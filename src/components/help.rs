@@ -40,9 +40,21 @@ pub fn help(props: &HelpProps) -> Html {
         .map(|(keys, what)| html! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> })
         .collect();
     let on_close = props.on_close.reform(|_: MouseEvent| ());
+    // Keep keyboard focus inside the modal dialog: its only control is the Close button.
+    let trap = {
+        let close_ref = close_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Tab" {
+                e.prevent_default();
+                if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
     html! {
         <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={ids.of("help-title")} data-testid="help">
+            <div class="dialog" role="dialog" aria-modal="true" onkeydown={trap} aria-labelledby={ids.of("help-title")} data-testid="help">
                 <h2 id={ids.of("help-title")}>{"Keyboard shortcuts"}</h2>
                 <table>
                     <thead><tr><th scope="col">{"Key"}</th><th scope="col">{"Does"}</th></tr></thead>

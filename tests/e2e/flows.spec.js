@@ -179,6 +179,11 @@ test('stats show today, the streak and the 30-day chart with a table; help opens
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+  // Focus stays inside the modal dialog.
+  await page.keyboard.press('Tab');
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
   await expectNoAxeViolations(page, 'help');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
