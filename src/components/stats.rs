@@ -50,8 +50,7 @@ pub fn stats_view(props: &StatsProps) -> Html {
         .map(|(d, t)| tally_row(d.label(), t))
         .collect();
 
-    // The chart: one bar per day, scaled to the busiest day. Integer coordinates keep float
-    // formatting (and its code) out of the wasm.
+    // The chart: one bar per day, scaled to the busiest day, in whole SVG units.
     let max = s.per_day.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
     let (w, h, bar) = (300usize, 80usize, 10usize);
     let bars: Html = s
