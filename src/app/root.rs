@@ -179,10 +179,16 @@ fn load_now(source: &DeckSource) -> Option<Loaded> {
         DeckSource::Text { text, name } => parse_any(text, name),
         DeckSource::Url(_) => return None,
     };
-    Some(match result {
-        Ok(deck) => Loaded::Ready(DeckHandle(Rc::new(deck))),
-        Err(message) => Loaded::Failed(message),
-    })
+    Some(Loaded::from(result))
+}
+
+impl From<Result<Deck, String>> for Loaded {
+    fn from(result: Result<Deck, String>) -> Self {
+        match result {
+            Ok(deck) => Loaded::Ready(DeckHandle(Rc::new(deck))),
+            Err(message) => Loaded::Failed(message),
+        }
+    }
 }
 
 #[function_component(App)]
@@ -201,10 +207,7 @@ pub fn app(props: &AppProps) -> Html {
                         let result = fetch_text(&url, MAX_DECK_BYTES)
                             .await
                             .and_then(|text| parse_any(&text, &url));
-                        loaded.set(match result {
-                            Ok(deck) => Loaded::Ready(DeckHandle(Rc::new(deck))),
-                            Err(message) => Loaded::Failed(message),
-                        });
+                        loaded.set(Loaded::from(result));
                     });
                 }
             }
@@ -602,48 +605,16 @@ pub fn widget(props: &WidgetProps) -> Html {
         });
     }
 
-    let dispatch = |make: fn(f64) -> Action| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(make(now_ms())))
-    };
-    let on_filter = {
-        let state = state.clone();
-        Callback::from(move |filter: Filter| {
-            state.dispatch(Action::SetFilter {
-                filter,
-                now_ms: now_ms(),
-            })
-        })
-    };
-    let on_grade = {
-        let state = state.clone();
-        Callback::from(move |rating: Rating| {
-            state.dispatch(Action::Grade {
-                rating,
-                now_ms: now_ms(),
-            })
-        })
-    };
-    let flip = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Flip))
-    };
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissNotice))
-    };
-    let show = |view: View| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowView(view)))
-    };
-    let help = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ToggleHelp))
-    };
-    let close_help = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::CloseHelp))
-    };
+    let on_filter = send(&state, |filter, now_ms| Action::SetFilter {
+        filter,
+        now_ms,
+    });
+    let on_grade = send(&state, |rating, now_ms| Action::Grade { rating, now_ms });
+    let flip = send(&state, |(), _| Action::Flip);
+    let dismiss = send(&state, |(), _| Action::DismissNotice);
+    let show = |view: View| send(&state, move |_: MouseEvent, _| Action::ShowView(view));
+    let help = send(&state, |_: MouseEvent, _| Action::ToggleHelp);
+    let close_help = send(&state, |(), _| Action::CloseHelp);
 
     let export = {
         let state = state.clone();
@@ -663,48 +634,21 @@ pub fn widget(props: &WidgetProps) -> Html {
         }
     };
     let body = match state.view {
-        View::Practice => practice_body(
-            &props.config.ids,
-            &state,
-            on_filter,
-            on_grade,
-            flip,
-            dispatch,
-        ),
+        View::Practice => practice_body(&props.config.ids, &state, on_filter, on_grade, flip),
         View::Mock => {
-            let on_start = {
-                let state = state.clone();
-                Callback::from(move |(count, seconds): (usize, u32)| {
-                    let now_ms = now_ms();
-                    state.dispatch(Action::StartMock {
-                        count,
-                        seconds,
-                        seed: now_ms as u64,
-                        now_ms,
-                    })
-                })
-            };
-            let on_reveal = {
-                let state = state.clone();
-                Callback::from(move |_| state.dispatch(Action::MockReveal { now_ms: now_ms() }))
-            };
-            let on_mock_grade = {
-                let state = state.clone();
-                Callback::from(move |rating| {
-                    state.dispatch(Action::MockGrade {
-                        rating,
-                        now_ms: now_ms(),
-                    })
-                })
-            };
-            let on_weak = {
-                let state = state.clone();
-                Callback::from(move |_| state.dispatch(Action::PractiseWeak { now_ms: now_ms() }))
-            };
-            let on_end = {
-                let state = state.clone();
-                Callback::from(move |_| state.dispatch(Action::EndMock))
-            };
+            let on_start = send(&state, |(count, seconds), now_ms| Action::StartMock {
+                count,
+                seconds,
+                seed: now_ms as u64,
+                now_ms,
+            });
+            let on_reveal = send(&state, |(), now_ms| Action::MockReveal { now_ms });
+            let on_mock_grade = send(&state, |rating, now_ms| Action::MockGrade {
+                rating,
+                now_ms,
+            });
+            let on_weak = send(&state, |(), now_ms| Action::PractiseWeak { now_ms });
+            let on_end = send(&state, |(), _| Action::EndMock);
             let preview = state
                 .mock
                 .as_ref()
@@ -724,25 +668,12 @@ pub fn widget(props: &WidgetProps) -> Html {
         }
         View::Stats => {
             let s = stats::compute(deck, &state.progress, now_ms(), utc_offset_minutes());
-            let send = |action: Action| {
-                let state = state.clone();
-                Callback::from(move |_| state.dispatch(action.clone()))
-            };
-            let on_import_text = {
-                let state = state.clone();
-                let deck_id = deck.id.clone();
-                Callback::from(move |text: String| {
-                    state.dispatch(Action::ImportRead(parse_import(&text, &deck_id)))
-                })
-            };
-            let on_reset = {
-                let state = state.clone();
-                Callback::from(move |_| state.dispatch(Action::Reset { now_ms: now_ms() }))
-            };
-            let on_undo_reset = {
-                let state = state.clone();
-                Callback::from(move |_| state.dispatch(Action::UndoReset { now_ms: now_ms() }))
-            };
+            let deck_id = deck.id.clone();
+            let on_import_text = send(&state, move |text: String, _| {
+                Action::ImportRead(parse_import(&text, &deck_id))
+            });
+            let on_reset = send(&state, |(), now_ms| Action::Reset { now_ms });
+            let on_undo_reset = send(&state, |(), now_ms| Action::UndoReset { now_ms });
             html! {
                 <>
                     <StatsView stats={Rc::new(s)} />
@@ -752,8 +683,8 @@ pub fn widget(props: &WidgetProps) -> Html {
                                import_error={state.import_error.clone().map(AttrValue::from)}
                                can_undo_reset={state.can_undo_reset}
                                on_export={export.clone()} {on_import_text}
-                               on_import_confirm={send(Action::ConfirmImport)}
-                               on_import_cancel={send(Action::CancelImport)}
+                               on_import_confirm={send(&state, |(), _| Action::ConfirmImport)}
+                               on_import_cancel={send(&state, |(), _| Action::CancelImport)}
                                {on_reset} {on_undo_reset}
                                on_deck_file={props.on_open_deck.reform(|(text, name)| DeckSource::Text { text, name })}
                                on_builtin_deck={(props.deck.0.id != BUNDLED_DECK_ID).then(|| props.on_open_deck.reform(|_| DeckSource::Bundled))} />
@@ -790,7 +721,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                     {tab(View::Practice, "Practice")}
                     {tab(View::Mock, "Mock interview")}
                     {tab(View::Stats, "Stats")}
-                    <button type="button" class="tab" onclick={help.reform(|_: MouseEvent| ())}
+                    <button type="button" class="tab" onclick={help}
                             aria-keyshortcuts="?" aria-label="Keyboard shortcuts">{"?"}</button>
                     <button type="button" class="tab" onclick={toggle_theme} aria-label={theme.label()}
                             title={theme.label()} data-testid="theme">{match *theme { Theme::Auto => "◐", Theme::Light => "☀", Theme::Dark => "☾" }}</button>
@@ -807,13 +738,21 @@ pub fn widget(props: &WidgetProps) -> Html {
     }
 }
 
+/// A callback that turns its argument, and the time it fires, into an action.
+fn send<T: 'static>(
+    state: &UseReducerHandle<State>,
+    make: impl Fn(T, f64) -> Action + 'static,
+) -> Callback<T> {
+    let state = state.clone();
+    Callback::from(move |arg| state.dispatch(make(arg, now_ms())))
+}
+
 fn practice_body(
     ids: &str,
     state: &UseReducerHandle<State>,
     on_filter: Callback<Filter>,
     on_grade: Callback<Rating>,
     flip: Callback<()>,
-    dispatch: impl Fn(fn(f64) -> Action) -> Callback<MouseEvent>,
 ) -> Html {
     let deck = &state.deck;
     let total = state.session.len();
@@ -821,12 +760,9 @@ fn practice_body(
     let topics = Rc::new(deck.topics.clone());
     let mode_button = |mode: Mode, label: &str| {
         let current = state.mode == mode;
-        let state = state.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::SetMode {
-                mode,
-                now_ms: now_ms(),
-            })
+        let onclick = send(state, move |_: MouseEvent, now_ms| Action::SetMode {
+            mode,
+            now_ms,
         });
         html! {
             <button type="button" class={classes!("mode", current.then_some("current"))}
@@ -834,14 +770,10 @@ fn practice_body(
         }
     };
     let shuffled = state.shuffle.is_some();
-    let shuffle = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            let now_ms = now_ms();
-            let seed = if shuffled { None } else { Some(now_ms as u64) };
-            state.dispatch(Action::Shuffle { seed, now_ms })
-        })
-    };
+    let shuffle = send(state, move |_: MouseEvent, now_ms| Action::Shuffle {
+        seed: (!shuffled).then_some(now_ms as u64),
+        now_ms,
+    });
     let due_total = state.counts.status(crate::core::filter::Status::Due);
     let card = match state.current_card() {
         Some(card) => html! {
@@ -855,7 +787,7 @@ fn practice_body(
         },
         None => {
             let clear = on_filter.reform(|_: MouseEvent| Filter::default());
-            let all = dispatch(|now_ms| Action::SetMode {
+            let all = send(state, |_: MouseEvent, now_ms| Action::SetMode {
                 mode: Mode::All,
                 now_ms,
             });
@@ -901,11 +833,11 @@ fn practice_body(
                     <GradeButtons {preview} on_grade={on_grade} />
                 }
                 <div class="controls" role="group" aria-label="Card controls">
-                    <button type="button" onclick={dispatch(|now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">{"Previous"}</button>
+                    <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">{"Previous"}</button>
                     <button type="button" id={format!("{ids}primary-action")} class="primary" onclick={flip.reform(|_: MouseEvent| ())}
                             aria-pressed={flipped.to_string()}
                             aria-keyshortcuts="Space Enter">{flip_label}</button>
-                    <button type="button" onclick={dispatch(|now_ms| Action::Next { now_ms })} aria-keyshortcuts="ArrowRight">{"Next"}</button>
+                    <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Next { now_ms })} aria-keyshortcuts="ArrowRight">{"Next"}</button>
                 </div>
                 <p class="position" data-testid="position">
                     {format!("{} / {}", state.session.position() + 1, total)}

@@ -238,12 +238,15 @@ impl State {
             .status(&self.deck.cards[index].id, self.now_ms)
     }
 
+    /// The cards the filter leaves, in deck order, and the facet counts, judged at `now_ms`.
+    fn filtered(&self) -> (Vec<usize>, Counts) {
+        apply(&self.deck, &self.index, &self.filter, |i| self.status_of(i))
+    }
+
     /// Recomputes counts and the queue from filter, mode, shuffle and progress, keeping the
     /// current card in view when it is still in the queue (`keep`).
     fn rebuild(&mut self, keep: Option<usize>) {
-        let (mut queue, counts) = apply(&self.deck, &self.index, &self.filter, |i| {
-            self.progress.status(&self.deck.cards[i].id, self.now_ms)
-        });
+        let (mut queue, counts) = self.filtered();
         self.counts = counts;
         if let Some(only) = &self.only {
             queue.retain(|i| only.contains(i));
@@ -286,10 +289,7 @@ impl State {
     }
 
     fn refresh_counts(&mut self) {
-        let (_, counts) = apply(&self.deck, &self.index, &self.filter, |i| {
-            self.progress.status(&self.deck.cards[i].id, self.now_ms)
-        });
-        self.counts = counts;
+        self.counts = self.filtered().1;
     }
 
     fn see_current(&mut self) {
@@ -364,9 +364,7 @@ impl State {
                 now_ms,
             } => {
                 self.now_ms = now_ms;
-                let (pool, _) = apply(&self.deck, &self.index, &self.filter, |i| {
-                    self.progress.status(&self.deck.cards[i].id, now_ms)
-                });
+                let (pool, _) = self.filtered();
                 self.mock = Some(Mock::start(&pool, count, seconds, seed, now_ms));
                 self.view = View::Mock;
             }

@@ -1,9 +1,10 @@
 //! The filter panel: topic, difficulty and status check boxes with the count each would leave,
 //! a search box and "clear filters". It only reports the new filter; the reducer applies it.
 
-use crate::components::ids::use_ids;
+use crate::components::ids::{use_ids, Ids};
 use crate::core::deck::{Difficulty, Topic};
 use crate::core::filter::{Counts, Filter, Status};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -16,7 +17,7 @@ pub struct FiltersProps {
     pub on_change: Callback<Filter>,
 }
 
-fn toggle<T: Ord + Clone>(set: &mut std::collections::BTreeSet<T>, item: &T) {
+fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T) {
     if !set.remove(item) {
         set.insert(item.clone());
     }
@@ -32,56 +33,86 @@ fn option(id: String, label: &str, count: usize, checked: bool, onchange: Callba
     }
 }
 
+/// One facet's check boxes. Each item is (value, id suffix, label, count, checked); a click
+/// toggles the value in the facet's set, which `set` picks out of the filter.
+fn facet<T: Ord + Clone + 'static>(
+    props: &FiltersProps,
+    ids: &Ids,
+    name: &str,
+    set: fn(&mut Filter) -> &mut BTreeSet<T>,
+    items: impl Iterator<Item = (T, String, String, usize, bool)>,
+) -> Html {
+    items
+        .map(|(value, key, label, count, checked)| {
+            let (filter, on_change) = (props.filter.clone(), props.on_change.clone());
+            let onchange = Callback::from(move |_: Event| {
+                let mut next = filter.clone();
+                toggle(set(&mut next), &value);
+                on_change.emit(next);
+            });
+            option(
+                ids.of(&format!("f-{name}-{key}")),
+                &label,
+                count,
+                checked,
+                onchange,
+            )
+        })
+        .collect()
+}
+
 #[function_component(Filters)]
 pub fn filters(props: &FiltersProps) -> Html {
     let ids = use_ids();
-    let change = |edit: Rc<dyn Fn(&mut Filter)>| {
-        let filter = props.filter.clone();
-        let on_change = props.on_change.clone();
-        Callback::from(move |_: Event| {
-            let mut next = filter.clone();
-            edit(&mut next);
-            on_change.emit(next);
-        })
-    };
-    let topics: Html = props
-        .topics
-        .iter()
-        .map(|t| {
-            let id = t.id.clone();
-            option(
-                ids.of(&format!("f-topic-{}", t.id)),
-                &t.name,
-                props.counts.topic(&t.id),
-                props.filter.topics.contains(&t.id),
-                change(Rc::new(move |f| toggle(&mut f.topics, &id))),
+    let f = &props.filter;
+    let topics = facet(
+        props,
+        &ids,
+        "topic",
+        |f| &mut f.topics,
+        props.topics.iter().map(|t| {
+            let (id, count) = (t.id.clone(), props.counts.topic(&t.id));
+            (
+                id.clone(),
+                id.clone(),
+                t.name.clone(),
+                count,
+                f.topics.contains(&id),
             )
-        })
-        .collect();
-    let difficulties: Html = Difficulty::ALL
-        .iter()
-        .map(|&d| {
-            option(
-                ids.of(&format!("f-difficulty-{}", d.as_str())),
-                d.label(),
+        }),
+    );
+    let difficulties = facet(
+        props,
+        &ids,
+        "difficulty",
+        |f| &mut f.difficulties,
+        Difficulty::ALL.iter().map(|&d| {
+            let checked = f.difficulties.contains(&d);
+            (
+                d,
+                d.as_str().into(),
+                d.label().into(),
                 props.counts.difficulty(d),
-                props.filter.difficulties.contains(&d),
-                change(Rc::new(move |f| toggle(&mut f.difficulties, &d))),
+                checked,
             )
-        })
-        .collect();
-    let statuses: Html = Status::ALL
-        .iter()
-        .map(|&s| {
-            option(
-                ids.of(&format!("f-status-{}", s.as_str())),
-                s.label(),
+        }),
+    );
+    let statuses = facet(
+        props,
+        &ids,
+        "status",
+        |f| &mut f.statuses,
+        Status::ALL.iter().map(|&s| {
+            let checked = f.statuses.contains(&s);
+            (
+                s,
+                s.as_str().into(),
+                s.label().into(),
                 props.counts.status(s),
-                props.filter.statuses.contains(&s),
-                change(Rc::new(move |f| toggle(&mut f.statuses, &s))),
+                checked,
             )
-        })
-        .collect();
+        }),
+    );
     let on_search = {
         let filter = props.filter.clone();
         let on_change = props.on_change.clone();
@@ -94,7 +125,6 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let clear = props.on_change.reform(|_: MouseEvent| Filter::default());
-    let f = &props.filter;
     let active = f.topics.len() + f.difficulties.len() + f.statuses.len();
     html! {
         <div class="filters" role="group" aria-label="Filters">

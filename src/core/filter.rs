@@ -206,35 +206,23 @@ impl Filter {
         for (key, value) in pairs {
             let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
             match key.as_str() {
-                "topic" => {
-                    for v in values() {
-                        if deck.topics.iter().any(|t| t.id == v) {
-                            filter.topics.insert(v.to_string());
-                        } else {
-                            warnings.push(format!("ignored unknown topic {v:?}"));
-                        }
-                    }
-                }
-                "difficulty" => {
-                    for v in values() {
-                        match Difficulty::parse(v) {
-                            Some(d) => {
-                                filter.difficulties.insert(d);
-                            }
-                            None => warnings.push(format!("ignored unknown difficulty {v:?}")),
-                        }
-                    }
-                }
-                "status" => {
-                    for v in values() {
-                        match Status::parse(v) {
-                            Some(s) => {
-                                filter.statuses.insert(s);
-                            }
-                            None => warnings.push(format!("ignored unknown status {v:?}")),
-                        }
-                    }
-                }
+                "topic" => add_values(&mut filter.topics, values(), "topic", &mut warnings, |v| {
+                    deck.topics.iter().any(|t| t.id == v).then(|| v.to_string())
+                }),
+                "difficulty" => add_values(
+                    &mut filter.difficulties,
+                    values(),
+                    "difficulty",
+                    &mut warnings,
+                    Difficulty::parse,
+                ),
+                "status" => add_values(
+                    &mut filter.statuses,
+                    values(),
+                    "status",
+                    &mut warnings,
+                    Status::parse,
+                ),
                 "q" => {
                     filter.text = value.chars().take(MAX_QUERY_TEXT).collect();
                 }
@@ -242,5 +230,23 @@ impl Filter {
             }
         }
         (filter, warnings)
+    }
+}
+
+/// Adds every value `parse` accepts to `set`; each one it refuses becomes a warning.
+fn add_values<'a, T: Ord>(
+    set: &mut BTreeSet<T>,
+    values: impl Iterator<Item = &'a str>,
+    what: &str,
+    warnings: &mut Vec<String>,
+    parse: impl Fn(&str) -> Option<T>,
+) {
+    for v in values {
+        match parse(v) {
+            Some(item) => {
+                set.insert(item);
+            }
+            None => warnings.push(format!("ignored unknown {what} {v:?}")),
+        }
     }
 }
