@@ -96,14 +96,15 @@ async function keystrokes(page, terms) {
   return { dom: stats(dom), paint: stats(paint) };
 }
 
-/** Time from the grade key to the progress being written to localStorage. */
+/** Time from the grade key to the progress being written to localStorage (its key, or the
+ * recent-changes key beside it that large progress writes to). */
 async function gradeToSaved(page, key) {
   await page.evaluate((k) => {
     const setItem = Storage.prototype.setItem;
     window.__saved = [];
     Storage.prototype.setItem = function (name, value) {
       const r = setItem.call(this, name, value);
-      if (name === k) window.__saved.push(performance.now());
+      if (name === k || name === `${k}:recent`) window.__saved.push(performance.now());
       return r;
     };
   }, key);
@@ -169,8 +170,17 @@ await page.evaluate(async () => {
   }
 });
 const memSession = await memory(page);
-const reviewsSaved = await page.evaluate((k) => Object.values(JSON.parse(localStorage.getItem(k)).cards)
-  .reduce((n, c) => n + (c.log ? c.log.length : 0), 0), KEY('generated-10000'));
+// Reviews in storage: the progress key merged with its recent changes (logs united per card).
+const reviewsSaved = await page.evaluate((k) => {
+  const logs = {};
+  for (const key of [k, `${k}:recent`]) {
+    const raw = localStorage.getItem(key);
+    for (const [id, c] of Object.entries(raw ? JSON.parse(raw).cards : {})) {
+      for (const r of c.log || []) (logs[id] ||= new Set()).add(`${r.at} ${r.rating}`);
+    }
+  }
+  return Object.values(logs).reduce((n, s) => n + s.size, 0);
+}, KEY('generated-10000'));
 await context.close();
 
 await browser.close();

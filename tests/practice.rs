@@ -63,6 +63,35 @@ fn reducer_marks_cards_seen_and_bumps_revision() {
 }
 
 #[test]
+fn reducer_lists_the_cards_to_save_and_asks_for_everything_after_an_import() {
+    let store = MemoryStore::default();
+    let opened = open_progress(&store, &progress_key(None, "d"), "d", 1.0);
+    let state = State::new(deck(3), opened, Preset::default(), 10.0);
+    let listed = |s: &State| s.unsaved.borrow().cards.iter().cloned().collect::<Vec<_>>();
+    assert_eq!(listed(&state), ["c1"]);
+    state.unsaved.borrow_mut().cards.clear(); // as the save does
+    let state = state
+        .apply(Action::Next { now_ms: 20.0 })
+        .apply(Action::Flip)
+        .apply(Action::Grade {
+            rating: interview_cards::core::schedule::Rating::Good,
+            now_ms: 30.0,
+        });
+    assert_eq!(
+        listed(&state),
+        ["c2", "c3"],
+        "seen c2, graded c2, then moved on to c3"
+    );
+    assert!(!state.unsaved.borrow().all);
+    let mut incoming = Progress::new("d");
+    incoming.mark_seen("c3", 5.0);
+    let state = state
+        .apply(Action::ImportRead(Ok(incoming)))
+        .apply(Action::ConfirmImport);
+    assert!(state.unsaved.borrow().all);
+}
+
+#[test]
 fn progress_survives_a_reload_and_resumes_at_the_first_unseen_card() {
     let store = MemoryStore::default();
     let state = State::new(
@@ -147,6 +176,9 @@ impl Store for BrokenStore {
     fn set(&self, _: &str, _: &str) -> Result<(), StoreError> {
         Err(self.0.clone())
     }
+    fn remove(&self, _: &str) -> Result<(), StoreError> {
+        Err(self.0.clone())
+    }
 }
 
 #[test]
@@ -218,20 +250,20 @@ fn a_save_merges_what_another_tab_wrote_even_when_it_knows_its_last_write() {
     let first = save_progress(&store, &key, &mine, 2.0, None).unwrap();
     assert_eq!(
         store.get(&key).unwrap().as_deref(),
-        Some(first.written.as_str())
+        first.written.as_deref()
     );
 
     // Nobody else wrote: nothing to merge.
     mine.mark_seen("c2", 3.0);
-    let second = save_progress(&store, &key, &mine, 4.0, Some(&first.written)).unwrap();
+    let second = save_progress(&store, &key, &mine, 4.0, first.written.as_deref()).unwrap();
     assert_eq!(second.merged, None);
 
     // Another tab writes c3; our next save (knowing only our own last write) keeps it.
-    let mut theirs = parse_progress(&second.written, "d").unwrap();
+    let mut theirs = parse_progress(second.written.as_deref().unwrap(), "d").unwrap();
     theirs.mark_seen("c3", 5.0);
     store.set(&key, &theirs.to_json()).unwrap();
     mine.mark_seen("c4", 6.0);
-    let third = save_progress(&store, &key, &mine, 7.0, Some(&second.written)).unwrap();
+    let third = save_progress(&store, &key, &mine, 7.0, second.written.as_deref()).unwrap();
     let stored = parse_progress(&store.get(&key).unwrap().unwrap(), "d").unwrap();
     for id in ["c1", "c2", "c3", "c4"] {
         assert!(stored.is_seen(id), "{id} lost");

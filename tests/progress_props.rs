@@ -3,10 +3,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use interview_cards::core::progress::*;
+use interview_cards::core::schedule::Scheduler;
 use interview_cards::core::schedule::{Memory, Rating};
-use interview_cards::core::store::{compact, KEEP_DAYS, KEEP_PER_CARD};
+use interview_cards::core::store::{
+    compact, open_progress, progress_key, recent_key, save_changes, save_progress, MemoryStore,
+    Store, KEEP_DAYS, KEEP_PER_CARD, RECENT_LIMIT, WHOLE_SAVE_LIMIT,
+};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 fn rating() -> impl Strategy<Value = Rating> {
     prop::sample::select(Rating::ALL.to_vec())
@@ -158,6 +163,12 @@ proptest! {
     }
 
     #[test]
+    fn covers_says_exactly_whether_a_merge_would_change_anything(a in progress(), b in progress()) {
+        prop_assert_eq!(covers(&a, &b), merge(&a, &b) == a);
+        prop_assert!(covers(&merge(&a, &b), &b));
+    }
+
+    #[test]
     fn compaction_keeps_recent_and_latest_reviews_and_every_memory(p in progress(), now_day in 0u32..10) {
         let now = f64::from(now_day) * 86_400_000.0;
         let mut compacted = p.clone();
@@ -186,6 +197,101 @@ proptest! {
             }
         }
     }
+}
+
+/// Large progress (more than [`WHOLE_SAVE_LIMIT`]) on which `tab` grades nothing yet.
+fn large_progress() -> Progress {
+    let mut p = Progress::new("deck");
+    for i in 0..=WHOLE_SAVE_LIMIT {
+        p.mark_seen(&format!("old-{i}"), 1.0);
+    }
+    p
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Two tabs grading a large progress in turn, each saving only what it changed (now and
+    /// then a whole save, as after an import): whatever the order, reopening finds every
+    /// review of both, and the recent-changes value never outgrows its limit.
+    #[test]
+    fn saves_of_changes_from_two_tabs_never_lose_a_review(
+        ops in prop::collection::vec((0usize..2, 0u32..100, rating(), prop::bool::weighted(0.05)), 1..160)
+    ) {
+        let scheduler = Scheduler::default();
+        let store = MemoryStore::default();
+        let key = progress_key(None, "deck");
+        save_progress(&store, &key, &large_progress(), 0.0, None).unwrap();
+        let mut tabs: Vec<Progress> = (0..2).map(|_| open_progress(&store, &key, "deck", 0.0).progress).collect();
+        let mut known: Vec<Option<String>> = vec![None, None];
+        let mut graded = Vec::new();
+        for (step, (tab, card, rating, whole)) in ops.into_iter().enumerate() {
+            let now = 1_000.0 + step as f64 * 1_000.0;
+            let id = format!("card-{card}");
+            tabs[tab].record(&id, rating, now, &scheduler);
+            graded.push((id.clone(), Review { rating, at: now }));
+            let changed = BTreeSet::from([id]);
+            let saved = if whole {
+                save_progress(&store, &key, &tabs[tab], now, known[tab].as_deref())
+            } else {
+                save_changes(&store, &key, &tabs[tab], &changed, now, known[tab].as_deref())
+            }.unwrap();
+            if saved.written.is_some() {
+                known[tab] = saved.written;
+            }
+            if let Some(merged) = saved.merged {
+                tabs[tab] = merge(&tabs[tab], &merged);
+            }
+            if let Some(raw) = store.get(&recent_key(&key)).unwrap() {
+                prop_assert!(parse_progress(&raw, "deck").unwrap().cards.len() <= RECENT_LIMIT);
+            }
+        }
+        let reopened = open_progress(&store, &key, "deck", 1e9).progress;
+        let reviews = all_reviews(&reopened);
+        for r in &graded {
+            prop_assert!(reviews.contains(r), "lost {:?}", r);
+        }
+        prop_assert_eq!(reopened.cards.len(), large_progress().cards.len() + graded.iter().map(|(id, _)| id).collect::<BTreeSet<_>>().len());
+    }
+}
+
+#[test]
+fn a_grade_on_large_progress_writes_only_the_changed_card() {
+    let store = MemoryStore::default();
+    let key = progress_key(None, "deck");
+    let first = save_progress(&store, &key, &large_progress(), 0.0, None).unwrap();
+    let main_before = store.get(&key).unwrap();
+    assert_eq!(main_before, first.written);
+
+    let mut p = large_progress();
+    p.record("new-card", Rating::Good, 5_000.0, &Scheduler::default());
+    let saved = save_changes(
+        &store,
+        &key,
+        &p,
+        &BTreeSet::from(["new-card".to_string()]),
+        5_000.0,
+        first.written.as_deref(),
+    )
+    .unwrap();
+    assert_eq!(
+        saved,
+        Default::default(),
+        "nothing rewritten whole, nothing to merge"
+    );
+    assert_eq!(
+        store.get(&key).unwrap(),
+        main_before,
+        "the progress key is untouched"
+    );
+    let recent = parse_progress(&store.get(&recent_key(&key)).unwrap().unwrap(), "deck").unwrap();
+    assert_eq!(recent.cards.keys().collect::<Vec<_>>(), ["new-card"]);
+    assert_eq!(open_progress(&store, &key, "deck", 6_000.0).progress, p);
+
+    // A whole save folds the recent changes in and removes them.
+    save_progress(&store, &key, &p, 7_000.0, None).unwrap();
+    assert_eq!(store.get(&recent_key(&key)).unwrap(), None);
+    assert_eq!(open_progress(&store, &key, "deck", 8_000.0).progress, p);
 }
 
 #[test]

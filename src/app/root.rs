@@ -16,10 +16,13 @@ use crate::core::deck::{parse_deck, valid_id, Deck};
 use crate::core::filter::Filter;
 use crate::core::import::{parse_any, MAX_DECK_BYTES};
 use crate::core::mock::Phase;
-use crate::core::progress::{parse_import, parse_progress};
+use crate::core::progress::{covers, parse_import, parse_progress, Progress};
 use crate::core::schedule::Rating;
 use crate::core::stats;
-use crate::core::store::{open_progress, progress_key, save_progress, MemoryStore, Notice, Store};
+use crate::core::store::{
+    open_progress, progress_key, recent_key, save_changes, save_progress, MemoryStore, Notice,
+    Store,
+};
 use crate::platform::clock::{mark, now_ms, utc_offset_minutes};
 use crate::platform::config::{Config, DeckSource};
 use crate::platform::download::download_text;
@@ -389,53 +392,106 @@ pub fn widget(props: &WidgetProps) -> Html {
         })
     };
 
+    // What this widget put into the recent-changes value since the last whole save, to notice
+    // when another tab's write crossed ours and dropped it.
+    let mine = {
+        let deck = props.deck.0.id.clone();
+        use_mut_ref(move || Progress::new(&deck))
+    };
+
     // Save after every change of progress.
     {
         let store = store.0.clone();
         let dispatcher = state.dispatcher();
         // An Rc clone: the effect reads this render's progress without copying it.
         let progress = state.progress.clone();
-        let writable = state.writable;
-        let key = key.clone();
+        let (writable, unsaved) = (state.writable, state.unsaved.clone());
+        let (key, mine) = (key.clone(), mine.clone());
         let last_written = use_mut_ref(|| None::<String>);
         use_effect_with(state.revision, move |_| {
-            if writable {
-                let known = last_written.borrow_mut().take();
-                match save_progress(store.as_ref(), &key, &progress, now_ms(), known.as_deref()) {
-                    Ok(saved) => {
-                        *last_written.borrow_mut() = Some(saved.written);
-                        if saved.trimmed > 0 {
-                            dispatcher.dispatch(Action::SaveNotice(Notice::Trimmed {
-                                entries: saved.trimmed,
-                            }));
-                        }
-                        if let Some(merged) = saved.merged {
-                            dispatcher.dispatch(Action::Adopt(merged));
+            if !writable {
+                return;
+            }
+            let pending = std::mem::take(&mut *unsaved.borrow_mut());
+            let result = {
+                let known = last_written.borrow();
+                if pending.all {
+                    save_progress(store.as_ref(), &key, &progress, now_ms(), known.as_deref())
+                } else {
+                    save_changes(
+                        store.as_ref(),
+                        &key,
+                        &progress,
+                        &pending.cards,
+                        now_ms(),
+                        known.as_deref(),
+                    )
+                }
+            };
+            match result {
+                Ok(saved) => {
+                    let mut mine = mine.borrow_mut();
+                    if let Some(written) = saved.written {
+                        // A whole save: everything is in the progress key.
+                        *last_written.borrow_mut() = Some(written);
+                        mine.cards.clear();
+                    } else {
+                        for id in &pending.cards {
+                            if let Some(card) = progress.cards.get(id) {
+                                mine.cards.insert(id.clone(), card.clone());
+                            }
                         }
                     }
-                    Err(notice) => dispatcher.dispatch(Action::SaveNotice(notice)),
+                    if saved.trimmed > 0 {
+                        dispatcher.dispatch(Action::SaveNotice(Notice::Trimmed {
+                            entries: saved.trimmed,
+                        }));
+                    }
+                    if let Some(merged) = saved.merged {
+                        dispatcher.dispatch(Action::Adopt(merged));
+                    }
+                }
+                Err(notice) => {
+                    // Keep the changes for the next attempt.
+                    let mut unsaved = unsaved.borrow_mut();
+                    unsaved.all |= pending.all;
+                    unsaved.cards.extend(pending.cards);
+                    dispatcher.dispatch(Action::SaveNotice(notice));
                 }
             }
         });
     }
 
-    // Another tab saved: merge its progress in.
+    // Another tab saved: merge its progress in. If its write to the recent-changes value
+    // dropped what this widget had put there, save everything again.
     {
         let dispatcher = state.dispatcher();
         let deck_id = props.deck.0.id.clone();
         let key = key.clone();
+        let recent = recent_key(&key);
+        let mine = mine.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "storage", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
                     };
-                    if event.key().as_deref() != Some(&*key) {
+                    let Some(changed) = event.key() else {
+                        return;
+                    };
+                    if changed != *key && changed != recent {
                         return;
                     }
-                    if let Some(Ok(progress)) =
-                        event.new_value().map(|raw| parse_progress(&raw, &deck_id))
-                    {
+                    let incoming = event
+                        .new_value()
+                        .and_then(|raw| parse_progress(&raw, &deck_id).ok());
+                    if changed == recent {
+                        let empty = Progress::new(&deck_id);
+                        if !covers(incoming.as_ref().unwrap_or(&empty), &mine.borrow()) {
+                            dispatcher.dispatch(Action::SaveAll);
+                        }
+                    }
+                    if let Some(progress) = incoming {
                         dispatcher.dispatch(Action::Adopt(progress));
                     }
                 })

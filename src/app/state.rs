@@ -8,9 +8,20 @@ use crate::core::mock::Mock;
 use crate::core::progress::{merge, preview_import, ImportPreview, Progress};
 use crate::core::schedule::{Rating, Scheduler};
 use crate::core::session::Session;
-use crate::core::store::{Notice, Opened};
+use crate::core::store::{compact, Notice, Opened};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
+
+/// What changed in progress since the last save: filled by the reducer, emptied by the save
+/// (shared, so the save sees every change even when several actions run before it).
+#[derive(Debug, Default)]
+pub struct Unsaved {
+    pub cards: BTreeSet<String>,
+    /// A change too wide to list (an import, storage that lost a write): save everything.
+    pub all: bool,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -115,6 +126,8 @@ pub enum Action {
     Adopt(Progress),
     /// Something about saving the learner should know (failure, trimming).
     SaveNotice(Notice),
+    /// Storage lost changes saved from here (another tab's write crossed ours): save all again.
+    SaveAll,
     /// A progress file was read for import: show what it would change, or why it is refused.
     ImportRead(Result<Progress, String>),
     ConfirmImport,
@@ -148,6 +161,7 @@ pub struct State {
     pub writable: bool,
     /// Bumped whenever `progress` changes, so the view knows when to save.
     pub revision: u64,
+    pub unsaved: Rc<RefCell<Unsaved>>,
     pub notice: Option<Notice>,
     pub view: View,
     pub mock: Option<Mock>,
@@ -207,6 +221,7 @@ impl State {
             progress: Rc::new(opened.progress),
             writable: opened.writable,
             revision: 0,
+            unsaved: Rc::default(),
             notice: opened.notice,
             view: preset.view.unwrap_or(View::Practice),
             mock: None,
@@ -295,14 +310,20 @@ impl State {
     fn see_current(&mut self) {
         if let Some(id) = self.current_card().map(|c| c.id.clone()) {
             Rc::make_mut(&mut self.progress).mark_seen(&id, self.now_ms);
-            self.revision += 1;
+            self.touch(id);
         }
+    }
+
+    /// Notes that a card's progress changed, for the next save.
+    fn touch(&mut self, id: String) {
+        self.unsaved.borrow_mut().cards.insert(id);
+        self.revision += 1;
     }
 
     fn grade(&mut self, card: usize, rating: Rating) {
         let id = self.deck.cards[card].id.clone();
         Rc::make_mut(&mut self.progress).record(&id, rating, self.now_ms, &self.scheduler);
-        self.revision += 1;
+        self.touch(id);
     }
 
     pub fn apply(mut self, action: Action) -> Self {
@@ -385,6 +406,7 @@ impl State {
                     self.grade(card, rating);
                     let id = self.deck.cards[card].id.clone();
                     Rc::make_mut(&mut self.progress).mark_seen(&id, now_ms);
+                    self.touch(id);
                     self.refresh_counts();
                 }
             }
@@ -408,7 +430,18 @@ impl State {
                     self.refresh_counts();
                 }
             }
-            Action::SaveNotice(notice) => self.notice = Some(notice),
+            Action::SaveNotice(notice) => {
+                if let Notice::Trimmed { .. } = notice {
+                    // Storage kept only the trimmed log; so does memory, or every later save
+                    // would bring the old entries back and run into the quota again.
+                    compact(Rc::make_mut(&mut self.progress), self.now_ms);
+                }
+                self.notice = Some(notice);
+            }
+            Action::SaveAll => {
+                self.unsaved.borrow_mut().all = true;
+                self.revision += 1;
+            }
             Action::ImportRead(Ok(incoming)) => {
                 let preview = preview_import(&self.progress, &incoming);
                 self.import = Some((incoming, preview));
@@ -420,6 +453,7 @@ impl State {
             }
             Action::ConfirmImport => {
                 if let Some((incoming, _)) = self.import.take() {
+                    self.unsaved.borrow_mut().all = true;
                     self = self.apply(Action::Adopt(incoming));
                 }
             }

@@ -280,28 +280,48 @@ fn merge_card(a: &CardProgress, b: &CardProgress) -> CardProgress {
 /// the newest review's memory wins and the review logs are united, so no review is ever lost.
 /// Commutative, associative and idempotent, so copies converge however they meet.
 pub fn merge(a: &Progress, b: &Progress) -> Progress {
-    let mut cards = a.cards.clone();
-    for (id, theirs) in &b.cards {
-        let merged = match cards.get(id) {
-            Some(ours) => merge_card(ours, theirs),
-            None => theirs.clone(),
-        };
-        cards.insert(id.clone(), merged);
+    let mut merged = a.clone();
+    merge_into(&mut merged, b);
+    merged
+}
+
+/// [`merge`] in place: `into` becomes `merge(into, other)`, touching only `other`'s cards, so
+/// folding a few changed cards into a large progress costs only those cards.
+pub fn merge_into(into: &mut Progress, other: &Progress) {
+    for (id, theirs) in &other.cards {
+        match into.cards.get_mut(id) {
+            Some(ours) => *ours = merge_card(ours, theirs),
+            None => {
+                into.cards.insert(id.clone(), theirs.clone());
+            }
+        }
     }
     let mut resets: Vec<ResetMark> = Vec::new();
-    for mark in a.resets.iter().chain(b.resets.iter()) {
+    for mark in into.resets.iter().chain(other.resets.iter()) {
         match resets.iter_mut().find(|r| r.at.total_cmp(&mark.at).is_eq()) {
             Some(r) => r.undone |= mark.undone,
             None => resets.push(*mark),
         }
     }
     resets.sort_by(|x, y| x.at.total_cmp(&y.at));
-    Progress {
-        format: PROGRESS_FORMAT,
-        deck: a.deck.clone(),
-        cards,
-        resets,
-    }
+    into.resets = resets;
+    into.format = PROGRESS_FORMAT;
+}
+
+/// True when merging `other` into `progress` would change nothing: `progress` already holds
+/// every review, memory and reset mark of `other`. Costs only `other`'s cards.
+pub fn covers(progress: &Progress, other: &Progress) -> bool {
+    other.cards.iter().all(|(id, theirs)| {
+        progress
+            .cards
+            .get(id)
+            .is_some_and(|ours| merge_card(ours, theirs) == *ours)
+    }) && other.resets.iter().all(|mark| {
+        progress
+            .resets
+            .iter()
+            .any(|r| r.at.total_cmp(&mark.at).is_eq() && (r.undone || !mark.undone))
+    })
 }
 
 /// What could be rescued from saved progress that does not parse as a whole.

@@ -5,12 +5,16 @@
 //! - `interview-cards:<deck-id>:progress` — the deck's progress, JSON, see [`crate::core::progress`];
 //! - `interview-cards:<instance>:<deck-id>:progress` — the same for a named widget instance, when
 //!   a page embeds several widgets that must keep separate progress;
-//! - `<progress key>:backup:<epoch-ms>` — a saved value that could not be read, copied aside
-//!   byte for byte before anything new is written.
+//! - `<progress key>:recent` — for large progress only: the cards changed since the progress
+//!   key was last rewritten, in the same format. The deck's progress is the merge of the two;
+//!   a save writes only this small value until it holds [`RECENT_LIMIT`] cards, then folds it
+//!   into the progress key and removes it;
+//! - `<key>:backup:<epoch-ms>` — a saved value that could not be read, copied aside byte for
+//!   byte before anything new is written.
 
-use crate::core::progress::{merge, parse_progress, salvage, Progress, ProgressError};
+use crate::core::progress::{covers, merge_into, parse_progress, salvage, Progress, ProgressError};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub const KEY_PREFIX: &str = "interview-cards";
@@ -23,6 +27,18 @@ pub fn progress_key(instance: Option<&str>, deck: &str) -> String {
         None => format!("{KEY_PREFIX}:{deck}:progress"),
     }
 }
+
+/// The key of the recent changes of a large progress (see the module docs).
+pub fn recent_key(key: &str) -> String {
+    format!("{key}:recent")
+}
+
+/// Progress of up to this many cards plus log entries is rewritten whole on every save (a
+/// few dozen KB, well under a millisecond); larger progress saves only what changed.
+pub const WHOLE_SAVE_LIMIT: usize = 2000;
+
+/// The recent-changes value is folded into the progress key once it holds more cards.
+pub const RECENT_LIMIT: usize = 64;
 
 pub fn backup_key(key: &str, now_ms: f64) -> String {
     format!("{key}:backup:{}", now_ms as u64)
@@ -50,6 +66,7 @@ impl fmt::Display for StoreError {
 pub trait Store {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
 }
 
 /// Keeps everything in memory: the fallback when the browser's storage cannot be used, and the
@@ -67,6 +84,10 @@ impl Store for MemoryStore {
         self.items
             .borrow_mut()
             .insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.items.borrow_mut().remove(key);
         Ok(())
     }
 }
@@ -123,8 +144,22 @@ pub struct Opened {
     pub notice: Option<Notice>,
 }
 
-/// Loads a deck's progress. Whatever happens, the result is usable and nothing saved is lost.
+/// Loads a deck's progress (the progress key merged with its recent changes). Whatever
+/// happens, the result is usable and nothing saved is lost.
 pub fn open_progress(store: &dyn Store, key: &str, deck: &str, now_ms: f64) -> Opened {
+    let mut opened = read_value(store, key, deck, now_ms);
+    if matches!(opened.notice, Some(Notice::NotSaved { .. })) {
+        return opened;
+    }
+    let recent = read_value(store, &recent_key(key), deck, now_ms);
+    merge_into(&mut opened.progress, &recent.progress);
+    opened.writable &= recent.writable;
+    opened.notice = opened.notice.or(recent.notice);
+    opened
+}
+
+/// Reads one stored value of a deck's progress; see [`open_progress`].
+fn read_value(store: &dyn Store, key: &str, deck: &str, now_ms: f64) -> Opened {
     let fresh = |writable, notice| Opened {
         progress: Progress::new(deck),
         writable,
@@ -216,12 +251,73 @@ pub fn compact(progress: &mut Progress, now_ms: f64) -> usize {
 /// What a save did besides writing.
 #[derive(Debug, Default, PartialEq)]
 pub struct Saved {
-    /// The value now stored: pass it back as `known` next time to skip re-reading it.
-    pub written: String,
+    /// The progress key's value as a whole save left it (it holds everything then); none
+    /// when the save only wrote recent changes. Pass the latest one back as `known` to skip
+    /// re-reading it.
+    pub written: Option<String>,
     /// Progress another tab had saved was merged in: the caller should adopt this.
     pub merged: Option<Progress>,
     /// Old log entries trimmed to fit the storage quota.
     pub trimmed: usize,
+}
+
+fn not_saved(e: StoreError) -> Notice {
+    Notice::NotSaved {
+        reason: e.to_string(),
+    }
+}
+
+/// What a save found stored under a key.
+struct Found {
+    present: bool,
+    raw: Option<String>,
+    /// What to merge: none when absent, equal to `known`, or beyond salvage.
+    progress: Option<Progress>,
+}
+
+/// Reads a stored value for merging before a write. A value from a newer format stops the
+/// save; an unreadable one is copied aside first and what can be salvaged is used.
+fn read_for_merge(
+    store: &dyn Store,
+    key: &str,
+    deck: &str,
+    now_ms: f64,
+    known: Option<&str>,
+) -> Result<Found, Notice> {
+    let Some(raw) = store.get(key).map_err(not_saved)? else {
+        return Ok(Found {
+            present: false,
+            raw: None,
+            progress: None,
+        });
+    };
+    if Some(raw.as_str()) == known {
+        return Ok(Found {
+            present: true,
+            raw: Some(raw),
+            progress: None,
+        });
+    }
+    match parse_progress(&raw, deck) {
+        Ok(stored) => Ok(Found {
+            present: true,
+            raw: Some(raw),
+            progress: Some(stored),
+        }),
+        Err(e @ ProgressError::FromTheFuture { .. }) => Err(Notice::ReadOnly {
+            reason: e.to_string(),
+        }),
+        Err(_) => {
+            store
+                .set(&backup_key(key, now_ms), &raw)
+                .map_err(not_saved)?;
+            Ok(Found {
+                present: true,
+                raw: None,
+                progress: salvage(&raw, deck).map(|s| s.progress),
+            })
+        }
+    }
 }
 
 /// Saves progress without clobbering what another tab saved meanwhile: what is stored is read
@@ -229,6 +325,7 @@ pub struct Saved {
 /// quota is used up, old log entries are trimmed and the write retried once. On failure the
 /// progress stays in memory and the notice says so.
 ///
+/// This rewrites the whole progress and folds in (then removes) the recent-changes value.
 /// `known` is what this caller wrote last. When the store still holds exactly that, nobody
 /// else has written, and parsing and merging it (costly with thousands of cards) is skipped.
 pub fn save_progress(
@@ -238,39 +335,97 @@ pub fn save_progress(
     now_ms: f64,
     known: Option<&str>,
 ) -> Result<Saved, Notice> {
-    let not_saved = |e: StoreError| Notice::NotSaved {
-        reason: e.to_string(),
-    };
+    let deck = &progress.deck;
     let mut to_write = progress.clone();
-    let stored = store.get(key).map_err(not_saved)?;
-    if let Some(raw) = stored.filter(|raw| Some(raw.as_str()) != known) {
-        match parse_progress(&raw, &progress.deck) {
-            Ok(stored) => to_write = merge(progress, &stored),
-            Err(ProgressError::FromTheFuture { found }) => {
-                return Err(Notice::ReadOnly {
-                    reason: ProgressError::FromTheFuture { found }.to_string(),
-                })
-            }
-            Err(_) => store
-                .set(&backup_key(key, now_ms), &raw)
-                .map_err(not_saved)?,
-        }
+    let Found {
+        raw,
+        progress: stored,
+        ..
+    } = read_for_merge(store, key, deck, now_ms, known)?;
+    if let Some(stored) = &stored {
+        merge_into(&mut to_write, stored);
     }
-    let mut saved = Saved {
-        written: to_write.to_json(),
-        ..Saved::default()
-    };
-    match store.set(key, &saved.written) {
-        Ok(()) => {}
-        Err(StoreError::QuotaExceeded) => {
-            saved.trimmed = compact(&mut to_write, now_ms);
-            saved.written = to_write.to_json();
-            store.set(key, &saved.written).map_err(not_saved)?;
+    let recent_key = recent_key(key);
+    let recent = read_for_merge(store, &recent_key, deck, now_ms, None)?;
+    if let Some(recent) = &recent.progress {
+        merge_into(&mut to_write, recent);
+    }
+    let mut saved = Saved::default();
+    // Nothing new for the progress key (another tab folded everything in already).
+    let unchanged = stored.as_ref().is_some_and(|s| covers(s, &to_write));
+    if unchanged {
+        saved.written = raw;
+    } else {
+        let mut written = to_write.to_json();
+        match store.set(key, &written) {
+            Ok(()) => {}
+            Err(StoreError::QuotaExceeded) => {
+                saved.trimmed = compact(&mut to_write, now_ms);
+                written = to_write.to_json();
+                store.set(key, &written).map_err(not_saved)?;
+            }
+            Err(e) => return Err(not_saved(e)),
         }
-        Err(e) => return Err(not_saved(e)),
+        saved.written = Some(written);
+    }
+    if recent.present {
+        store.remove(&recent_key).map_err(not_saved)?;
     }
     if to_write != *progress {
         saved.merged = Some(to_write);
     }
     Ok(saved)
+}
+
+/// Saves after `changed` cards (and possibly the reset marks) changed. Small progress is
+/// rewritten whole ([`save_progress`]); large progress only adds the changed cards to the
+/// recent-changes value, read and merged first like the whole value, until that holds more
+/// than [`RECENT_LIMIT`] cards and is folded in.
+pub fn save_changes(
+    store: &dyn Store,
+    key: &str,
+    progress: &Progress,
+    changed: &BTreeSet<String>,
+    now_ms: f64,
+    known: Option<&str>,
+) -> Result<Saved, Notice> {
+    let weight: usize = progress.cards.values().map(|c| 1 + c.log.len()).sum();
+    if weight <= WHOLE_SAVE_LIMIT {
+        return save_progress(store, key, progress, now_ms, known);
+    }
+    let recent_key = recent_key(key);
+    let stored = read_for_merge(store, &recent_key, &progress.deck, now_ms, None)?.progress;
+    let stored = stored.unwrap_or_else(|| Progress::new(&progress.deck));
+    let mut recent = stored.clone();
+    let mut delta = Progress::new(&progress.deck);
+    delta.resets.clone_from(&progress.resets);
+    for id in changed {
+        if let Some(card) = progress.cards.get(id) {
+            delta.cards.insert(id.clone(), card.clone());
+        }
+    }
+    merge_into(&mut recent, &delta);
+    if recent.cards.len() > RECENT_LIMIT {
+        return save_progress(store, key, progress, now_ms, known);
+    }
+    if recent != stored {
+        match store.set(&recent_key, &recent.to_json()) {
+            Ok(()) => {}
+            // The whole save trims old log entries to make room.
+            Err(StoreError::QuotaExceeded) => {
+                return save_progress(store, key, progress, now_ms, known)
+            }
+            Err(e) => return Err(not_saved(e)),
+        }
+    }
+    let merged = (!covers(progress, &stored)).then(|| {
+        let mut merged = progress.clone();
+        merge_into(&mut merged, &stored);
+        merged
+    });
+    Ok(Saved {
+        written: None,
+        merged,
+        trimmed: 0,
+    })
 }

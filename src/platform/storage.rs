@@ -57,4 +57,10 @@ impl Store for LocalStore {
             }
         })
     }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.storage
+            .remove_item(key)
+            .map_err(|e| StoreError::Other(describe(&e)))
+    }
 }
