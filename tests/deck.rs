@@ -200,8 +200,26 @@ fn too_many_cards_and_no_cards() {
 const MASTER_COUNTS: [usize; 8] = [15, 14, 16, 18, 12, 13, 8, 8];
 const RMRM_COUNT: usize = 20;
 
+/// The bank as written, with each card's seed `sources`.
 fn bundled() -> Deck {
-    parse_deck(BUNDLED_DECK).unwrap_or_else(|e| panic!("bundled deck is invalid: {e}"))
+    let text = std::fs::read_to_string("data/deck.json").expect("data/deck.json");
+    parse_deck(&text).unwrap_or_else(|e| panic!("bundled deck is invalid: {e}"))
+}
+
+#[test]
+fn the_deck_inside_the_app_is_the_bank_without_its_sources() {
+    let inside =
+        parse_deck(BUNDLED_DECK).unwrap_or_else(|e| panic!("embedded deck is invalid: {e}"));
+    let mut full = bundled();
+    for card in &mut full.cards {
+        card.sources.clear();
+    }
+    assert_eq!(inside, full);
+    assert!(
+        BUNDLED_DECK.len() < 165_000,
+        "whitespace stays out: {}",
+        BUNDLED_DECK.len()
+    );
 }
 
 #[test]
