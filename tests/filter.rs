@@ -208,3 +208,92 @@ fn a_hostile_query_is_ignored_with_warnings() {
     assert_eq!(f.text.len(), 200);
     assert_eq!(warnings.len(), 4, "{warnings:?}");
 }
+
+#[test]
+fn typing_and_deleting_reuse_earlier_searches_and_find_exactly_what_a_fresh_search_finds() {
+    let deck = deck();
+    let shared = SearchIndex::new(&deck);
+    let typed = [
+        "w",
+        "wh",
+        "wha",
+        "what",
+        "what ",
+        "what i",
+        "what is",
+        "what is h",
+        "what is ht",
+        "what is h",
+        "what is",
+        "what",
+        "wha",
+        "b",
+        "b-",
+        "b-t",
+        "b-tree",
+        "b",
+        "",
+        "tag",
+        "tag-a",
+        "tag-a1",
+        "TAG-A",
+        "a",
+        "an",
+        "an ",
+        "an in",
+        "an index",
+        "scan",
+        "scans",
+        "s",
+    ];
+    for text in typed {
+        let fresh = SearchIndex::new(&deck);
+        assert_eq!(shared.search(text), fresh.search(text), "{text:?}");
+    }
+    assert_eq!(shared.search("what is").as_deref(), Some(&vec![0, 1, 3, 4]));
+    assert_eq!(shared.search("  "), None, "no terms: every card");
+}
+
+#[test]
+fn a_grade_moves_one_card_in_the_counts_exactly_as_a_full_recount_would() {
+    let deck = deck();
+    let index = SearchIndex::new(&deck);
+    let filters = [
+        Filter::default(),
+        Filter {
+            topics: ["a".to_string()].into(),
+            ..Filter::default()
+        },
+        Filter {
+            statuses: [Status::Due].into(),
+            difficulties: [Difficulty::Easy].into(),
+            ..Filter::default()
+        },
+        Filter {
+            text: "what".into(),
+            ..Filter::default()
+        },
+    ];
+    for filter in &filters {
+        for (card, &from) in STATUSES.iter().enumerate() {
+            for to in Status::ALL {
+                let (_, mut counts) = apply(&deck, &index, filter, |i| STATUSES[i]);
+                interview_cards::core::filter::restatus(
+                    &mut counts,
+                    &deck,
+                    &index,
+                    filter,
+                    card,
+                    from,
+                    to,
+                );
+                let after = |i: usize| if i == card { to } else { STATUSES[i] };
+                let (_, recount) = apply(&deck, &index, filter, after);
+                assert_eq!(
+                    counts, recount,
+                    "{filter:?}, card {card} {from:?} -> {to:?}"
+                );
+            }
+        }
+    }
+}

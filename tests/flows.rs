@@ -260,7 +260,9 @@ fn a_mock_interview_runs_times_out_summarises_and_leads_to_the_weak_cards() {
     // Every mock grade is a real review.
     for r in &mock.results {
         assert_eq!(
-            state.progress.cards[&state.deck.cards[r.card].id].log.len(),
+            state.progress.cards[state.deck.cards[r.card].id.as_str()]
+                .log
+                .len(),
             1
         );
     }

@@ -270,3 +270,41 @@ fn a_save_merges_what_another_tab_wrote_even_when_it_knows_its_last_write() {
     }
     assert!(third.merged.is_some_and(|m| m.is_seen("c3")));
 }
+
+#[test]
+fn the_seen_count_kept_by_the_reducer_always_equals_a_fresh_count() {
+    use interview_cards::core::schedule::Rating;
+    let store = MemoryStore::default();
+    let opened = open_progress(&store, &progress_key(None, "d"), "d", 1.0);
+    let mut state = State::new(deck(4), opened, Preset::default(), 10.0);
+    let recount = |s: &State| {
+        s.deck
+            .cards
+            .iter()
+            .filter(|c| s.progress.is_seen(&c.id))
+            .count()
+    };
+    let mut other = Progress::new("d");
+    other.mark_seen("c4", 15.0);
+    let actions = vec![
+        Action::Next { now_ms: 20.0 },
+        Action::Previous { now_ms: 30.0 },
+        Action::Flip,
+        Action::Grade {
+            rating: Rating::Good,
+            now_ms: 40.0,
+        },
+        Action::Reset { now_ms: 50.0 },
+        Action::Next { now_ms: 60.0 },
+        Action::UndoReset { now_ms: 70.0 },
+        Action::Adopt(other),
+        Action::Next { now_ms: 80.0 },
+        Action::Next { now_ms: 90.0 },
+    ];
+    for action in actions {
+        let label = format!("{action:?}");
+        state = state.apply(action);
+        assert_eq!(state.seen, recount(&state), "after {label}");
+    }
+    assert_eq!(state.seen, 4);
+}

@@ -12,6 +12,7 @@ use interview_cards::core::store::{
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 fn rating() -> impl Strategy<Value = Rating> {
     prop::sample::select(Rating::ALL.to_vec())
@@ -77,7 +78,10 @@ fn progress() -> impl Strategy<Value = Progress> {
         .prop_map(|(cards, resets)| Progress {
             format: PROGRESS_FORMAT,
             deck: "deck".into(),
-            cards: cards.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            cards: cards
+                .into_iter()
+                .map(|(k, v)| (Rc::from(k), Rc::new(v)))
+                .collect(),
             // One mark per instant, oldest first, as the app keeps them.
             resets: resets
                 .into_iter()
@@ -92,7 +96,7 @@ fn progress() -> impl Strategy<Value = Progress> {
 fn all_reviews(p: &Progress) -> Vec<(String, Review)> {
     p.cards
         .iter()
-        .flat_map(|(id, c)| c.log.iter().map(move |r| (id.clone(), *r)))
+        .flat_map(|(id, c)| c.log.iter().map(move |r| (id.to_string(), *r)))
         .collect()
 }
 
@@ -105,10 +109,10 @@ proptest! {
     #[test]
     fn format_1_migrates_keeping_every_card(p in progress()) {
         // Format 1 had only last_seen and views per card.
-        let v1: BTreeMap<&String, serde_json::Value> = p
+        let v1: BTreeMap<&str, serde_json::Value> = p
             .cards
             .iter()
-            .map(|(id, c)| (id, serde_json::json!({"last_seen": c.last_seen, "views": c.views})))
+            .map(|(id, c)| (&**id, serde_json::json!({"last_seen": c.last_seen, "views": c.views})))
             .collect();
         let raw = serde_json::json!({"format": 1, "deck": "deck", "cards": v1}).to_string();
         let migrated = parse_progress(&raw, "deck").unwrap();
@@ -285,7 +289,10 @@ fn a_grade_on_large_progress_writes_only_the_changed_card() {
         "the progress key is untouched"
     );
     let recent = parse_progress(&store.get(&recent_key(&key)).unwrap().unwrap(), "deck").unwrap();
-    assert_eq!(recent.cards.keys().collect::<Vec<_>>(), ["new-card"]);
+    assert_eq!(
+        recent.cards.keys().map(|k| &**k).collect::<Vec<_>>(),
+        ["new-card"]
+    );
     assert_eq!(open_progress(&store, &key, "deck", 6_000.0).progress, p);
 
     // A whole save folds the recent changes in and removes them.
@@ -330,7 +337,12 @@ fn salvage_recovers_the_entries_written_before_the_cut() {
     let cut = json.find("\"c\"").unwrap() + 5;
     let rescued = salvage(&json[..cut], "deck").expect("something rescued");
     assert_eq!(
-        rescued.progress.cards.keys().collect::<Vec<_>>(),
+        rescued
+            .progress
+            .cards
+            .keys()
+            .map(|k| &**k)
+            .collect::<Vec<_>>(),
         vec!["a", "b"]
     );
 }

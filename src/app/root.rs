@@ -36,8 +36,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The deck shipped with the app; the same file is copied to `dist/deck.json`.
-pub const BUNDLED_DECK: &str = include_str!("../../data/deck.json");
+/// The deck shipped with the app: `data/deck.json` as `build.rs` prepares it (no `sources`, no
+/// whitespace). The full file is copied to `dist/deck.json`.
+pub const BUNDLED_DECK: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.json"));
 
 /// The bundled deck's id (its progress key depends on it).
 const BUNDLED_DECK_ID: &str = "backend-interview";
@@ -437,8 +438,8 @@ pub fn widget(props: &WidgetProps) -> Html {
                         mine.cards.clear();
                     } else {
                         for id in &pending.cards {
-                            if let Some(card) = progress.cards.get(id) {
-                                mine.cards.insert(id.clone(), card.clone());
+                            if let Some(card) = progress.cards.get(id.as_str()) {
+                                mine.cards.insert(Rc::from(id.as_str()), card.clone());
                             }
                         }
                     }
@@ -900,17 +901,8 @@ fn practice_body(
                 </p>
             }
             <p class="progress-summary" data-testid="seen-count">
-                {format!("Seen {} of {} cards", seen_in_deck(state), deck.cards.len())}
+                {format!("Seen {} of {} cards", state.seen, deck.cards.len())}
             </p>
         </>
     }
-}
-
-fn seen_in_deck(state: &State) -> usize {
-    state
-        .deck
-        .cards
-        .iter()
-        .filter(|c| state.progress.is_seen(&c.id))
-        .count()
 }

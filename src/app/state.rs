@@ -3,9 +3,10 @@
 //! is tested on the host.
 
 use crate::core::deck::{Card, Deck};
-use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
+use crate::core::filter::{apply, restatus, Counts, Filter, SearchIndex, Status};
 use crate::core::mock::Mock;
-use crate::core::progress::{merge, preview_import, ImportPreview, Progress};
+use crate::core::order::sort_by_key;
+use crate::core::progress::{covers, merge_into, preview_import, ImportPreview, Progress};
 use crate::core::schedule::{Rating, Scheduler};
 use crate::core::session::Session;
 use crate::core::store::{compact, Notice, Opened};
@@ -153,6 +154,10 @@ pub struct State {
     /// Practice restricted to these cards (after a mock interview), on top of the filter.
     pub only: Option<Rc<Vec<usize>>>,
     pub counts: Counts,
+    /// Cards of the deck seen since the last reset.
+    pub seen: usize,
+    /// The time the counts judged statuses at.
+    counted_at: f64,
     pub session: Session,
     /// Shared until changed (`Rc::make_mut`), so actions that do not touch progress (a
     /// keystroke in the search box) do not copy thousands of cards.
@@ -217,6 +222,8 @@ impl State {
             shuffle: None,
             only: None,
             counts: Counts::default(),
+            counted_at: now_ms,
+            seen: 0,
             session: Session::new(Vec::new(), 0),
             progress: Rc::new(opened.progress),
             writable: opened.writable,
@@ -240,6 +247,7 @@ impl State {
             })
             .unwrap_or(0);
         state.session.go_to(start);
+        state.count_seen();
         state.see_current();
         state
     }
@@ -255,7 +263,10 @@ impl State {
 
     /// The cards the filter leaves, in deck order, and the facet counts, judged at `now_ms`.
     fn filtered(&self) -> (Vec<usize>, Counts) {
-        apply(&self.deck, &self.index, &self.filter, |i| self.status_of(i))
+        let status = self.progress.statuses_at(self.now_ms);
+        apply(&self.deck, &self.index, &self.filter, |i| {
+            status(&self.deck.cards[i].id)
+        })
     }
 
     /// Recomputes counts and the queue from filter, mode, shuffle and progress, keeping the
@@ -263,6 +274,7 @@ impl State {
     fn rebuild(&mut self, keep: Option<usize>) {
         let (mut queue, counts) = self.filtered();
         self.counts = counts;
+        self.counted_at = self.now_ms;
         if let Some(only) = &self.only {
             queue.retain(|i| only.contains(i));
         }
@@ -279,7 +291,7 @@ impl State {
                         .memory(&self.deck.cards[i].id)
                         .map_or(0.0, |m| m.due)
                 };
-                queue.sort_by(|&a, &b| due(a).total_cmp(&due(b)).then(a.cmp(&b)));
+                sort_by_key(&mut queue, |&i| (due(i), i as u64));
             }
         }
         let start = keep
@@ -305,13 +317,33 @@ impl State {
 
     fn refresh_counts(&mut self) {
         self.counts = self.filtered().1;
+        self.counted_at = self.now_ms;
     }
 
     fn see_current(&mut self) {
         if let Some(id) = self.current_card().map(|c| c.id.clone()) {
-            Rc::make_mut(&mut self.progress).mark_seen(&id, self.now_ms);
-            self.touch(id);
+            self.mark_seen(id);
         }
+    }
+
+    fn mark_seen(&mut self, id: String) {
+        let was_seen = self.progress.is_seen(&id);
+        Rc::make_mut(&mut self.progress).mark_seen(&id, self.now_ms);
+        if !was_seen && self.progress.is_seen(&id) {
+            self.seen += 1;
+        }
+        self.touch(id);
+    }
+
+    /// Cards of the deck seen since the last reset, counted afresh (after a change to many).
+    fn count_seen(&mut self) {
+        let progress = &self.progress;
+        self.seen = self
+            .deck
+            .cards
+            .iter()
+            .filter(|c| progress.is_seen(&c.id))
+            .count();
     }
 
     /// Notes that a card's progress changed, for the next save.
@@ -320,9 +352,22 @@ impl State {
         self.revision += 1;
     }
 
+    /// Grades a card and moves it to its new status in the facet counts.
     fn grade(&mut self, card: usize, rating: Rating) {
         let id = self.deck.cards[card].id.clone();
+        // As the counts judged it, and as they will from now on.
+        let before = self.progress.status(&id, self.counted_at);
         Rc::make_mut(&mut self.progress).record(&id, rating, self.now_ms, &self.scheduler);
+        let after = self.progress.status(&id, self.counted_at);
+        restatus(
+            &mut self.counts,
+            &self.deck,
+            &self.index,
+            &self.filter,
+            card,
+            before,
+            after,
+        );
         self.touch(id);
     }
 
@@ -353,7 +398,6 @@ impl State {
                     Mode::Due => self.session.remove_current(),
                     Mode::All => self.session.next(),
                 }
-                self.refresh_counts();
                 self.see_current();
             }
             Action::SetFilter { filter, now_ms } => {
@@ -404,10 +448,7 @@ impl State {
                 let graded = self.mock.as_mut().and_then(|m| m.grade(rating, now_ms));
                 if let Some(card) = graded {
                     self.grade(card, rating);
-                    let id = self.deck.cards[card].id.clone();
-                    Rc::make_mut(&mut self.progress).mark_seen(&id, now_ms);
-                    self.touch(id);
-                    self.refresh_counts();
+                    self.mark_seen(self.deck.cards[card].id.clone());
                 }
             }
             Action::PractiseWeak { now_ms } => {
@@ -423,11 +464,11 @@ impl State {
                 self.mock = None;
             }
             Action::Adopt(incoming) => {
-                let merged = merge(&self.progress, &incoming);
-                if merged != *self.progress {
-                    self.progress = Rc::new(merged);
+                if !covers(&self.progress, &incoming) {
+                    merge_into(Rc::make_mut(&mut self.progress), &incoming);
                     self.revision += 1;
                     self.refresh_counts();
+                    self.count_seen();
                 }
             }
             Action::SaveNotice(notice) => {
@@ -466,6 +507,7 @@ impl State {
                 Rc::make_mut(&mut self.progress).reset(now_ms);
                 self.can_undo_reset = true;
                 self.revision += 1;
+                self.count_seen();
                 self.requeue();
             }
             Action::UndoReset { now_ms } => {
@@ -474,6 +516,7 @@ impl State {
                     self.revision += 1;
                 }
                 self.can_undo_reset = false;
+                self.count_seen();
                 self.requeue();
             }
             Action::DismissNotice => self.notice = None,

@@ -1,9 +1,11 @@
 //! Which cards a learner is looking at: facets (topic, difficulty, status), free-text search,
 //! the count each option would leave, and the filter's form in a URL query.
 
-use crate::core::deck::{Deck, Difficulty};
+use crate::core::deck::{Card, Deck, Difficulty};
 use crate::core::markdown::plain_text;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// Where a card stands for this learner. Exactly one applies to each card at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -62,9 +64,23 @@ pub struct Filter {
 }
 
 /// Lower-cased question and answer text of every card, built once per deck so a keystroke
-/// only scans strings.
+/// only scans strings, and the last few searches' results, so typing one more letter (or
+/// deleting one) scans only what the previous search found.
 pub struct SearchIndex {
     haystacks: Vec<String>,
+    recent: RefCell<Vec<Search>>,
+}
+
+/// A search's lowered terms and the cards it found.
+type Search = (Vec<String>, Rc<Vec<usize>>);
+
+/// How many searches [`SearchIndex`] remembers.
+const REMEMBERED_SEARCHES: usize = 16;
+
+/// Lower case, one character at a time, so a prefix of a word lowers to a prefix of the
+/// lowered word (which whole-string lowering does not promise, e.g. for a final sigma).
+fn lower(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).collect()
 }
 
 impl SearchIndex {
@@ -74,27 +90,60 @@ impl SearchIndex {
                 .cards
                 .iter()
                 .map(|c| {
-                    let mut s = c.question.to_lowercase();
+                    let mut s = lower(&c.question);
                     s.push('\n');
-                    s.push_str(&plain_text(&c.answer).to_lowercase());
+                    s.push_str(&lower(&plain_text(&c.answer)));
                     for tag in &c.tags {
                         s.push('\n');
-                        s.push_str(&tag.to_lowercase());
+                        s.push_str(&lower(tag));
                     }
                     s
                 })
                 .collect(),
+            recent: RefCell::default(),
         }
     }
 
-    fn matches(&self, index: usize, terms: &[String]) -> bool {
-        let hay = &self.haystacks[index];
-        terms.iter().all(|t| hay.contains(t.as_str()))
+    /// The cards whose text contains every term, in deck order; `None` when there are no
+    /// terms (every card matches).
+    pub fn search(&self, text: &str) -> Option<Rc<Vec<usize>>> {
+        let terms: Vec<String> = text.split_whitespace().map(lower).collect();
+        if terms.is_empty() {
+            return None;
+        }
+        let mut recent = self.recent.borrow_mut();
+        if let Some(at) = recent.iter().position(|(t, _)| *t == terms) {
+            let hit = recent.remove(at);
+            let found = hit.1.clone();
+            recent.push(hit);
+            return Some(found);
+        }
+        // A remembered search whose every term lies inside one of the new terms found a
+        // superset of what the new one will: scan only that (the smallest such).
+        let narrower = |old: &[String]| {
+            old.iter()
+                .all(|o| terms.iter().any(|t| t.contains(o.as_str())))
+        };
+        let matches = |i: &usize| {
+            terms
+                .iter()
+                .all(|t| self.haystacks[*i].contains(t.as_str()))
+        };
+        let found: Vec<usize> = match recent
+            .iter()
+            .filter(|(old, _)| narrower(old))
+            .min_by_key(|(_, hits)| hits.len())
+        {
+            Some((_, hits)) => hits.iter().copied().filter(matches).collect(),
+            None => (0..self.haystacks.len()).filter(matches).collect(),
+        };
+        let found = Rc::new(found);
+        if recent.len() == REMEMBERED_SEARCHES {
+            recent.remove(0);
+        }
+        recent.push((terms, found.clone()));
+        Some(found)
     }
-}
-
-fn terms(text: &str) -> Vec<String> {
-    text.split_whitespace().map(str::to_lowercase).collect()
 }
 
 /// How many cards each option would leave, given the other facets as they are.
@@ -119,46 +168,80 @@ impl Counts {
     }
 }
 
-/// The cards that pass the filter, in deck order, and the facet counts, in one pass.
-/// `status_of(i)` gives card `i`'s status.
+/// The cards that pass the filter, in deck order, and the facet counts, in one pass over
+/// the cards the text search leaves. `status_of(i)` gives card `i`'s status.
 pub fn apply(
     deck: &Deck,
     index: &SearchIndex,
     filter: &Filter,
     status_of: impl Fn(usize) -> Status,
 ) -> (Vec<usize>, Counts) {
-    let terms = terms(&filter.text);
     let mut counts = Counts::default();
     for t in &deck.topics {
         counts.topics.insert(t.id.clone(), 0);
     }
+    let found = index.search(&filter.text);
+    let all = 0..deck.cards.len();
+    let candidates: &mut dyn Iterator<Item = usize> = match &found {
+        Some(hits) => &mut hits.iter().copied(),
+        None => &mut all.into_iter(),
+    };
     let mut matching = Vec::new();
-    for (i, card) in deck.cards.iter().enumerate() {
-        let status = status_of(i);
-        let by_topic = filter.topics.is_empty() || filter.topics.contains(&card.topic);
-        let by_difficulty =
-            filter.difficulties.is_empty() || filter.difficulties.contains(&card.difficulty);
-        let by_status = filter.statuses.is_empty() || filter.statuses.contains(&status);
-        let by_text = terms.is_empty() || index.matches(i, &terms);
-        if !by_text {
-            continue;
-        }
-        // An option's count assumes that option chosen and every other facet as it is.
-        if by_difficulty && by_status {
-            *counts.topics.entry(card.topic.clone()).or_default() += 1;
-        }
-        if by_topic && by_status {
-            counts.difficulties[difficulty_index(card.difficulty)] += 1;
-        }
-        if by_topic && by_difficulty {
-            counts.statuses[status.index()] += 1;
-        }
-        if by_topic && by_difficulty && by_status {
+    for i in candidates {
+        if tally(&mut counts, filter, &deck.cards[i], status_of(i), true) {
             matching.push(i);
         }
     }
-    counts.total = matching.len();
     (matching, counts)
+}
+
+/// Adds (or takes away) one card's part in the counts; true when it passes every facet.
+fn tally(counts: &mut Counts, filter: &Filter, card: &Card, status: Status, add: bool) -> bool {
+    let step = |n: &mut usize| *n = if add { *n + 1 } else { n.saturating_sub(1) };
+    let by_topic = filter.topics.is_empty() || filter.topics.contains(&card.topic);
+    let by_difficulty =
+        filter.difficulties.is_empty() || filter.difficulties.contains(&card.difficulty);
+    let by_status = filter.statuses.is_empty() || filter.statuses.contains(&status);
+    // An option's count assumes that option chosen and every other facet as it is.
+    if by_difficulty && by_status {
+        match counts.topics.get_mut(card.topic.as_str()) {
+            Some(n) => step(n),
+            None if add => {
+                counts.topics.insert(card.topic.clone(), 1);
+            }
+            None => {}
+        }
+    }
+    if by_topic && by_status {
+        step(&mut counts.difficulties[difficulty_index(card.difficulty)]);
+    }
+    if by_topic && by_difficulty {
+        step(&mut counts.statuses[status.index()]);
+    }
+    let passes = by_topic && by_difficulty && by_status;
+    if passes {
+        step(&mut counts.total);
+    }
+    passes
+}
+
+/// Updates counts made by [`apply`] with this filter after card `i`'s status changed from
+/// `from` to `to` (a grade), without going through the whole deck again.
+pub fn restatus(
+    counts: &mut Counts,
+    deck: &Deck,
+    index: &SearchIndex,
+    filter: &Filter,
+    i: usize,
+    from: Status,
+    to: Status,
+) {
+    let searched = index.search(&filter.text);
+    if from == to || searched.is_some_and(|hits| hits.binary_search(&i).is_err()) {
+        return;
+    }
+    tally(counts, filter, &deck.cards[i], from, false);
+    tally(counts, filter, &deck.cards[i], to, true);
 }
 
 impl Filter {

@@ -5,6 +5,7 @@ pub mod filter;
 pub mod import;
 pub mod markdown;
 pub mod mock;
+pub mod order;
 pub mod progress;
 pub mod random;
 pub mod schedule;

@@ -6,10 +6,12 @@
 //! - 2: adds per card `memory` (FSRS state) and `log` (every grade: rating and time).
 
 use crate::core::filter::Status;
+use crate::core::order::sort_by_key;
 use crate::core::schedule::{Memory, Rating, Scheduler};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::rc::Rc;
 
 /// The progress format version this build writes. Older versions are migrated on load; newer
 /// ones are never overwritten.
@@ -57,7 +59,9 @@ pub struct Progress {
     pub format: u32,
     pub deck: String,
     /// Keyed by card id. Ids the deck no longer has are kept: the deck may bring them back.
-    pub cards: BTreeMap<String, CardProgress>,
+    /// Ids and entries are shared, so copying progress (the reducer does, on every change)
+    /// costs no more than the map itself.
+    pub cards: BTreeMap<Rc<str>, Rc<CardProgress>>,
     /// Resets, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resets: Vec<ResetMark>,
@@ -125,7 +129,7 @@ impl Progress {
     }
 
     pub fn mark_seen(&mut self, card: &str, now_ms: f64) {
-        let entry = self.cards.entry(card.to_string()).or_default();
+        let entry = Rc::make_mut(self.cards.entry(Rc::from(card)).or_default());
         entry.last_seen = entry.last_seen.max(now_ms);
         entry.views = entry.views.saturating_add(1);
     }
@@ -133,7 +137,7 @@ impl Progress {
     /// Grades a card: schedules it and appends the review to its log.
     pub fn record(&mut self, card: &str, rating: Rating, now_ms: f64, scheduler: &Scheduler) {
         let memory = scheduler.review(self.memory(card), rating, now_ms);
-        let entry = self.cards.entry(card.to_string()).or_default();
+        let entry = Rc::make_mut(self.cards.entry(Rc::from(card)).or_default());
         entry.memory = Some(memory);
         entry.log.push(Review { rating, at: now_ms });
     }
@@ -149,11 +153,20 @@ impl Progress {
 
     /// Where the card stands at `now_ms`.
     pub fn status(&self, card: &str, now_ms: f64) -> Status {
-        match self.memory(card) {
-            None => Status::New,
-            Some(m) if m.due <= now_ms => Status::Due,
-            Some(m) if m.stability >= MASTERED_STABILITY_DAYS => Status::Mastered,
-            Some(_) => Status::Learning,
+        self.statuses_at(now_ms)(card)
+    }
+
+    /// Where each card stands at `now_ms`, for judging many cards: the reset is looked up once.
+    pub fn statuses_at(&self, now_ms: f64) -> impl Fn(&str) -> Status + '_ {
+        let since = self.reset_at();
+        move |card| {
+            let memory = self.cards.get(card).and_then(|c| c.memory.as_ref());
+            match memory.filter(|m| m.last_review > since) {
+                None => Status::New,
+                Some(m) if m.due <= now_ms => Status::Due,
+                Some(m) if m.stability >= MASTERED_STABILITY_DAYS => Status::Mastered,
+                Some(_) => Status::Learning,
+            }
         }
     }
 
@@ -266,7 +279,7 @@ fn newer_memory(a: Option<Memory>, b: Option<Memory>) -> Option<Memory> {
 
 fn merge_card(a: &CardProgress, b: &CardProgress) -> CardProgress {
     let mut log: Vec<Review> = a.log.iter().chain(b.log.iter()).copied().collect();
-    log.sort_by(|x, y| x.at.total_cmp(&y.at).then(x.rating.cmp(&y.rating)));
+    sort_by_key(&mut log, |r| (r.at, r.rating as u64));
     log.dedup_by(|x, y| x.at.total_cmp(&y.at).is_eq() && x.rating == y.rating);
     CardProgress {
         last_seen: a.last_seen.max(b.last_seen),
@@ -290,7 +303,12 @@ pub fn merge(a: &Progress, b: &Progress) -> Progress {
 pub fn merge_into(into: &mut Progress, other: &Progress) {
     for (id, theirs) in &other.cards {
         match into.cards.get_mut(id) {
-            Some(ours) => *ours = merge_card(ours, theirs),
+            Some(ours) => {
+                let merged = merge_card(ours, theirs);
+                if merged != **ours {
+                    *ours = Rc::new(merged);
+                }
+            }
             None => {
                 into.cards.insert(id.clone(), theirs.clone());
             }
@@ -303,7 +321,7 @@ pub fn merge_into(into: &mut Progress, other: &Progress) {
             None => resets.push(*mark),
         }
     }
-    resets.sort_by(|x, y| x.at.total_cmp(&y.at));
+    sort_by_key(&mut resets, |r| (r.at, 0));
     into.resets = resets;
     into.format = PROGRESS_FORMAT;
 }
@@ -315,7 +333,7 @@ pub fn covers(progress: &Progress, other: &Progress) -> bool {
         progress
             .cards
             .get(id)
-            .is_some_and(|ours| merge_card(ours, theirs) == *ours)
+            .is_some_and(|ours| merge_card(ours, theirs) == **ours)
     }) && other.resets.iter().all(|mark| {
         progress
             .resets
@@ -360,7 +378,7 @@ pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
     for (id, entry) in entries {
         match serde_json::from_value::<CardProgress>(entry.clone()) {
             Ok(card) => {
-                progress.cards.insert(id.clone(), card);
+                progress.cards.insert(Rc::from(id.as_str()), Rc::new(card));
             }
             Err(_) => lost_entries += 1,
         }

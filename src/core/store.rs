@@ -16,6 +16,7 @@ use crate::core::progress::{covers, merge_into, parse_progress, salvage, Progres
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::rc::Rc;
 
 pub const KEY_PREFIX: &str = "interview-cards";
 
@@ -235,6 +236,10 @@ pub fn compact(progress: &mut Progress, now_ms: f64) -> usize {
     let cutoff = now_ms - KEEP_DAYS * 86_400_000.0;
     let mut dropped = 0;
     for card in progress.cards.values_mut() {
+        if card.log.len() <= KEEP_PER_CARD {
+            continue;
+        }
+        let card = Rc::make_mut(card);
         let keep_from = card.log.len().saturating_sub(KEEP_PER_CARD);
         let before = card.log.len();
         let mut i = 0;
@@ -400,8 +405,8 @@ pub fn save_changes(
     let mut delta = Progress::new(&progress.deck);
     delta.resets.clone_from(&progress.resets);
     for id in changed {
-        if let Some(card) = progress.cards.get(id) {
-            delta.cards.insert(id.clone(), card.clone());
+        if let Some(card) = progress.cards.get(id.as_str()) {
+            delta.cards.insert(Rc::from(id.as_str()), card.clone());
         }
     }
     merge_into(&mut recent, &delta);
