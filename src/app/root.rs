@@ -20,8 +20,8 @@ use crate::core::progress::{covers, parse_import, parse_progress, Progress};
 use crate::core::schedule::Rating;
 use crate::core::stats;
 use crate::core::store::{
-    open_progress, progress_key, recent_key, save_changes, save_progress, MemoryStore, Notice,
-    Store,
+    open_progress, progress_key, recent_key, save_changes, save_progress, Fingerprint, MemoryStore,
+    Notice, Store,
 };
 use crate::platform::clock::{mark, now_ms, utc_offset_minutes};
 use crate::platform::config::{Config, DeckSource};
@@ -408,26 +408,24 @@ pub fn widget(props: &WidgetProps) -> Html {
         let progress = state.progress.clone();
         let (writable, unsaved) = (state.writable, state.unsaved.clone());
         let (key, mine) = (key.clone(), mine.clone());
-        let last_written = use_mut_ref(|| None::<String>);
+        let last_written = use_mut_ref(|| None::<Fingerprint>);
         use_effect_with(state.revision, move |_| {
             if !writable {
                 return;
             }
             let pending = std::mem::take(&mut *unsaved.borrow_mut());
-            let result = {
-                let known = last_written.borrow();
-                if pending.all {
-                    save_progress(store.as_ref(), &key, &progress, now_ms(), known.as_deref())
-                } else {
-                    save_changes(
-                        store.as_ref(),
-                        &key,
-                        &progress,
-                        &pending.cards,
-                        now_ms(),
-                        known.as_deref(),
-                    )
-                }
+            let known = *last_written.borrow();
+            let result = if pending.all {
+                save_progress(store.as_ref(), &key, &progress, now_ms(), known)
+            } else {
+                save_changes(
+                    store.as_ref(),
+                    &key,
+                    &progress,
+                    &pending.cards,
+                    now_ms(),
+                    known,
+                )
             };
             match result {
                 Ok(saved) => {

@@ -181,8 +181,15 @@ impl Progress {
     }
 
     pub fn to_json(&self) -> String {
-        // Serialising plain maps, strings and numbers cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        self.to_json_with_capacity(0)
+    }
+
+    /// [`Progress::to_json`] into a buffer of this size to begin with.
+    pub fn to_json_with_capacity(&self, capacity: usize) -> String {
+        let mut out = Vec::with_capacity(capacity);
+        // Serialising plain maps, strings and numbers cannot fail, and gives UTF-8.
+        let _ = serde_json::to_writer(&mut out, self);
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 

@@ -14,7 +14,7 @@
 
 use crate::core::progress::{covers, merge_into, parse_progress, salvage, Progress, ProgressError};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::rc::Rc;
 
@@ -71,24 +71,26 @@ pub trait Store {
 }
 
 /// Keeps everything in memory: the fallback when the browser's storage cannot be used, and the
-/// test double.
+/// test double. A handful of keys, so a list (a map type of its own would cost wasm size).
 #[derive(Default)]
 pub struct MemoryStore {
-    pub items: RefCell<BTreeMap<String, String>>,
+    items: RefCell<Vec<(String, String)>>,
 }
 
 impl Store for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.items.borrow().get(key).cloned())
+        let items = self.items.borrow();
+        Ok(items.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.remove(key)?;
         self.items
             .borrow_mut()
-            .insert(key.to_string(), value.to_string());
+            .push((key.to_string(), value.to_string()));
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.items.borrow_mut().remove(key);
+        self.items.borrow_mut().retain(|(k, _)| k != key);
         Ok(())
     }
 }
@@ -253,13 +255,27 @@ pub fn compact(progress: &mut Progress, now_ms: f64) -> usize {
     dropped
 }
 
+/// Identifies a stored value without keeping a copy of it (megabytes, with thousands of
+/// cards): its length and FNV-1a hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    pub fn of(text: &str) -> Self {
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        Self(text.len(), hash)
+    }
+}
+
 /// What a save did besides writing.
 #[derive(Debug, Default, PartialEq)]
 pub struct Saved {
     /// The progress key's value as a whole save left it (it holds everything then); none
     /// when the save only wrote recent changes. Pass the latest one back as `known` to skip
     /// re-reading it.
-    pub written: Option<String>,
+    pub written: Option<Fingerprint>,
     /// Progress another tab had saved was merged in: the caller should adopt this.
     pub merged: Option<Progress>,
     /// Old log entries trimmed to fit the storage quota.
@@ -287,7 +303,7 @@ fn read_for_merge(
     key: &str,
     deck: &str,
     now_ms: f64,
-    known: Option<&str>,
+    known: Option<Fingerprint>,
 ) -> Result<Found, Notice> {
     let Some(raw) = store.get(key).map_err(not_saved)? else {
         return Ok(Found {
@@ -296,7 +312,7 @@ fn read_for_merge(
             progress: None,
         });
     };
-    if Some(raw.as_str()) == known {
+    if known.is_some_and(|k| k == Fingerprint::of(&raw)) {
         return Ok(Found {
             present: true,
             raw: Some(raw),
@@ -338,7 +354,7 @@ pub fn save_progress(
     key: &str,
     progress: &Progress,
     now_ms: f64,
-    known: Option<&str>,
+    known: Option<Fingerprint>,
 ) -> Result<Saved, Notice> {
     let deck = &progress.deck;
     let mut to_write = progress.clone();
@@ -359,19 +375,22 @@ pub fn save_progress(
     // Nothing new for the progress key (another tab folded everything in already).
     let unchanged = stored.as_ref().is_some_and(|s| covers(s, &to_write));
     if unchanged {
-        saved.written = raw;
+        saved.written = raw.as_deref().map(Fingerprint::of);
     } else {
-        let mut written = to_write.to_json();
+        // Sized from what is stored, so writing megabytes does not also copy them as it grows.
+        let capacity = raw.as_ref().map_or(0, |r| r.len() + r.len() / 8);
+        drop(raw);
+        let mut written = to_write.to_json_with_capacity(capacity);
         match store.set(key, &written) {
             Ok(()) => {}
             Err(StoreError::QuotaExceeded) => {
                 saved.trimmed = compact(&mut to_write, now_ms);
-                written = to_write.to_json();
+                written = to_write.to_json_with_capacity(written.len());
                 store.set(key, &written).map_err(not_saved)?;
             }
             Err(e) => return Err(not_saved(e)),
         }
-        saved.written = Some(written);
+        saved.written = Some(Fingerprint::of(&written));
     }
     if recent.present {
         store.remove(&recent_key).map_err(not_saved)?;
@@ -392,7 +411,7 @@ pub fn save_changes(
     progress: &Progress,
     changed: &BTreeSet<String>,
     now_ms: f64,
-    known: Option<&str>,
+    known: Option<Fingerprint>,
 ) -> Result<Saved, Notice> {
     let weight: usize = progress.cards.values().map(|c| 1 + c.log.len()).sum();
     if weight <= WHOLE_SAVE_LIMIT {
