@@ -272,7 +272,7 @@ fn a_save_merges_what_another_tab_wrote_even_when_it_knows_its_last_write() {
 }
 
 #[test]
-fn the_seen_count_kept_by_the_reducer_always_equals_a_fresh_count() {
+fn the_seen_count_and_statuses_kept_by_the_reducer_always_equal_fresh_ones() {
     use interview_cards::core::schedule::Rating;
     let store = MemoryStore::default();
     let opened = open_progress(&store, &progress_key(None, "d"), "d", 1.0);
@@ -286,6 +286,12 @@ fn the_seen_count_kept_by_the_reducer_always_equals_a_fresh_count() {
     };
     let mut other = Progress::new("d");
     other.mark_seen("c4", 15.0);
+    other.record(
+        "c4",
+        Rating::Hard,
+        15.0,
+        &interview_cards::core::schedule::Scheduler::default(),
+    );
     let actions = vec![
         Action::Next { now_ms: 20.0 },
         Action::Previous { now_ms: 30.0 },
@@ -305,6 +311,10 @@ fn the_seen_count_kept_by_the_reducer_always_equals_a_fresh_count() {
         let label = format!("{action:?}");
         state = state.apply(action);
         assert_eq!(state.seen, recount(&state), "after {label}");
+        for (i, card) in state.deck.cards.iter().enumerate() {
+            let fresh = state.progress.status(&card.id, state.now_ms);
+            assert_eq!(state.status_of(i), fresh, "{} after {label}", card.id);
+        }
     }
     assert_eq!(state.seen, 4);
 }

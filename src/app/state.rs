@@ -6,8 +6,10 @@ use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, restatus, Counts, Filter, SearchIndex, Status};
 use crate::core::mock::Mock;
 use crate::core::order::sort_by_key;
-use crate::core::progress::{covers, merge_into, preview_import, ImportPreview, Progress};
-use crate::core::schedule::{Rating, Scheduler};
+use crate::core::progress::{
+    covers, merge_into, preview_import, status_at, ImportPreview, Progress,
+};
+use crate::core::schedule::{Memory, Rating, Scheduler};
 use crate::core::session::Session;
 use crate::core::store::{compact, Notice, Opened};
 use std::cell::RefCell;
@@ -154,6 +156,9 @@ pub struct State {
     /// Practice restricted to these cards (after a mock interview), on top of the filter.
     pub only: Option<Rc<Vec<usize>>>,
     pub counts: Counts,
+    /// Each card's scheduler memory since the last reset, by deck position, so statuses of
+    /// thousands of cards need no lookup by id.
+    memories: Rc<Vec<Option<Memory>>>,
     /// Cards of the deck seen since the last reset.
     pub seen: usize,
     /// The time the counts judged statuses at.
@@ -222,6 +227,7 @@ impl State {
             shuffle: None,
             only: None,
             counts: Counts::default(),
+            memories: Rc::default(),
             counted_at: now_ms,
             seen: 0,
             session: Session::new(Vec::new(), 0),
@@ -238,6 +244,7 @@ impl State {
             can_undo_reset: false,
             now_ms,
         };
+        state.reread();
         state.rebuild(None);
         // Resume at the first card not yet seen.
         let start = (0..state.session.len())
@@ -247,7 +254,6 @@ impl State {
             })
             .unwrap_or(0);
         state.session.go_to(start);
-        state.count_seen();
         state.see_current();
         state
     }
@@ -257,16 +263,18 @@ impl State {
     }
 
     pub fn status_of(&self, index: usize) -> Status {
-        self.progress
-            .status(&self.deck.cards[index].id, self.now_ms)
+        status_at(self.memories[index].as_ref(), self.now_ms)
+    }
+
+    /// Reads every card's memory from progress again (after a change to many cards).
+    fn remember_all(&mut self) {
+        let ids = self.deck.cards.iter().map(|c| c.id.as_str());
+        self.memories = Rc::new(self.progress.memories(ids));
     }
 
     /// The cards the filter leaves, in deck order, and the facet counts, judged at `now_ms`.
     fn filtered(&self) -> (Vec<usize>, Counts) {
-        let status = self.progress.statuses_at(self.now_ms);
-        apply(&self.deck, &self.index, &self.filter, |i| {
-            status(&self.deck.cards[i].id)
-        })
+        apply(&self.deck, &self.index, &self.filter, |i| self.status_of(i))
     }
 
     /// Recomputes counts and the queue from filter, mode, shuffle and progress, keeping the
@@ -286,11 +294,7 @@ impl State {
             }
             Mode::Due => {
                 queue.retain(|&i| self.status_of(i) == Status::Due);
-                let due = |i: usize| {
-                    self.progress
-                        .memory(&self.deck.cards[i].id)
-                        .map_or(0.0, |m| m.due)
-                };
+                let due = |i: usize| self.memories[i].map_or(0.0, |m| m.due);
                 sort_by_key(&mut queue, |&i| (due(i), i as u64));
             }
         }
@@ -335,8 +339,9 @@ impl State {
         self.touch(id);
     }
 
-    /// Cards of the deck seen since the last reset, counted afresh (after a change to many).
-    fn count_seen(&mut self) {
+    /// Reads what the state keeps per card (memories, the seen count) from progress again,
+    /// after a change to many cards.
+    fn reread(&mut self) {
         let progress = &self.progress;
         self.seen = self
             .deck
@@ -344,6 +349,7 @@ impl State {
             .iter()
             .filter(|c| progress.is_seen(&c.id))
             .count();
+        self.remember_all();
     }
 
     /// Notes that a card's progress changed, for the next save.
@@ -356,9 +362,11 @@ impl State {
     fn grade(&mut self, card: usize, rating: Rating) {
         let id = self.deck.cards[card].id.clone();
         // As the counts judged it, and as they will from now on.
-        let before = self.progress.status(&id, self.counted_at);
+        let before = status_at(self.memories[card].as_ref(), self.counted_at);
         Rc::make_mut(&mut self.progress).record(&id, rating, self.now_ms, &self.scheduler);
-        let after = self.progress.status(&id, self.counted_at);
+        let memory = self.progress.memory(&id).copied();
+        Rc::make_mut(&mut self.memories)[card] = memory;
+        let after = status_at(memory.as_ref(), self.counted_at);
         restatus(
             &mut self.counts,
             &self.deck,
@@ -467,8 +475,8 @@ impl State {
                 if !covers(&self.progress, &incoming) {
                     merge_into(Rc::make_mut(&mut self.progress), &incoming);
                     self.revision += 1;
+                    self.reread();
                     self.refresh_counts();
-                    self.count_seen();
                 }
             }
             Action::SaveNotice(notice) => {
@@ -507,7 +515,7 @@ impl State {
                 Rc::make_mut(&mut self.progress).reset(now_ms);
                 self.can_undo_reset = true;
                 self.revision += 1;
-                self.count_seen();
+                self.reread();
                 self.requeue();
             }
             Action::UndoReset { now_ms } => {
@@ -516,7 +524,7 @@ impl State {
                     self.revision += 1;
                 }
                 self.can_undo_reset = false;
-                self.count_seen();
+                self.reread();
                 self.requeue();
             }
             Action::DismissNotice => self.notice = None,

@@ -1,10 +1,10 @@
 //! Which cards a learner is looking at: facets (topic, difficulty, status), free-text search,
 //! the count each option would leave, and the filter's form in a URL query.
 
-use crate::core::deck::{Card, Deck, Difficulty};
+use crate::core::deck::{Deck, Difficulty};
 use crate::core::markdown::plain_text;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// Where a card stands for this learner. Exactly one applies to each card at a time.
@@ -68,6 +68,8 @@ pub struct Filter {
 /// deleting one) scans only what the previous search found.
 pub struct SearchIndex {
     haystacks: Vec<String>,
+    /// Each card's topic as a position in the deck's topic list.
+    topic_of: Vec<usize>,
     recent: RefCell<Vec<Search>>,
 }
 
@@ -98,6 +100,15 @@ impl SearchIndex {
                         s.push_str(&lower(tag));
                     }
                     s
+                })
+                .collect(),
+            topic_of: deck
+                .cards
+                .iter()
+                .map(|c| {
+                    let position = deck.topics.iter().position(|t| t.id == c.topic);
+                    // A deck never has cards of unknown topics (parse_deck refuses them).
+                    position.unwrap_or(usize::MAX)
                 })
                 .collect(),
             recent: RefCell::default(),
@@ -149,7 +160,8 @@ impl SearchIndex {
 /// How many cards each option would leave, given the other facets as they are.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
-    pub topics: BTreeMap<String, usize>,
+    /// Per topic id, in the deck's order.
+    pub topics: Vec<(String, usize)>,
     pub difficulties: [usize; 3],
     pub statuses: [usize; 4],
     /// Cards matching the whole filter.
@@ -164,7 +176,10 @@ impl Counts {
         self.statuses[s.index()]
     }
     pub fn topic(&self, id: &str) -> usize {
-        self.topics.get(id).copied().unwrap_or(0)
+        self.topics
+            .iter()
+            .find(|(t, _)| t == id)
+            .map_or(0, |(_, n)| *n)
     }
 }
 
@@ -176,10 +191,11 @@ pub fn apply(
     filter: &Filter,
     status_of: impl Fn(usize) -> Status,
 ) -> (Vec<usize>, Counts) {
-    let mut counts = Counts::default();
-    for t in &deck.topics {
-        counts.topics.insert(t.id.clone(), 0);
-    }
+    let mut counts = Counts {
+        topics: deck.topics.iter().map(|t| (t.id.clone(), 0)).collect(),
+        ..Counts::default()
+    };
+    let facets = Facets::new(deck, filter);
     let found = index.search(&filter.text);
     let all = 0..deck.cards.len();
     let candidates: &mut dyn Iterator<Item = usize> = match &found {
@@ -188,32 +204,62 @@ pub fn apply(
     };
     let mut matching = Vec::new();
     for i in candidates {
-        if tally(&mut counts, filter, &deck.cards[i], status_of(i), true) {
+        let card = (index.topic_of[i], deck.cards[i].difficulty, status_of(i));
+        if tally(&mut counts, &facets, card, true) {
             matching.push(i);
         }
     }
     (matching, counts)
 }
 
+/// The filter's facets as flags by position, so checking a card compares no strings.
+struct Facets {
+    topics: Vec<bool>,
+    difficulties: [bool; 3],
+    statuses: [bool; 4],
+}
+
+impl Facets {
+    fn new(deck: &Deck, filter: &Filter) -> Self {
+        let any = |chosen: bool, empty: bool| chosen || empty;
+        Self {
+            topics: deck
+                .topics
+                .iter()
+                .map(|t| any(filter.topics.contains(&t.id), filter.topics.is_empty()))
+                .collect(),
+            difficulties: Difficulty::ALL.map(|d| {
+                any(
+                    filter.difficulties.contains(&d),
+                    filter.difficulties.is_empty(),
+                )
+            }),
+            statuses: Status::ALL
+                .map(|s| any(filter.statuses.contains(&s), filter.statuses.is_empty())),
+        }
+    }
+}
+
 /// Adds (or takes away) one card's part in the counts; true when it passes every facet.
-fn tally(counts: &mut Counts, filter: &Filter, card: &Card, status: Status, add: bool) -> bool {
+/// A card is its topic's position, its difficulty and its status.
+fn tally(
+    counts: &mut Counts,
+    facets: &Facets,
+    (topic, difficulty, status): (usize, Difficulty, Status),
+    add: bool,
+) -> bool {
     let step = |n: &mut usize| *n = if add { *n + 1 } else { n.saturating_sub(1) };
-    let by_topic = filter.topics.is_empty() || filter.topics.contains(&card.topic);
-    let by_difficulty =
-        filter.difficulties.is_empty() || filter.difficulties.contains(&card.difficulty);
-    let by_status = filter.statuses.is_empty() || filter.statuses.contains(&status);
+    let by_topic = facets.topics.get(topic).copied().unwrap_or(false);
+    let by_difficulty = facets.difficulties[difficulty_index(difficulty)];
+    let by_status = facets.statuses[status.index()];
     // An option's count assumes that option chosen and every other facet as it is.
     if by_difficulty && by_status {
-        match counts.topics.get_mut(card.topic.as_str()) {
-            Some(n) => step(n),
-            None if add => {
-                counts.topics.insert(card.topic.clone(), 1);
-            }
-            None => {}
+        if let Some((_, n)) = counts.topics.get_mut(topic) {
+            step(n);
         }
     }
     if by_topic && by_status {
-        step(&mut counts.difficulties[difficulty_index(card.difficulty)]);
+        step(&mut counts.difficulties[difficulty_index(difficulty)]);
     }
     if by_topic && by_difficulty {
         step(&mut counts.statuses[status.index()]);
@@ -240,8 +286,10 @@ pub fn restatus(
     if from == to || searched.is_some_and(|hits| hits.binary_search(&i).is_err()) {
         return;
     }
-    tally(counts, filter, &deck.cards[i], from, false);
-    tally(counts, filter, &deck.cards[i], to, true);
+    let facets = Facets::new(deck, filter);
+    let (topic, difficulty) = (index.topic_of[i], deck.cards[i].difficulty);
+    tally(counts, &facets, (topic, difficulty, from), false);
+    tally(counts, &facets, (topic, difficulty, to), true);
 }
 
 impl Filter {

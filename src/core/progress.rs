@@ -153,23 +153,33 @@ impl Progress {
 
     /// Where the card stands at `now_ms`.
     pub fn status(&self, card: &str, now_ms: f64) -> Status {
-        self.statuses_at(now_ms)(card)
+        status_at(self.memory(card), now_ms)
     }
 
-    /// Where each card stands at `now_ms`, for judging many cards: the reset is looked up once.
-    pub fn statuses_at(&self, now_ms: f64) -> impl Fn(&str) -> Status + '_ {
+    /// The memory of each of these cards since the last reset, in their order (the reset is
+    /// looked up once).
+    pub fn memories<'a>(&self, cards: impl Iterator<Item = &'a str>) -> Vec<Option<Memory>> {
         let since = self.reset_at();
-        move |card| {
-            let memory = self.cards.get(card).and_then(|c| c.memory.as_ref());
-            match memory.filter(|m| m.last_review > since) {
-                None => Status::New,
-                Some(m) if m.due <= now_ms => Status::Due,
-                Some(m) if m.stability >= MASTERED_STABILITY_DAYS => Status::Mastered,
-                Some(_) => Status::Learning,
-            }
-        }
+        cards
+            .map(|card| {
+                let memory = self.cards.get(card).and_then(|c| c.memory);
+                memory.filter(|m| m.last_review > since)
+            })
+            .collect()
     }
+}
 
+/// Where a card with this memory (none before its first grade) stands at `now_ms`.
+pub fn status_at(memory: Option<&Memory>, now_ms: f64) -> Status {
+    match memory {
+        None => Status::New,
+        Some(m) if m.due <= now_ms => Status::Due,
+        Some(m) if m.stability >= MASTERED_STABILITY_DAYS => Status::Mastered,
+        Some(_) => Status::Learning,
+    }
+}
+
+impl Progress {
     pub fn is_seen(&self, card: &str) -> bool {
         let since = self.reset_at();
         self.cards.get(card).is_some_and(|c| c.last_seen > since)
