@@ -72,28 +72,48 @@ async function openApp(deckPath, progress) {
   return { context, page };
 }
 
-/** Time from an input event in the search box to the count updated in the DOM, and to the
+/** One input event in the search box: the time until the app has handled it (Yew renders and
+ * runs effects in microtasks, so the next task starts once the DOM is updated), and until the
  * next animation frame after that (when it is painted; this includes waiting for vsync). */
-async function keystrokes(page, terms) {
-  const dom = []; const paint = [];
-  for (let i = 0; i < RUNS * 3; i++) {
-    const term = terms[i % terms.length];
-    const [d, p] = await page.evaluate((text) => new Promise((resolve) => {
-      const input = document.getElementById('f-search');
-      const count = document.querySelector('[data-testid=match-count]');
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        const updated = performance.now() - t0;
-        requestAnimationFrame(() => resolve([updated, performance.now() - t0]));
-      });
-      observer.observe(count, { childList: true, subtree: true, characterData: true });
-      const t0 = performance.now();
-      input.value = text;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }), term);
-    dom.push(d); paint.push(p);
+async function input(page, text) {
+  return page.evaluate((text) => new Promise((resolve) => {
+    const field = document.getElementById('f-search');
+    // Focus is in the box, as when a person types (not timed).
+    if (document.activeElement !== field) field.focus();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const done = performance.now() - t0;
+      requestAnimationFrame(() => resolve([done, performance.now() - t0]));
+    };
+    const t0 = performance.now();
+    field.value = text;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    channel.port2.postMessage(0);
+  }), text);
+}
+
+/** Types each word a letter at a time, then deletes it a letter at a time, as a person does:
+ * every letter typed or deleted is one measured keystroke. */
+async function typing(page, words) {
+  const done = []; const paint = [];
+  for (const word of words) {
+    const steps = [...Array(word.length).keys()].map((i) => word.slice(0, i + 1));
+    for (const text of [...steps, ...steps.reverse().slice(1), '']) {
+      const [d, p] = await input(page, text);
+      done.push(d); paint.push(p);
+    }
   }
-  return { dom: stats(dom), paint: stats(paint) };
+  return { done: stats(done), paint: stats(paint) };
+}
+
+/** Replaces the whole search at once (a pasted word, then the box cleared): the worst case, as
+ * nothing found before narrows the scan. Words not searched before in this page. */
+async function replacing(page, words) {
+  const done = [];
+  for (const word of words) {
+    for (const text of [word, '']) done.push((await input(page, text))[0]);
+  }
+  return stats(done);
 }
 
 /** Time from the grade key to the progress being written to localStorage (its key, or the
@@ -146,12 +166,15 @@ for (let i = 0; i < RUNS; i++) {
 const appSize = await transfer(appFiles, '/app/', 'dist');
 const baseSize = await transfer(baseFiles, '/baseline/', 'bench/baseline/dist');
 
-// 2. Keystrokes over the bundled deck and over 10,000 cards.
+// 2. Keystrokes over the bundled deck and over 10,000 cards: whole words replaced at once
+// first (so no earlier search narrows them), then words typed and deleted letter by letter.
 let { context, page } = await openApp();
-const keyBundled = await keystrokes(page, ['cache', '', 'idempot', '']);
+const pasteBundled = await replacing(page, ['kafka', 'cors', 'oauth', 'vacuum', 'saga', 'tls', 'jwt']);
+const keyBundled = await typing(page, ['cache', 'idempotent', 'index', 'token', 'retry']);
 await context.close();
 ({ context, page } = await openApp('bench/deck-10000.json'));
-const keyLarge = await keystrokes(page, ['latency', '', 'shard replica', '']);
+const pasteLarge = await replacing(page, ['throughput', 'partition', 'migration', 'certificate', 'handshake', 'consumer', 'producer']);
+const keyLarge = await typing(page, ['latency', 'shard replica', 'webhook', 'deadlock', 'gateway']);
 await context.close();
 
 // 3. Grade → saved and memory, with 10,000 cards that each have a review history.
@@ -208,10 +231,12 @@ const appLoad = stats(app); const baseLoad = stats(base);
 lines.push(row('navigation → first card interactive (app)', appLoad, 'ms', '≤ 150 ms'));
 lines.push(row('navigation → first render (baseline)', baseLoad, 'ms'));
 lines.push(`| ratio app / baseline (medians) | ${fmt(appLoad.median / baseLoad.median, 2)} | | | |`);
-lines.push(row('search keystroke → count updated in the DOM, bundled deck (110 cards)', keyBundled.dom, 'ms'));
+lines.push(row('search keystroke (a letter typed or deleted) → app updated, bundled deck (110 cards)', keyBundled.done, 'ms'));
 lines.push(row('search keystroke → next frame (painted), bundled deck', keyBundled.paint, 'ms'));
-lines.push(row('search keystroke → count updated in the DOM, 10,000 cards', keyLarge.dom, 'ms', '≤ 4 ms'));
+lines.push(row('search keystroke (a letter typed or deleted) → app updated, 10,000 cards', keyLarge.done, 'ms', '≤ 4 ms'));
 lines.push(row('search keystroke → next frame (painted), 10,000 cards', keyLarge.paint, 'ms'));
+lines.push(row('search replaced at once (a word pasted, or the box cleared) → app updated, bundled deck', pasteBundled, 'ms'));
+lines.push(row('search replaced at once → app updated, 10,000 cards', pasteLarge, 'ms'));
 lines.push(row('grade → progress written, 10,000 cards with history', grade, 'ms', '≤ 8 ms'));
 lines.push(`| memory after load, 10,000 cards (JS heap + wasm) | ${mb(memLoaded.total)} (${mb(memLoaded.js)} + ${mb(memLoaded.wasm)}) | | 1 | ≤ 40 MB |`);
 lines.push(`| memory after a 200-review session, 10,000 cards | ${mb(memSession.total)} (${mb(memSession.js)} + ${mb(memSession.wasm)}) | | 1 | ≤ 40 MB |`);

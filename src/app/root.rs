@@ -30,7 +30,7 @@ use crate::platform::fetch::fetch_text;
 use crate::platform::storage::LocalStore;
 use crate::platform::url::{query_pairs, set_query};
 use gloo::events::{EventListener, EventListenerOptions};
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -45,6 +45,12 @@ const BUNDLED_DECK_ID: &str = "backend-interview";
 
 /// Query parameters this app reads and writes; others in the URL are left alone.
 const OWNED_PARAMS: [&str; 6] = ["topic", "difficulty", "status", "q", "mode", "view"];
+
+/// Query parameters the app writes to its URL.
+type Query = Vec<(&'static str, String)>;
+
+/// How long typing in the search box pauses before the URL is updated.
+const URL_TYPING_PAUSE_MS: u32 = 300;
 // `instance` is read but never rewritten: it names the widget, not the view.
 
 /// Opens localStorage, falling back to memory with a notice when the browser refuses.
@@ -146,7 +152,7 @@ impl Theme {
     }
 }
 
-fn preset_to_query(state: &State) -> Vec<(&'static str, String)> {
+fn preset_to_query(state: &State) -> Query {
     let mut q = state.filter.to_query();
     if state.mode != Mode::All {
         q.push(("mode", state.mode.as_str().to_string()));
@@ -510,18 +516,35 @@ pub fn widget(props: &WidgetProps) -> Html {
     let standalone = props.config.standalone;
     // Keep the URL in step (on the app's own page only; a host page's URL is not ours): a new
     // history entry per facet, mode or view change; typing in the search box replaces the
-    // entry instead of flooding history.
+    // entry instead of flooding history, once typing pauses (rewriting the URL costs about a
+    // millisecond, too much for every keystroke).
+    let pending_url = use_mut_ref(|| None::<(Query, Timeout)>);
     {
         let query = preset_to_query(&state);
         let text = state.filter.text.clone();
         let last_text = use_mut_ref(|| None::<String>);
+        let pending = pending_url.clone();
         use_effect_with(query, move |query| {
             if !standalone {
                 return;
             }
             let mut last = last_text.borrow_mut();
-            let push = last.as_ref().is_some_and(|t| *t == text);
-            set_query(query, &OWNED_PARAMS, push && last.is_some());
+            let typed = last.as_ref().is_some_and(|t| *t != text);
+            if typed {
+                let (query, slot) = (query.clone(), pending.clone());
+                let timeout = Timeout::new(URL_TYPING_PAUSE_MS, move || {
+                    if let Some((query, _)) = slot.borrow_mut().take() {
+                        set_query(&query, &OWNED_PARAMS, false);
+                    }
+                });
+                *pending.borrow_mut() = Some((query, timeout));
+            } else {
+                // The entry being left keeps the search as last typed.
+                if let Some((typed, _)) = pending.borrow_mut().take() {
+                    set_query(&typed, &OWNED_PARAMS, false);
+                }
+                set_query(query, &OWNED_PARAMS, last.is_some());
+            }
             *last = Some(text);
         });
     }
@@ -530,9 +553,13 @@ pub fn widget(props: &WidgetProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let deck = props.deck.0.clone();
+        let pending = pending_url.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().filter(|_| standalone).map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
+                    // A search not yet written to the URL must not overwrite the entry the
+                    // learner went to.
+                    pending.borrow_mut().take();
                     let preset = preset_from_pairs(&query_pairs(), &deck);
                     let now_ms = now_ms();
                     dispatcher.dispatch(Action::SetFilter {
