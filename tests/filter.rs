@@ -73,7 +73,7 @@ const STATUSES: [Status; 6] = [
 
 fn run(filter: &Filter) -> (Vec<&'static str>, interview_cards::core::filter::Counts) {
     let deck = deck();
-    let index = SearchIndex::new(&deck);
+    let index = SearchIndex::new(std::rc::Rc::new(deck.clone()));
     let (ids, counts) = apply(&deck, &index, filter, |i| STATUSES[i]);
     let names = ["a1", "a2", "a3", "b1", "b2", "b3"];
     (ids.into_iter().map(|i| names[i]).collect(), counts)
@@ -212,7 +212,7 @@ fn a_hostile_query_is_ignored_with_warnings() {
 #[test]
 fn typing_and_deleting_reuse_earlier_searches_and_find_exactly_what_a_fresh_search_finds() {
     let deck = deck();
-    let shared = SearchIndex::new(&deck);
+    let shared = SearchIndex::new(std::rc::Rc::new(deck.clone()));
     let typed = [
         "w",
         "wh",
@@ -247,7 +247,7 @@ fn typing_and_deleting_reuse_earlier_searches_and_find_exactly_what_a_fresh_sear
         "s",
     ];
     for text in typed {
-        let fresh = SearchIndex::new(&deck);
+        let fresh = SearchIndex::new(std::rc::Rc::new(deck.clone()));
         assert_eq!(shared.search(text), fresh.search(text), "{text:?}");
     }
     assert_eq!(shared.search("what is").as_deref(), Some(&vec![0, 1, 3, 4]));
@@ -257,7 +257,7 @@ fn typing_and_deleting_reuse_earlier_searches_and_find_exactly_what_a_fresh_sear
 #[test]
 fn a_grade_moves_one_card_in_the_counts_exactly_as_a_full_recount_would() {
     let deck = deck();
-    let index = SearchIndex::new(&deck);
+    let index = SearchIndex::new(std::rc::Rc::new(deck.clone()));
     let filters = [
         Filter::default(),
         Filter {

@@ -217,7 +217,7 @@ pub struct Preset {
 
 impl State {
     pub fn new(deck: Rc<Deck>, opened: Opened, preset: Preset, now_ms: f64) -> Self {
-        let index = Rc::new(SearchIndex::new(&deck));
+        let index = Rc::new(SearchIndex::new(deck.clone()));
         let mut state = Self {
             deck,
             index,

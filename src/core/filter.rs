@@ -3,7 +3,7 @@
 
 use crate::core::deck::{Deck, Difficulty};
 use crate::core::markdown::plain_text;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -65,9 +65,11 @@ pub struct Filter {
 
 /// Lower-cased question and answer text of every card, built once per deck so a keystroke
 /// only scans strings, and the last few searches' results, so typing one more letter (or
-/// deleting one) scans only what the previous search found.
+/// deleting one) scans only what the previous search found. The text is built on the first
+/// search (or [`SearchIndex::warm`]), not before the first card is shown.
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    deck: Rc<Deck>,
+    haystacks: OnceCell<Vec<String>>,
     /// Each card's topic as a position in the deck's topic list.
     topic_of: Vec<usize>,
     recent: RefCell<Vec<Search>>,
@@ -86,9 +88,32 @@ fn lower(text: &str) -> String {
 }
 
 impl SearchIndex {
-    pub fn new(deck: &Deck) -> Self {
+    pub fn new(deck: Rc<Deck>) -> Self {
+        let topic_of = deck
+            .cards
+            .iter()
+            .map(|c| {
+                let position = deck.topics.iter().position(|t| t.id == c.topic);
+                // A deck never has cards of unknown topics (parse_deck refuses them).
+                position.unwrap_or(usize::MAX)
+            })
+            .collect();
         Self {
-            haystacks: deck
+            deck,
+            haystacks: OnceCell::new(),
+            topic_of,
+            recent: RefCell::default(),
+        }
+    }
+
+    /// Builds the searchable text now, so the first search does not wait for it.
+    pub fn warm(&self) {
+        self.haystacks();
+    }
+
+    fn haystacks(&self) -> &[String] {
+        self.haystacks.get_or_init(|| {
+            self.deck
                 .cards
                 .iter()
                 .map(|c| {
@@ -101,18 +126,8 @@ impl SearchIndex {
                     }
                     s
                 })
-                .collect(),
-            topic_of: deck
-                .cards
-                .iter()
-                .map(|c| {
-                    let position = deck.topics.iter().position(|t| t.id == c.topic);
-                    // A deck never has cards of unknown topics (parse_deck refuses them).
-                    position.unwrap_or(usize::MAX)
-                })
-                .collect(),
-            recent: RefCell::default(),
-        }
+                .collect()
+        })
     }
 
     /// The cards whose text contains every term, in deck order; `None` when there are no
@@ -135,18 +150,15 @@ impl SearchIndex {
             old.iter()
                 .all(|o| terms.iter().any(|t| t.contains(o.as_str())))
         };
-        let matches = |i: &usize| {
-            terms
-                .iter()
-                .all(|t| self.haystacks[*i].contains(t.as_str()))
-        };
+        let haystacks = self.haystacks();
+        let matches = |i: &usize| terms.iter().all(|t| haystacks[*i].contains(t.as_str()));
         let found: Vec<usize> = match recent
             .iter()
             .filter(|(old, _)| narrower(old))
             .min_by_key(|(_, hits)| hits.len())
         {
             Some((_, hits)) => hits.iter().copied().filter(matches).collect(),
-            None => (0..self.haystacks.len()).filter(matches).collect(),
+            None => (0..haystacks.len()).filter(matches).collect(),
         };
         let found = Rc::new(found);
         if recent.len() == REMEMBERED_SEARCHES {
