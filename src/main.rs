@@ -7,6 +7,8 @@ use interview_cards::platform::config::{from_element, from_page_url};
 use std::rc::Rc;
 
 fn main() {
+    // Start-up stages, as performance marks for the benchmark's breakdown of the first card.
+    interview_cards::platform::clock::mark("wasm-started");
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -189,6 +189,7 @@ fn load_now(source: &DeckSource) -> Option<Loaded> {
         DeckSource::Text { text, name } => parse_any(text, name),
         DeckSource::Url(_) => return None,
     };
+    mark("deck-parsed");
     Some(Loaded::from(result))
 }
 
@@ -205,20 +206,33 @@ impl From<Result<Deck, String>> for Loaded {
 pub fn app(props: &AppProps) -> Html {
     let config = props.config.clone();
     let source = use_state(|| config.deck.clone());
-    let loaded = use_state(|| Loaded::Loading);
+    // A deck at hand (the bundled one, an inline one) is parsed for the very first render, so
+    // the first card does not wait for a "loading" render and an effect.
+    let first = use_mut_ref(|| true);
+    let loaded = {
+        let deck = config.deck.clone();
+        use_state(move || load_now(&deck).unwrap_or(Loaded::Loading))
+    };
     {
         let loaded = loaded.clone();
-        use_effect_with((*source).clone(), move |source| match load_now(source) {
-            Some(now) => loaded.set(now),
-            None => {
-                loaded.set(Loaded::Loading);
-                if let DeckSource::Url(url) = source.clone() {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = fetch_text(&url, MAX_DECK_BYTES)
-                            .await
-                            .and_then(|text| parse_any(&text, &url));
-                        loaded.set(Loaded::from(result));
-                    });
+        use_effect_with((*source).clone(), move |source| {
+            // The first deck, unless it is fetched, was read for the first render already.
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if first && !matches!(source, DeckSource::Url(_)) {
+                return;
+            }
+            match load_now(source) {
+                Some(now) => loaded.set(now),
+                None => {
+                    loaded.set(Loaded::Loading);
+                    if let DeckSource::Url(url) = source.clone() {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let result = fetch_text(&url, MAX_DECK_BYTES)
+                                .await
+                                .and_then(|text| parse_any(&text, &url));
+                            loaded.set(Loaded::from(result));
+                        });
+                    }
                 }
             }
         });
@@ -395,7 +409,9 @@ pub fn widget(props: &WidgetProps) -> Html {
             if store_notice.is_some() {
                 opened.notice = store_notice;
             }
-            State::new(deck, opened, preset, now)
+            let state = State::new(deck, opened, preset, now);
+            mark("state-ready");
+            state
         })
     };
 
@@ -648,11 +664,15 @@ pub fn widget(props: &WidgetProps) -> Html {
     // (effects run in declaration order). Benchmarks and tests wait for it.
     {
         let root = root.clone();
+        let index = state.index.clone();
         use_effect_with((), move |_| {
             mark("first-card");
             if let Some(el) = root.cast::<web_sys::Element>() {
                 let _ = el.set_attribute("data-ready", "");
             }
+            // With the card on screen, prepare search (lower-cased text of every card) while
+            // the learner reads it.
+            Timeout::new(0, move || index.warm()).forget();
         });
     }
 

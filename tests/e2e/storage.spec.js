@@ -125,6 +125,40 @@ test('two pages of the same origin grading at once lose neither review', async (
   }
 });
 
+test('large progress: a grade writes only the recent changes, and two pages still share reviews', async ({ context }) => {
+  // 2,500 entries of cards this deck no longer has (kept, as always): over the size at
+  // which saves stop rewriting everything.
+  const cards = Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`old-${i}`, { last_seen: 1, views: 1 }]));
+  const big = JSON.stringify({ format: 2, deck: 'backend-interview', cards });
+  const a = await context.newPage();
+  await a.goto('./');
+  await ready(a);
+  await a.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [KEY, big]);
+  await a.reload();
+  await gradeCurrent(a, '3');
+  const recent = () => a.evaluate(k => JSON.parse(localStorage.getItem(`${k}:recent`) || '{"cards":{}}'), KEY);
+  await expect.poll(async () => Object.values((await recent()).cards).filter(c => c.log).length).toBe(1);
+  expect(await stored(a)).toBe(big);
+
+  // A second page grades another card; each page sees the other's review.
+  const b = await context.newPage();
+  await b.goto('./');
+  await ready(b);
+  await b.keyboard.press('ArrowRight');
+  await gradeCurrent(b, '4');
+  for (const page of [a, b]) {
+    await page.keyboard.press('t');
+    await expect(page.getByTestId('stats-headline')).toContainText('2 reviews today');
+  }
+  // Both reviews are in storage, and survive a reload with nothing of the old entries lost.
+  await expect.poll(async () => Object.values((await recent()).cards).filter(c => c.log).map(c => c.log[0].rating).sort())
+    .toEqual(['Easy', 'Good']);
+  await a.reload();
+  await expect(a.getByTestId('storage-status')).toContainText('(2 reviews)');
+  const all = await a.evaluate(k => ({ ...JSON.parse(localStorage.getItem(k)).cards, ...JSON.parse(localStorage.getItem(`${k}:recent`)).cards }), KEY);
+  expect(Object.keys(all).filter(id => id.startsWith('old-'))).toHaveLength(2500);
+});
+
 test('import: a bad file is refused and changes nothing; a good one is previewed, then merged', async ({ page, context }) => {
   await openFresh(page);
   await gradeCurrent(page);
