@@ -2,7 +2,7 @@
 //! Parsing never panics; every problem becomes a [`DeckError`] that names the card and field.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The deck format version this build reads and writes.
@@ -353,7 +353,7 @@ fn validate(raw: RawDeck) -> Result<Deck, DeckError> {
         });
     }
     let mut topics = Vec::with_capacity(raw_topics.len());
-    let mut topic_ids = HashSet::new();
+    let mut topic_ids = BTreeSet::new();
     for (i, t) in raw_topics.into_iter().enumerate() {
         let place = Place::Topic(i + 1);
         let tid = required_id(t.id, &place)?;
@@ -379,7 +379,7 @@ fn validate(raw: RawDeck) -> Result<Deck, DeckError> {
         });
     }
     let mut cards = Vec::with_capacity(raw_cards.len());
-    let mut seen = std::collections::HashMap::with_capacity(raw_cards.len());
+    let mut seen = BTreeMap::new();
     for (i, c) in raw_cards.into_iter().enumerate() {
         let number = i + 1;
         let place = Place::Card(CardRef {

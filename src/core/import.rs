@@ -2,7 +2,6 @@
 //! optional tags), and the one entry point that accepts any deck file a learner supplies.
 
 use crate::core::deck::{parse_deck, Deck};
-use serde_json::json;
 
 /// Larger files are refused before parsing, so a hostile file cannot freeze the tab.
 pub const MAX_DECK_BYTES: usize = 5 * 1024 * 1024;
@@ -135,7 +134,7 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
     };
     let mut cards = Vec::new();
     let mut lines_of = Vec::new();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for (line, fields) in records(text, delimiter)? {
         let first = fields.first().map(|f| f.trim()).unwrap_or("");
         if first.is_empty() && fields.iter().all(|f| f.trim().is_empty()) || first.starts_with('#')
@@ -162,10 +161,14 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
             .get(2)
             .map(|t| t.split_whitespace().collect())
             .unwrap_or_default();
-        cards.push(json!({
-            "id": id, "topic": "imported", "difficulty": "medium",
-            "question": front, "answer": fields[1].trim(), "tags": tags,
-        }));
+        let tags: Vec<String> = tags.into_iter().map(json_string).collect();
+        cards.push(format!(
+            r#"{{"id":{},"topic":"imported","difficulty":"medium","question":{},"answer":{},"tags":[{}]}}"#,
+            json_string(&id),
+            json_string(front),
+            json_string(fields[1].trim()),
+            tags.join(",")
+        ));
         lines_of.push(line);
     }
     if cards.is_empty() {
@@ -175,11 +178,13 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
         "Imported deck ({})",
         name.rsplit('/').next().unwrap_or(name)
     );
-    let value = json!({
-        "format": 1, "id": deck_id(name), "title": title.chars().take(200).collect::<String>(),
-        "topics": [{"id": "imported", "name": "Imported"}], "cards": cards,
-    });
-    parse_deck(&value.to_string()).map_err(|e| {
+    let json = format!(
+        r#"{{"format":1,"id":{},"title":{},"topics":[{{"id":"imported","name":"Imported"}}],"cards":[{}]}}"#,
+        json_string(&deck_id(name)),
+        json_string(&title.chars().take(200).collect::<String>()),
+        cards.join(",")
+    );
+    parse_deck(&json).map_err(|e| {
         // Point at the file's line rather than the card's position.
         match &e {
             crate::core::deck::DeckError::TooLong {
@@ -200,4 +205,9 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
             _ => e.to_string(),
         }
     })
+}
+
+/// `text` as a JSON string literal (quoted and escaped).
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }

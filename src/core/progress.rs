@@ -371,38 +371,48 @@ pub struct Salvaged {
 /// valid JSON, or the complete entries before the point where a write was cut off.
 /// Returns `None` when nothing of this deck's progress can be recognised.
 pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
-    use serde_json::Value;
-    let value: Value = serde_json::from_str(raw).ok().or_else(|| {
+    use serde_json::value::RawValue;
+    /// Saved progress read loosely: each part is kept as raw JSON and read on its own.
+    #[derive(Deserialize)]
+    struct Loose<'a> {
+        #[serde(borrow)]
+        deck: Option<&'a RawValue>,
+        #[serde(borrow)]
+        format: Option<&'a RawValue>,
+        #[serde(borrow)]
+        cards: Option<BTreeMap<String, &'a RawValue>>,
+    }
+    let read = |text: &str| -> Option<Salvaged> {
+        let loose: Loose = serde_json::from_str(text).ok()?;
+        let part = |v: Option<&RawValue>| v.map(|v| v.get().to_string());
+        let found_deck = part(loose.deck).and_then(|d| serde_json::from_str::<String>(&d).ok());
+        if found_deck.as_deref() != Some(deck) {
+            return None;
+        }
+        let format = part(loose.format).and_then(|f| serde_json::from_str::<u64>(&f).ok());
+        if format.is_some_and(|f| f > u64::from(PROGRESS_FORMAT)) {
+            return None;
+        }
+        let mut progress = Progress::new(deck);
+        let mut lost_entries = 0;
+        for (id, entry) in loose.cards? {
+            match serde_json::from_str::<CardProgress>(entry.get()) {
+                Ok(card) => {
+                    progress.cards.insert(Rc::from(id.as_str()), Rc::new(card));
+                }
+                Err(_) => lost_entries += 1,
+            }
+        }
+        Some(Salvaged {
+            progress,
+            lost_entries,
+        })
+    };
+    read(raw).or_else(|| {
         // A truncated write: close the JSON after one of the last complete card entries.
         raw.rmatch_indices("},\"")
             .take(20)
-            .find_map(|(i, _)| serde_json::from_str(&format!("{}}}}}", &raw[..=i])).ok())
-    })?;
-    let object = value.as_object()?;
-    if object.get("deck").and_then(Value::as_str) != Some(deck) {
-        return None;
-    }
-    if object
-        .get("format")
-        .and_then(Value::as_u64)
-        .is_some_and(|f| f > u64::from(PROGRESS_FORMAT))
-    {
-        return None;
-    }
-    let entries = object.get("cards")?.as_object()?;
-    let mut progress = Progress::new(deck);
-    let mut lost_entries = 0;
-    for (id, entry) in entries {
-        match serde_json::from_value::<CardProgress>(entry.clone()) {
-            Ok(card) => {
-                progress.cards.insert(Rc::from(id.as_str()), Rc::new(card));
-            }
-            Err(_) => lost_entries += 1,
-        }
-    }
-    Some(Salvaged {
-        progress,
-        lost_entries,
+            .find_map(|(i, _)| read(&format!("{}}}}}", &raw[..=i])))
     })
 }
 
