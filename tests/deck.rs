@@ -207,16 +207,19 @@ fn bundled() -> Deck {
 }
 
 #[test]
-fn the_deck_inside_the_app_is_the_bank_without_its_sources() {
+fn the_deck_inside_the_app_is_the_bank_without_what_it_does_not_show() {
     let inside =
         parse_deck(BUNDLED_DECK).unwrap_or_else(|e| panic!("embedded deck is invalid: {e}"));
     let mut full = bundled();
     for card in &mut full.cards {
         card.sources.clear();
+        card.key_points.clear();
+        card.seed_difficulty = None;
+        card.difficulty_reason = None;
     }
     assert_eq!(inside, full);
     assert!(
-        BUNDLED_DECK.len() < 165_000,
+        BUNDLED_DECK.len() < 185_000,
         "whitespace stays out: {}",
         BUNDLED_DECK.len()
     );
@@ -257,34 +260,127 @@ fn bundled_deck_covers_every_seed_question_exactly_once() {
     assert!(deck.cards.iter().all(|c| !c.sources.is_empty()));
 }
 
-#[test]
-fn bundled_answers_are_substantial() {
-    for card in bundled().cards {
-        let words = plain_text(&card.answer).split_whitespace().count();
-        assert!(
-            (60..=260).contains(&words),
-            "{}: answer has {words} words",
-            card.id
-        );
-        assert!(
-            !card.answer.contains("TODO") && !card.answer.contains("lorem"),
-            "{}: placeholder text",
-            card.id
-        );
+/// Words an answer may have, by difficulty: short recall cards, long design cards.
+fn length_band(difficulty: Difficulty) -> std::ops::RangeInclusive<usize> {
+    match difficulty {
+        Difficulty::Easy => 60..=180,
+        Difficulty::Medium => 100..=260,
+        Difficulty::Hard => 160..=360,
     }
 }
 
 #[test]
-fn bundled_master_questions_keep_the_seed_wording() {
-    // The seed list sits beside the repository in the team's checkout and in CI.
-    let Ok(seed) = std::fs::read_to_string("../shared/seeds/000_a335e17a40a1bfbb.txt") else {
-        eprintln!("seed list not found beside the repository; wording check skipped");
-        return;
-    };
-    let deck = bundled();
+fn bundled_answers_fit_their_difficulty_and_carry_no_authoring_notes() {
+    for card in bundled().cards {
+        let words = card.answer.split_whitespace().count();
+        assert!(
+            length_band(card.difficulty).contains(&words),
+            "{} ({}): answer has {words} words",
+            card.id,
+            card.difficulty.as_str()
+        );
+        let lower = card.answer.to_lowercase();
+        for phrase in [
+            "interviewers listen for",
+            "bonus:",
+            "todo",
+            "lorem",
+            "note to self",
+        ] {
+            assert!(!lower.contains(phrase), "{}: contains {phrase:?}", card.id);
+        }
+    }
+}
+
+#[test]
+fn every_bundled_card_has_key_points_an_interviewer_listens_for() {
+    for card in bundled().cards {
+        assert!(
+            (MIN_KEY_POINTS..=MAX_KEY_POINTS).contains(&card.key_points.len()),
+            "{}: {} key points",
+            card.id,
+            card.key_points.len()
+        );
+        for point in &card.key_points {
+            assert!(
+                !point.trim().is_empty() && point.chars().count() <= MAX_KEY_POINT_LEN,
+                "{}: {point:?}",
+                card.id
+            );
+        }
+    }
+}
+
+#[test]
+fn key_points_are_validated() {
+    let mut v = good();
+    v["cards"][0]["key_points"] = json!(["one", "two"]);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::KeyPointCount {
+            card: CardRef {
+                number: 1,
+                id: Some("c1".into())
+            },
+            count: 2
+        }
+    );
+    v["cards"][0]["key_points"] = json!(["1", "2", "3", "4", "5", "6", "7"]);
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        DeckError::KeyPointCount { count: 7, .. }
+    ));
+    v["cards"][0]["key_points"] = json!(["one", "  ", "three"]);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        DeckError::EmptyField {
+            place: card_ref(1, "c1"),
+            field: "key_points"
+        }
+    );
+    v["cards"][0]["key_points"] = json!(["one", "two", "x".repeat(81)]);
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        DeckError::TooLong {
+            field: "key_points",
+            len: 81,
+            max: 80,
+            ..
+        }
+    ));
+    v["cards"][0]["key_points"] = json!(["one", "two", "three"]);
+    assert_eq!(parse(&v).unwrap().cards[0].key_points.len(), 3);
+    // Optional: a custom deck without them is fine.
+    v["cards"][0].as_object_mut().unwrap().remove("key_points");
+    assert!(parse(&v).unwrap().cards[0].key_points.is_empty());
+}
+
+#[test]
+fn a_changed_difficulty_records_the_source_label_and_why() {
+    let mut v = good();
+    v["cards"][0]["seed_difficulty"] = json!("hard");
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        DeckError::DifficultyChangeUnexplained { .. }
+    ));
+    v["cards"][0]["difficulty_reason"] = json!("It asks for a definition.");
+    let card = &parse(&v).unwrap().cards[0];
+    assert_eq!(card.seed_difficulty, Some(Difficulty::Hard));
+    v["cards"][0]["seed_difficulty"] = json!("extreme");
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        DeckError::BadDifficulty { .. }
+    ));
+}
+
+/// The master list, kept under `tests/fixtures/` so the wording check never skips.
+const MASTER_LIST: &str = include_str!("fixtures/seed-master-list.txt");
+
+/// Each master-list question: its source id, its wording and the seed's difficulty label.
+fn master_questions() -> Vec<(String, String, Difficulty)> {
     let mut topic = 0;
-    let mut checked = 0;
-    for line in seed.lines() {
+    let mut out = Vec::new();
+    for line in MASTER_LIST.lines() {
         if let Some(rest) = line.strip_prefix("## **Topic ") {
             topic = rest
                 .split(':')
@@ -299,17 +395,62 @@ fn bundled_master_questions_keep_the_seed_wording() {
         let Ok(num) = num.parse::<usize>() else {
             continue;
         };
-        let Some((question, _)) = rest.rsplit_once(" _(") else {
+        let Some((question, label)) = rest.rsplit_once(" _(") else {
             continue;
         };
-        let source = format!("master:{topic}.{num}");
+        let label = label.trim_end_matches(")_").to_lowercase();
+        let difficulty = Difficulty::parse(&label).unwrap_or_else(|| panic!("label {label}"));
+        out.push((
+            format!("master:{topic}.{num}"),
+            question.to_string(),
+            difficulty,
+        ));
+    }
+    assert_eq!(out.len(), 104, "the master list has 104 questions");
+    out
+}
+
+#[test]
+fn the_fixture_is_the_team_seed_list_when_it_is_beside_the_repository() {
+    if let Ok(shared) = std::fs::read_to_string("../shared/seeds/000_a335e17a40a1bfbb.txt") {
+        assert_eq!(shared, MASTER_LIST, "tests/fixtures/ is out of date");
+    }
+}
+
+#[test]
+fn master_cards_keep_the_seed_difficulty_unless_a_reason_is_recorded() {
+    let deck = bundled();
+    for (source, _, seed) in master_questions() {
+        let card = deck
+            .cards
+            .iter()
+            .find(|c| c.sources.first() == Some(&source))
+            .or_else(|| deck.cards.iter().find(|c| c.sources.contains(&source)))
+            .unwrap_or_else(|| panic!("{source} missing"));
+        if card.sources.first() != Some(&source) {
+            continue; // the card's difficulty follows its first source
+        }
+        if card.difficulty != seed {
+            assert_eq!(
+                card.seed_difficulty,
+                Some(seed),
+                "{}: difficulty changed from the seed's without a record",
+                card.id
+            );
+            assert!(card.difficulty_reason.is_some(), "{}", card.id);
+        }
+    }
+}
+
+#[test]
+fn bundled_master_questions_keep_the_seed_wording() {
+    let deck = bundled();
+    for (source, question, _) in master_questions() {
         let card = deck
             .cards
             .iter()
             .find(|c| c.sources.contains(&source))
             .unwrap_or_else(|| panic!("{source} missing"));
         assert_eq!(card.question, question, "{source} wording changed");
-        checked += 1;
     }
-    assert_eq!(checked, 104);
 }

@@ -67,6 +67,9 @@ fn hostile_card() -> Card {
                 .into(),
         tags: vec![],
         sources: vec![],
+        key_points: vec![],
+        seed_difficulty: None,
+        difficulty_reason: None,
     }
 }
 

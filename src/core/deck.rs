@@ -17,6 +17,10 @@ pub const MAX_QUESTION_LEN: usize = 1_000;
 pub const MAX_ANSWER_LEN: usize = 10_000;
 pub const MAX_TAGS: usize = 12;
 pub const MAX_TAG_LEN: usize = 40;
+/// Key points: the short phrases an interviewer listens for (optional; 3–6 when present).
+pub const MIN_KEY_POINTS: usize = 3;
+pub const MAX_KEY_POINTS: usize = 6;
+pub const MAX_KEY_POINT_LEN: usize = 80;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -74,6 +78,14 @@ pub struct Card {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// What an interviewer listens for in an answer: 3–6 short phrases, or none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_points: Vec<String>,
+    /// Where the deck's author changed the difficulty a source gave: that label, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed_difficulty: Option<Difficulty>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulty_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -185,6 +197,16 @@ pub enum DeckError {
         max: usize,
     },
     NoCards,
+    /// `key_points` present but fewer than [`MIN_KEY_POINTS`] or more than [`MAX_KEY_POINTS`].
+    KeyPointCount {
+        card: CardRef,
+        count: usize,
+    },
+    /// `seed_difficulty` without the `difficulty_reason` that explains the change, or the other
+    /// way round.
+    DifficultyChangeUnexplained {
+        card: CardRef,
+    },
 }
 
 impl fmt::Display for DeckError {
@@ -236,6 +258,14 @@ impl fmt::Display for DeckError {
                 write!(f, "The deck has {count} {what}; the limit is {max}.")
             }
             NoCards => write!(f, "The deck has no cards."),
+            KeyPointCount { card, count } => write!(
+                f,
+                "{card} has {count} key points; give between {MIN_KEY_POINTS} and {MAX_KEY_POINTS}, or none."
+            ),
+            DifficultyChangeUnexplained { card } => write!(
+                f,
+                "{card}: \"seed_difficulty\" and \"difficulty_reason\" go together (the label a source gave, and why it was changed)."
+            ),
         }
     }
 }
@@ -270,6 +300,10 @@ struct RawCard {
     tags: Vec<String>,
     #[serde(default)]
     sources: Vec<String>,
+    #[serde(default)]
+    key_points: Vec<String>,
+    seed_difficulty: Option<String>,
+    difficulty_reason: Option<String>,
 }
 
 /// Whether `id` is usable as a deck, topic or card id (and so inside a storage key).
@@ -318,6 +352,24 @@ fn required_id(value: Option<String>, place: &Place) -> Result<String, DeckError
         });
     }
     Ok(id)
+}
+
+/// Checks a card's key points: none, or 3–6 phrases of 1–80 characters.
+fn key_points(
+    points: Vec<String>,
+    place: &Place,
+    card: &CardRef,
+) -> Result<Vec<String>, DeckError> {
+    if !points.is_empty() && !(MIN_KEY_POINTS..=MAX_KEY_POINTS).contains(&points.len()) {
+        return Err(DeckError::KeyPointCount {
+            card: card.clone(),
+            count: points.len(),
+        });
+    }
+    points
+        .into_iter()
+        .map(|p| required(Some(p), place, "key_points", MAX_KEY_POINT_LEN))
+        .collect()
 }
 
 /// Parses and validates a deck in the project's JSON format.
@@ -431,6 +483,21 @@ fn validate(raw: RawDeck) -> Result<Deck, DeckError> {
                 });
             }
         }
+        let key_points = key_points(c.key_points, &place, &card_ref)?;
+        let seed_difficulty = match c.seed_difficulty {
+            None => None,
+            Some(value) => Some(Difficulty::parse(&value).ok_or(DeckError::BadDifficulty {
+                card: card_ref.clone(),
+                value,
+            })?),
+        };
+        let difficulty_reason = c
+            .difficulty_reason
+            .map(|r| required(Some(r), &place, "difficulty_reason", MAX_QUESTION_LEN))
+            .transpose()?;
+        if seed_difficulty.is_some() != difficulty_reason.is_some() {
+            return Err(DeckError::DifficultyChangeUnexplained { card: card_ref });
+        }
         cards.push(Card {
             id: card_id,
             topic,
@@ -439,6 +506,9 @@ fn validate(raw: RawDeck) -> Result<Deck, DeckError> {
             answer,
             tags: c.tags,
             sources: c.sources,
+            key_points,
+            seed_difficulty,
+            difficulty_reason,
         });
     }
     Ok(Deck {
