@@ -13,7 +13,12 @@ fn main() {
     if let Some(cards) = deck.get_mut("cards").and_then(|c| c.as_array_mut()) {
         for card in cards {
             if let Some(card) = card.as_object_mut() {
-                for field in ["sources", "key_points", "seed_difficulty", "difficulty_reason"] {
+                for field in [
+                    "sources",
+                    "key_points",
+                    "seed_difficulty",
+                    "difficulty_reason",
+                ] {
                     card.remove(field);
                 }
             }

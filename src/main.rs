@@ -9,6 +9,7 @@ use std::rc::Rc;
 fn main() {
     // Start-up stages, as performance marks for the benchmark's breakdown of the first card.
     interview_cards::platform::clock::mark("wasm-started");
+    interview_cards::platform::panic::install();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

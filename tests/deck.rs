@@ -2,7 +2,6 @@
 
 use interview_cards::app::BUNDLED_DECK;
 use interview_cards::core::deck::*;
-use interview_cards::core::markdown::plain_text;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 

@@ -182,9 +182,11 @@ fn a_mock_interview_runs_times_out_summarises_and_leads_to_the_weak_cards() {
     filter.topics.insert("b".into());
     let state = fresh(10)
         .apply(Action::SetFilter { filter, now_ms: T0 })
-        .apply(Action::StartMock {
+        .apply(Action::SetMockSetup {
             count: 3,
             seconds: 120,
+        })
+        .apply(Action::StartMock {
             seed: 7,
             now_ms: T0,
         });
@@ -286,9 +288,11 @@ fn a_mock_interview_never_asks_more_questions_than_the_filter_has() {
     };
     let state = fresh(10)
         .apply(Action::SetFilter { filter, now_ms: T0 })
-        .apply(Action::StartMock {
+        .apply(Action::SetMockSetup {
             count: 5,
             seconds: 60,
+        })
+        .apply(Action::StartMock {
             seed: 1,
             now_ms: T0,
         });
@@ -310,7 +314,7 @@ fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
         state.now_ms = at;
         state = grade(state, rating, at);
     }
-    let s = stats::compute(&state.deck, &state.progress, day(0.0) + 2.0, offset);
+    let s = stats::compute(&state.deck, &state.progress, day(0.0) + 2.0, &|_| offset);
     assert_eq!(s.reviews_today, 2);
     assert_eq!(s.streak, 3);
     assert_eq!(s.per_day.len(), 30);
@@ -325,7 +329,7 @@ fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
     assert_eq!(s.overall.mastered, 0);
 
     // Two days with no review break the streak.
-    let s = stats::compute(&state.deck, &state.progress, day(2.5), offset);
+    let s = stats::compute(&state.deck, &state.progress, day(2.5), &|_| offset);
     assert_eq!((s.reviews_today, s.streak), (0, 0));
 }
 

@@ -9,7 +9,7 @@ fn a_quizlet_tsv_export_becomes_a_deck() {
         "net.tsv",
     )
     .expect("valid");
-    assert_eq!(deck.id, "imported-net");
+    assert_eq!(deck.id, "imported");
     assert_eq!(deck.cards.len(), 2);
     assert_eq!(deck.cards[1].question, "What is UDP?");
     assert_eq!(deck.cards[1].answer, "Datagrams.");
@@ -31,6 +31,15 @@ fn csv_quotes_may_hold_commas_quotes_and_newlines() {
     assert_eq!(deck.cards.len(), 2);
     assert_eq!(deck.cards[1].question, "Why, though?");
     assert_eq!(deck.cards[1].answer, "Because \"reasons\",\nand more");
+}
+
+#[test]
+fn a_renamed_or_grown_file_keeps_the_deck_id_and_card_ids() {
+    let a = parse_any("Q1\tA1\nQ2\tA2\n", "cards.tsv").unwrap();
+    let b = parse_any("Q0\tA0\nQ2\tA2\n", "cards (1).tsv").unwrap();
+    assert_eq!(a.id, b.id);
+    assert_eq!(a.cards[1].id, b.cards[1].id);
+    assert_eq!(b.title, "Imported deck (cards (1).tsv)");
 }
 
 #[test]

@@ -86,8 +86,14 @@ fn reducer_lists_the_cards_to_save_and_asks_for_everything_after_an_import() {
     let mut incoming = Progress::new("d");
     incoming.mark_seen("c3", 5.0);
     let state = state
-        .apply(Action::ImportRead(Ok(incoming)))
-        .apply(Action::ConfirmImport);
+        .apply(Action::ImportRead {
+            result: Ok(incoming),
+            now_ms: 40.0,
+        })
+        .apply(Action::ConfirmImport {
+            keep_resets: true,
+            now_ms: 40.0,
+        });
     assert!(state.unsaved.borrow().all);
 }
 
@@ -303,7 +309,10 @@ fn the_seen_count_and_statuses_kept_by_the_reducer_always_equal_fresh_ones() {
         Action::Reset { now_ms: 50.0 },
         Action::Next { now_ms: 60.0 },
         Action::UndoReset { now_ms: 70.0 },
-        Action::Adopt(other),
+        Action::Adopt {
+            progress: other,
+            now_ms: 75.0,
+        },
         Action::Next { now_ms: 80.0 },
         Action::Next { now_ms: 90.0 },
     ];

@@ -73,7 +73,11 @@ fn progress() -> impl Strategy<Value = Progress> {
             card(),
             0..5,
         ),
-        prop::collection::btree_map(0u32..5_000, any::<bool>(), 0..3),
+        prop::collection::btree_map(
+            0u32..5_000,
+            (any::<bool>(), prop::option::of(0u32..5_000)),
+            0..3,
+        ),
     )
         .prop_map(|(cards, resets)| Progress {
             format: PROGRESS_FORMAT,
@@ -85,9 +89,10 @@ fn progress() -> impl Strategy<Value = Progress> {
             // One mark per instant, oldest first, as the app keeps them.
             resets: resets
                 .into_iter()
-                .map(|(minute, undone)| ResetMark {
+                .map(|(minute, (undone, settled))| ResetMark {
                     at: f64::from(minute) * 60_000.0,
                     undone,
+                    settled: settled.map(|m| f64::from(m) * 60_000.0),
                 })
                 .collect(),
         })

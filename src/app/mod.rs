@@ -1,6 +1,19 @@
-//! The application shell: state, reducer and the root component.
+//! The application: state and actions, the reducer, presets and keys (all pure), the hooks
+//! that carry out effects, and the `<App/>` shell.
 
-pub mod root;
+pub mod action;
+pub mod hooks;
+pub mod keys;
+pub mod preset;
+pub mod reduce;
+pub mod shell;
 pub mod state;
 
-pub use root::{App, AppProps, BUNDLED_DECK};
+pub use shell::{App, AppProps};
+
+/// The deck shipped with the app: `data/deck.json` as `build.rs` prepares it (no `sources`, no
+/// whitespace). The full file is copied to `dist/deck.json`.
+pub const BUNDLED_DECK: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.json"));
+
+/// The bundled deck's id (its progress key depends on it).
+pub const BUNDLED_DECK_ID: &str = "backend-interview";

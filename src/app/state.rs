@@ -1,153 +1,24 @@
-//! The app's single state and its reducer. Every change goes through [`State::apply`], a pure
-//! function of the old state and an [`Action`] (time arrives inside the action), so every flow
-//! is tested on the host.
+//! The app's single state: the deck on screen, the learner's progress, the queue, the view.
+//! Changes go through [`State::apply`] (in `reduce.rs`), a pure function of the old state and
+//! an [`Action`]; this file holds the state and what it derives.
 
+pub use crate::app::action::{Action, DeckLoad, Focus, Mode, Theme, View};
 use crate::core::deck::{Card, Deck};
-use crate::core::filter::{apply, restatus, Counts, Filter, SearchIndex, Status};
-use crate::core::mock::Mock;
+use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
+use crate::core::mock::{Mock, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
 use crate::core::order::sort_by_key;
-use crate::core::progress::{
-    covers, merge_into, preview_import, status_at, ImportPreview, Progress,
-};
-use crate::core::schedule::{Memory, Rating, Scheduler};
+pub use crate::core::persist::Unsaved;
+use crate::core::progress::{status_at, ImportPreview, Progress};
+use crate::core::schedule::{Memory, Scheduler};
 use crate::core::session::Session;
-use crate::core::store::{compact, Notice, Opened};
+use crate::core::store::{progress_key, Notice, Opened};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
-use yew::Reducible;
-
-/// What changed in progress since the last save: filled by the reducer, emptied by the save
-/// (shared, so the save sees every change even when several actions run before it).
-#[derive(Debug, Default)]
-pub struct Unsaved {
-    pub cards: BTreeSet<String>,
-    /// A change too wide to list (an import, storage that lost a write): save everything.
-    pub all: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    Practice,
-    Mock,
-    Stats,
-}
-
-impl View {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Practice => "practice",
-            Self::Mock => "mock",
-            Self::Stats => "stats",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Practice, Self::Mock, Self::Stats]
-            .into_iter()
-            .find(|v| v.as_str() == s)
-    }
-}
-
-/// Which cards practice walks through.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Every card the filter leaves, due or not.
-    All,
-    /// Only due cards, the longest overdue first.
-    Due,
-}
-
-impl Mode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::All => "all",
-            Self::Due => "due",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "all" => Some(Self::All),
-            "due" => Some(Self::Due),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Flip,
-    Next {
-        now_ms: f64,
-    },
-    Previous {
-        now_ms: f64,
-    },
-    /// Grade the flipped card and move on.
-    Grade {
-        rating: Rating,
-        now_ms: f64,
-    },
-    SetFilter {
-        filter: Filter,
-        now_ms: f64,
-    },
-    SetMode {
-        mode: Mode,
-        now_ms: f64,
-    },
-    /// Shuffle the queue with this seed; `None` restores deck order.
-    Shuffle {
-        seed: Option<u64>,
-        now_ms: f64,
-    },
-    ShowView(View),
-    ToggleHelp,
-    CloseHelp,
-    StartMock {
-        count: usize,
-        seconds: u32,
-        seed: u64,
-        now_ms: f64,
-    },
-    MockTick {
-        now_ms: f64,
-    },
-    MockReveal {
-        now_ms: f64,
-    },
-    MockGrade {
-        rating: Rating,
-        now_ms: f64,
-    },
-    /// Leave a mock interview and practise the cards it found weak.
-    PractiseWeak {
-        now_ms: f64,
-    },
-    EndMock,
-    /// Progress saved elsewhere (another tab, or read back while saving): merged in, never
-    /// replacing what is here.
-    Adopt(Progress),
-    /// Something about saving the learner should know (failure, trimming).
-    SaveNotice(Notice),
-    /// Storage lost changes saved from here (another tab's write crossed ours): save all again.
-    SaveAll,
-    /// A progress file was read for import: show what it would change, or why it is refused.
-    ImportRead(Result<Progress, String>),
-    ConfirmImport,
-    CancelImport,
-    /// Hide all progress of this deck (undoable).
-    Reset {
-        now_ms: f64,
-    },
-    UndoReset {
-        now_ms: f64,
-    },
-    DismissNotice,
-}
 
 #[derive(Clone)]
 pub struct State {
     pub deck: Rc<Deck>,
+    pub deck_load: DeckLoad,
     pub index: Rc<SearchIndex>,
     pub scheduler: Scheduler,
     pub filter: Filter,
@@ -156,32 +27,40 @@ pub struct State {
     /// Practice restricted to these cards (after a mock interview), on top of the filter.
     pub only: Option<Rc<Vec<usize>>>,
     pub counts: Counts,
-    /// Each card's scheduler memory since the last reset, by deck position, so statuses of
-    /// thousands of cards need no lookup by id.
-    memories: Rc<Vec<Option<Memory>>>,
+    /// Each card's scheduler memory since the last reset, by deck position.
+    pub(crate) memories: Rc<Vec<Option<Memory>>>,
     /// Cards of the deck seen since the last reset.
     pub seen: usize,
     /// The time the counts judged statuses at.
-    counted_at: f64,
+    pub(crate) counted_at: f64,
     pub session: Session,
     /// Shared until changed (`Rc::make_mut`), so actions that do not touch progress (a
     /// keystroke in the search box) do not copy thousands of cards.
     pub progress: Rc<Progress>,
     /// False when saving would overwrite data this build cannot read.
     pub writable: bool,
-    /// Bumped whenever `progress` changes, so the view knows when to save.
+    /// Bumped whenever `progress` changes, so the persistence hook knows when to save.
     pub revision: u64,
+    /// The one exception to purity: the card ids changed since the persistence hook last
+    /// looked, shared so several actions between two saves add up.
     pub unsaved: Rc<RefCell<Unsaved>>,
     pub notice: Option<Notice>,
     pub view: View,
+    pub theme: Theme,
     pub mock: Option<Mock>,
+    /// The mock interview's set-up: questions and seconds per question.
+    pub mock_setup: (usize, u32),
     pub help_open: bool,
     /// An import waiting for the learner's confirmation, with what it would change.
     pub import: Option<(Progress, ImportPreview)>,
     /// Why the last import was refused.
     pub import_error: Option<String>,
-    /// A reset happened in this session and can be undone.
-    pub can_undo_reset: bool,
+    /// Preset parameters (URL or attributes); read against each deck as it arrives.
+    pub pairs: Rc<Vec<(String, String)>>,
+    /// Names this widget's own progress when several share a page.
+    pub instance: Option<String>,
+    /// Bad preset values, for the console.
+    pub warnings: Vec<String>,
     /// Time of the latest action: statuses ("due") are judged at this moment.
     pub now_ms: f64,
 }
@@ -189,38 +68,57 @@ pub struct State {
 impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.deck, &other.deck)
+            && self.deck_load == other.deck_load
             && self.filter == other.filter
             && self.mode == other.mode
             && self.shuffle == other.shuffle
             && self.only == other.only
             && self.session == other.session
             && self.revision == other.revision
+            && self.counts == other.counts
             && self.notice == other.notice
             && self.view == other.view
+            && self.theme == other.theme
             && self.mock == other.mock
+            && self.mock_setup == other.mock_setup
             && self.help_open == other.help_open
             && self.import == other.import
             && self.import_error == other.import_error
-            && self.can_undo_reset == other.can_undo_reset
+            && self.writable == other.writable
+            && self.now_ms.total_cmp(&other.now_ms).is_eq()
     }
 }
 
-/// What the URL can preset: filter, mode and view.
+/// What the URL or a host element presets: filter, mode, view, instance.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Preset {
     pub filter: Filter,
     pub mode: Option<Mode>,
     pub view: Option<View>,
-    /// Names this widget's own progress when several share a page (see `progress_key`).
     pub instance: Option<String>,
+    pub theme: Option<Theme>,
+}
+
+/// The empty deck a widget holds while its first deck is fetched.
+fn no_deck() -> Rc<Deck> {
+    Rc::new(Deck {
+        format: crate::core::deck::DECK_FORMAT,
+        id: String::new(),
+        title: String::new(),
+        topics: Vec::new(),
+        cards: Vec::new(),
+    })
 }
 
 impl State {
-    pub fn new(deck: Rc<Deck>, opened: Opened, preset: Preset, now_ms: f64) -> Self {
-        let index = Rc::new(SearchIndex::new(deck.clone()));
-        let mut state = Self {
+    /// A widget waiting for its deck; `pairs` are read once the deck arrives.
+    pub fn waiting(pairs: Vec<(String, String)>, now_ms: f64) -> Self {
+        let deck = no_deck();
+        let (preset, warnings) = crate::app::preset::read(&pairs, &deck);
+        Self {
+            index: Rc::new(SearchIndex::new(deck.clone())),
             deck,
-            index,
+            deck_load: DeckLoad::Loading,
             scheduler: Scheduler::default(),
             filter: preset.filter,
             mode: preset.mode.unwrap_or(Mode::All),
@@ -228,34 +126,44 @@ impl State {
             only: None,
             counts: Counts::default(),
             memories: Rc::default(),
-            counted_at: now_ms,
             seen: 0,
+            counted_at: now_ms,
             session: Session::new(Vec::new(), 0),
-            progress: Rc::new(opened.progress),
-            writable: opened.writable,
+            progress: Rc::new(Progress::new("")),
+            writable: false,
             revision: 0,
             unsaved: Rc::default(),
-            notice: opened.notice,
+            notice: None,
             view: preset.view.unwrap_or(View::Practice),
+            theme: preset.theme.unwrap_or(Theme::Auto),
             mock: None,
+            mock_setup: (DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION),
             help_open: false,
             import: None,
             import_error: None,
-            can_undo_reset: false,
+            pairs: Rc::new(pairs),
+            instance: preset.instance,
+            warnings,
             now_ms,
-        };
-        state.reread();
-        state.rebuild(None);
-        // Resume at the first card not yet seen.
-        let start = (0..state.session.len())
-            .find(|&p| {
-                let card = state.session.card_at(p);
-                card.is_some_and(|i| !state.progress.is_seen(&state.deck.cards[i].id))
-            })
-            .unwrap_or(0);
-        state.session.go_to(start);
-        state.see_current();
+        }
+    }
+
+    /// A widget with its deck and progress at hand, the preset already read.
+    pub fn new(deck: Rc<Deck>, opened: Opened, preset: Preset, now_ms: f64) -> Self {
+        let mut state = Self::waiting(Vec::new(), now_ms);
+        state.instance = preset.instance.clone();
+        state.apply_deck(deck, Rc::new(opened), Some(preset), now_ms);
         state
+    }
+
+    /// Where this widget's progress for its deck is saved.
+    pub fn progress_key(&self) -> String {
+        progress_key(self.instance.as_deref(), &self.deck.id)
+    }
+
+    /// True once a deck is on screen.
+    pub fn has_deck(&self) -> bool {
+        !self.deck.cards.is_empty()
     }
 
     pub fn current_card(&self) -> Option<&Card> {
@@ -263,23 +171,43 @@ impl State {
     }
 
     pub fn status_of(&self, index: usize) -> Status {
-        status_at(self.memories[index].as_ref(), self.now_ms)
+        status_at(
+            self.memories.get(index).copied().flatten().as_ref(),
+            self.now_ms,
+        )
     }
 
-    /// Reads every card's memory from progress again (after a change to many cards).
-    fn remember_all(&mut self) {
+    /// A reset in force with nothing graded since can be undone, in this visit or a later one.
+    pub fn can_undo_reset(&self) -> bool {
+        self.progress.reset_at().is_finite() && self.progress.review_count() == 0
+    }
+
+    /// The deck cards the mock interview's current question and summary refer to.
+    pub fn mock_card(&self, index: usize) -> Option<&Card> {
+        self.deck.cards.get(index)
+    }
+
+    /// Reads every card's memory and the seen count from progress again.
+    pub(crate) fn reread(&mut self) {
+        let progress = &self.progress;
+        self.seen = self
+            .deck
+            .cards
+            .iter()
+            .filter(|c| progress.is_seen(&c.id))
+            .count();
         let ids = self.deck.cards.iter().map(|c| c.id.as_str());
         self.memories = Rc::new(self.progress.memories(ids));
     }
 
     /// The cards the filter leaves, in deck order, and the facet counts, judged at `now_ms`.
-    fn filtered(&self) -> (Vec<usize>, Counts) {
+    pub(crate) fn filtered(&self) -> (Vec<usize>, Counts) {
         apply(&self.deck, &self.index, &self.filter, |i| self.status_of(i))
     }
 
-    /// Recomputes counts and the queue from filter, mode, shuffle and progress, keeping the
-    /// current card in view when it is still in the queue (`keep`).
-    fn rebuild(&mut self, keep: Option<usize>) {
+    /// Recomputes counts and the queue, keeping `keep` (a deck position) in view when it is
+    /// still queued.
+    pub(crate) fn rebuild(&mut self, keep: Option<usize>) {
         let (mut queue, counts) = self.filtered();
         self.counts = counts;
         self.counted_at = self.now_ms;
@@ -309,9 +237,9 @@ impl State {
         }
     }
 
-    /// Rebuilds the queue after a change of filter, mode, shuffle or reset, staying on the
-    /// current card when it is still queued; a different card counts as seen.
-    fn requeue(&mut self) {
+    /// Rebuilds the queue, staying on the current card when it is still queued; a different
+    /// card counts as seen.
+    pub(crate) fn requeue(&mut self) {
         let keep = self.session.current();
         self.rebuild(keep);
         if self.session.current() != keep {
@@ -319,18 +247,36 @@ impl State {
         }
     }
 
-    fn refresh_counts(&mut self) {
+    pub(crate) fn refresh_counts(&mut self) {
         self.counts = self.filtered().1;
         self.counted_at = self.now_ms;
     }
 
-    fn see_current(&mut self) {
+    /// Moves the clock to `now_ms`. Cards that fell due since the counts were taken change
+    /// the counts (and the review queue) at once, not at the next click on a mode.
+    pub(crate) fn advance(&mut self, now_ms: f64) {
+        self.now_ms = now_ms;
+        let (from, to) = (self.counted_at.min(now_ms), self.counted_at.max(now_ms));
+        let crossed = self
+            .memories
+            .iter()
+            .flatten()
+            .any(|m| m.due > from && m.due <= to);
+        if crossed {
+            match self.mode {
+                Mode::Due => self.requeue(),
+                Mode::All => self.refresh_counts(),
+            }
+        }
+    }
+
+    pub(crate) fn see_current(&mut self) {
         if let Some(id) = self.current_card().map(|c| c.id.clone()) {
             self.mark_seen(id);
         }
     }
 
-    fn mark_seen(&mut self, id: String) {
+    pub(crate) fn mark_seen(&mut self, id: String) {
         let was_seen = self.progress.is_seen(&id);
         Rc::make_mut(&mut self.progress).mark_seen(&id, self.now_ms);
         if !was_seen && self.progress.is_seen(&id) {
@@ -339,204 +285,26 @@ impl State {
         self.touch(id);
     }
 
-    /// Reads what the state keeps per card (memories, the seen count) from progress again,
-    /// after a change to many cards.
-    fn reread(&mut self) {
-        let progress = &self.progress;
-        self.seen = self
-            .deck
-            .cards
-            .iter()
-            .filter(|c| progress.is_seen(&c.id))
-            .count();
-        self.remember_all();
-    }
-
     /// Notes that a card's progress changed, for the next save.
-    fn touch(&mut self, id: String) {
+    pub(crate) fn touch(&mut self, id: String) {
         self.unsaved.borrow_mut().cards.insert(id);
         self.revision += 1;
     }
 
-    /// Grades a card and moves it to its new status in the facet counts.
-    fn grade(&mut self, card: usize, rating: Rating) {
-        let id = self.deck.cards[card].id.clone();
-        // As the counts judged it, and as they will from now on.
-        let before = status_at(self.memories[card].as_ref(), self.counted_at);
-        Rc::make_mut(&mut self.progress).record(&id, rating, self.now_ms, &self.scheduler);
-        let memory = self.progress.memory(&id).copied();
-        Rc::make_mut(&mut self.memories)[card] = memory;
-        let after = status_at(memory.as_ref(), self.counted_at);
-        restatus(
-            &mut self.counts,
-            &self.deck,
-            &self.index,
-            &self.filter,
-            card,
-            before,
-            after,
-        );
-        self.touch(id);
-    }
-
-    pub fn apply(mut self, action: Action) -> Self {
-        match action {
-            Action::Flip => self.session.flip(),
-            Action::Next { now_ms } => {
-                self.now_ms = now_ms;
-                self.session.next();
-                self.see_current();
-            }
-            Action::Previous { now_ms } => {
-                self.now_ms = now_ms;
-                self.session.previous();
-                self.see_current();
-            }
-            Action::Grade { rating, now_ms } => {
-                self.now_ms = now_ms;
-                let Some(card) = self.session.current() else {
-                    return self;
-                };
-                if !self.session.is_flipped() {
-                    return self;
-                }
-                self.grade(card, rating);
-                match self.mode {
-                    // A graded card is no longer due: it leaves the review queue.
-                    Mode::Due => self.session.remove_current(),
-                    Mode::All => self.session.next(),
-                }
-                self.see_current();
-            }
-            Action::SetFilter { filter, now_ms } => {
-                self.now_ms = now_ms;
-                self.filter = filter;
-                self.only = None;
-                self.requeue();
-            }
-            Action::SetMode { mode, now_ms } => {
-                self.now_ms = now_ms;
-                self.mode = mode;
-                self.requeue();
-            }
-            Action::Shuffle { seed, now_ms } => {
-                self.now_ms = now_ms;
-                self.shuffle = seed;
-                self.requeue();
-            }
-            Action::ShowView(view) => {
-                self.view = view;
-                self.help_open = false;
-            }
-            Action::ToggleHelp => self.help_open = !self.help_open,
-            Action::CloseHelp => self.help_open = false,
-            Action::StartMock {
-                count,
-                seconds,
-                seed,
-                now_ms,
-            } => {
-                self.now_ms = now_ms;
-                let (pool, _) = self.filtered();
-                self.mock = Some(Mock::start(&pool, count, seconds, seed, now_ms));
-                self.view = View::Mock;
-            }
-            Action::MockTick { now_ms } => {
-                if let Some(mock) = &mut self.mock {
-                    mock.tick(now_ms);
-                }
-            }
-            Action::MockReveal { now_ms } => {
-                if let Some(mock) = &mut self.mock {
-                    mock.reveal(now_ms);
-                }
-            }
-            Action::MockGrade { rating, now_ms } => {
-                self.now_ms = now_ms;
-                let graded = self.mock.as_mut().and_then(|m| m.grade(rating, now_ms));
-                if let Some(card) = graded {
-                    self.grade(card, rating);
-                    self.mark_seen(self.deck.cards[card].id.clone());
-                }
-            }
-            Action::PractiseWeak { now_ms } => {
-                self.now_ms = now_ms;
-                let weak = self.mock.take().map(|m| m.weak_cards()).unwrap_or_default();
-                self.only = Some(Rc::new(weak));
-                self.mode = Mode::All;
-                self.view = View::Practice;
-                self.rebuild(None);
-                self.see_current();
-            }
-            Action::EndMock => {
-                self.mock = None;
-            }
-            Action::Adopt(incoming) => {
-                if !covers(&self.progress, &incoming) {
-                    merge_into(Rc::make_mut(&mut self.progress), &incoming);
-                    self.revision += 1;
-                    self.reread();
-                    self.refresh_counts();
-                }
-            }
-            Action::SaveNotice(notice) => {
-                if let Notice::Trimmed { .. } = notice {
-                    // Storage kept only the trimmed log; so does memory, or every later save
-                    // would bring the old entries back and run into the quota again.
-                    compact(Rc::make_mut(&mut self.progress), self.now_ms);
-                }
-                self.notice = Some(notice);
-            }
-            Action::SaveAll => {
-                self.unsaved.borrow_mut().all = true;
-                self.revision += 1;
-            }
-            Action::ImportRead(Ok(incoming)) => {
-                let preview = preview_import(&self.progress, &incoming);
-                self.import = Some((incoming, preview));
-                self.import_error = None;
-            }
-            Action::ImportRead(Err(message)) => {
-                self.import = None;
-                self.import_error = Some(message);
-            }
-            Action::ConfirmImport => {
-                if let Some((incoming, _)) = self.import.take() {
-                    self.unsaved.borrow_mut().all = true;
-                    self = self.apply(Action::Adopt(incoming));
-                }
-            }
-            Action::CancelImport => {
-                self.import = None;
-                self.import_error = None;
-            }
-            Action::Reset { now_ms } => {
-                self.now_ms = now_ms;
-                Rc::make_mut(&mut self.progress).reset(now_ms);
-                self.can_undo_reset = true;
-                self.revision += 1;
-                self.reread();
-                self.requeue();
-            }
-            Action::UndoReset { now_ms } => {
-                self.now_ms = now_ms;
-                if Rc::make_mut(&mut self.progress).undo_reset() {
-                    self.revision += 1;
-                }
-                self.can_undo_reset = false;
-                self.reread();
-                self.requeue();
-            }
-            Action::DismissNotice => self.notice = None,
-        }
-        self
+    /// Notes a change too wide to list (reset, import, adopted progress): save everything.
+    pub(crate) fn touch_all(&mut self) {
+        self.unsaved.borrow_mut().all = true;
+        self.revision += 1;
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
+/// A deck compared by identity: a deck never changes once loaded, and comparing 10,000 cards
+/// on every render would be waste.
+#[derive(Clone)]
+pub struct DeckHandle(pub Rc<Deck>);
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Rc::unwrap_or_clone(self).apply(action))
+impl PartialEq for DeckHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }

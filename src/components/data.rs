@@ -16,7 +16,8 @@ pub struct DataProps {
     pub on_export: Callback<()>,
     /// The text of the file the learner picked.
     pub on_import_text: Callback<String>,
-    pub on_import_confirm: Callback<()>,
+    /// Merge the previewed file: with its reset marks (true) or without them (false).
+    pub on_import_confirm: Callback<bool>,
     pub on_import_cancel: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_undo_reset: Callback<()>,
@@ -46,6 +47,26 @@ fn read_picked_file(
     });
     *slot.borrow_mut() = Some(task);
     input.set_value("");
+}
+
+/// "This file resets 12 cards you practised before 3 May 2027."
+fn reset_summary(p: &ImportPreview) -> String {
+    let latest = p
+        .resets
+        .iter()
+        .map(|r| r.at)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let date = js_sys::Date::new(&latest.into());
+    let options = js_sys::Object::new();
+    for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    let when = date.to_locale_date_string("en-GB", &options);
+    format!(
+        "This file resets {} you practised before {}: merged with its resets, their progress here is hidden (not deleted). Merge without them to keep all of yours in view.",
+        plural(p.cards_reset(), "card", "cards"),
+        String::from(when)
+    )
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -120,12 +141,22 @@ pub fn data_panel(props: &DataProps) -> Html {
             if let Some(p) = &props.import {
                 <div class="notice" role="status" data-testid="import-preview">
                     <p>{format!(
-                        "Importing adds {} on {} ({} not seen in this browser before). Nothing you have here is replaced.",
+                        "Importing adds {} on {} ({} not seen in this browser before).",
                         plural(p.new_reviews, "review", "reviews"),
                         plural(p.cards_changed, "card", "cards"),
                         p.new_cards)}</p>
+                    if p.resets.is_empty() {
+                        <p>{"Nothing you have here is replaced."}</p>
+                    } else {
+                        <p>{reset_summary(p)}</p>
+                    }
                     <div class="notice-actions">
-                        <button type="button" class="primary" onclick={props.on_import_confirm.reform(|_: MouseEvent| ())}>{"Merge into my progress"}</button>
+                        <button type="button" class="primary" onclick={props.on_import_confirm.reform(|_: MouseEvent| true)}>
+                            {if p.resets.is_empty() { "Merge into my progress" } else { "Merge, resets included" }}
+                        </button>
+                        if !p.resets.is_empty() {
+                            <button type="button" onclick={props.on_import_confirm.reform(|_: MouseEvent| false)}>{"Merge, without its resets"}</button>
+                        }
                         <button type="button" onclick={props.on_import_cancel.reform(|_: MouseEvent| ())}>{"Cancel"}</button>
                     </div>
                 </div>

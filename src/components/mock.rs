@@ -13,14 +13,17 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MockProps {
-    pub deck: crate::app::root::DeckHandle,
+    pub deck: crate::app::state::DeckHandle,
     pub mock: Option<Mock>,
+    /// Questions and seconds per question, as set up.
+    pub setup: (usize, u32),
+    pub on_setup: Callback<(usize, u32)>,
     /// Cards the current filter leaves (the pool questions are drawn from).
     pub pool_size: usize,
     pub now_ms: f64,
     /// Intervals each grade would give the current question.
     pub preview: [(Rating, u32); 4],
-    pub on_start: Callback<(usize, u32)>,
+    pub on_start: Callback<()>,
     pub on_reveal: Callback<()>,
     pub on_grade: Callback<Rating>,
     pub on_practise_weak: Callback<()>,
@@ -39,33 +42,27 @@ fn select_value(e: &Event) -> String {
 #[function_component(MockView)]
 pub fn mock_view(props: &MockProps) -> Html {
     let ids = use_ids();
-    let count = use_state(|| DEFAULT_QUESTIONS);
-    let seconds = use_state(|| DEFAULT_SECONDS_PER_QUESTION);
+    let (count, seconds) = props.setup;
     let deck: &Rc<Deck> = &props.deck.0;
 
     let Some(mock) = &props.mock else {
-        let on_count = {
-            let count = count.clone();
-            Callback::from(move |e: Event| {
-                count.set(select_value(&e).parse().unwrap_or(DEFAULT_QUESTIONS))
-            })
-        };
-        let on_seconds = {
-            let seconds = seconds.clone();
-            Callback::from(move |e: Event| {
-                seconds.set(
-                    select_value(&e)
-                        .parse()
-                        .unwrap_or(DEFAULT_SECONDS_PER_QUESTION),
-                )
-            })
-        };
-        let start = {
-            let (count, seconds, on_start) = (*count, *seconds, props.on_start.clone());
-            Callback::from(move |_: MouseEvent| on_start.emit((count, seconds)))
-        };
+        let on_count = props.on_setup.reform(move |e: Event| {
+            (
+                select_value(&e).parse().unwrap_or(DEFAULT_QUESTIONS),
+                seconds,
+            )
+        });
+        let on_seconds = props.on_setup.reform(move |e: Event| {
+            (
+                count,
+                select_value(&e)
+                    .parse()
+                    .unwrap_or(DEFAULT_SECONDS_PER_QUESTION),
+            )
+        });
+        let start = props.on_start.reform(|_: MouseEvent| ());
         let counts = [3usize, 5, 10, 15, 20].map(|n| {
-            html! { <option value={n.to_string()} selected={n == *count}>{n}</option> }
+            html! { <option value={n.to_string()} selected={n == count}>{n}</option> }
         });
         let times = [
             (60u32, "1 minute"),
@@ -74,7 +71,7 @@ pub fn mock_view(props: &MockProps) -> Html {
             (300, "5 minutes"),
         ]
         .map(|(s, label)| {
-            html! { <option value={s.to_string()} selected={s == *seconds}>{label}</option> }
+            html! { <option value={s.to_string()} selected={s == seconds}>{label}</option> }
         });
         return html! {
             <div class="mock setup">
@@ -103,8 +100,8 @@ pub fn mock_view(props: &MockProps) -> Html {
         let rows: Html = mock
             .results
             .iter()
-            .map(|r| {
-                let card = &deck.cards[r.card];
+            .filter_map(|r| deck.cards.get(r.card).map(|card| (r, card)))
+            .map(|(r, card)| {
                 html! {
                     <tr>
                         <th scope="row">{card.question.clone()}</th>
@@ -137,7 +134,7 @@ pub fn mock_view(props: &MockProps) -> Html {
         };
     }
 
-    let Some(card) = mock.current().map(|i| &deck.cards[i]) else {
+    let Some(card) = mock.current().and_then(|i| deck.cards.get(i)) else {
         return html! {};
     };
     let progress = format!("Question {} of {}", mock.position + 1, mock.cards.len());

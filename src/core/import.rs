@@ -96,7 +96,15 @@ fn id_for(front: &str) -> String {
     format!("c-{hash:016x}")
 }
 
-fn deck_id(name: &str) -> String {
+/// The id of every deck imported from a TSV/CSV file. Progress is keyed by deck id and card
+/// id; card ids come from the question text ([`id_for`]), so one shared deck id lets progress
+/// follow the cards whatever the file is called ("cards.tsv", "cards (1).tsv") and however
+/// many cards it gains or loses. Two different files share a key only for questions they share.
+pub const IMPORTED_DECK_ID: &str = "imported";
+
+/// The deck id builds before 0.2 gave an imported file (from its name), so that progress saved
+/// under it is found again and merged into [`IMPORTED_DECK_ID`]'s.
+pub fn legacy_deck_id(name: &str) -> String {
     let stem = name
         .rsplit(['/', '\\'])
         .next()
@@ -180,7 +188,7 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
     );
     let json = format!(
         r#"{{"format":1,"id":{},"title":{},"topics":[{{"id":"imported","name":"Imported"}}],"cards":[{}]}}"#,
-        json_string(&deck_id(name)),
+        json_string(IMPORTED_DECK_ID),
         json_string(&title.chars().take(200).collect::<String>()),
         cards.join(",")
     );

@@ -6,6 +6,7 @@ pub mod import;
 pub mod markdown;
 pub mod mock;
 pub mod order;
+pub mod persist;
 pub mod progress;
 pub mod random;
 pub mod schedule;

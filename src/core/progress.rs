@@ -52,6 +52,17 @@ pub struct ResetMark {
     pub at: f64,
     #[serde(default)]
     pub undone: bool,
+    /// When a device first met this mark while its `at` lay in that device's future (a clock
+    /// running ahead made it): the mark hides nothing after this instant. Merged by minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled: Option<f64>,
+}
+
+impl ResetMark {
+    /// The instant up to which this mark hides progress.
+    pub fn hides_until(&self) -> f64 {
+        self.settled.map_or(self.at, |s| s.min(self.at))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,7 +93,7 @@ impl Progress {
         self.resets
             .iter()
             .filter(|r| !r.undone)
-            .map(|r| r.at)
+            .map(ResetMark::hides_until)
             .fold(f64::NEG_INFINITY, f64::max)
     }
 
@@ -91,7 +102,36 @@ impl Progress {
         self.resets.push(ResetMark {
             at: now_ms,
             undone: false,
+            settled: None,
         });
+    }
+
+    /// Marks dated after `now_ms` (made on a device whose clock ran ahead) are settled at
+    /// `now_ms`, so they never hide a review made after this moment. True when one changed.
+    pub fn settle_resets(&mut self, now_ms: f64) -> bool {
+        let mut changed = false;
+        for mark in &mut self.resets {
+            if mark.hides_until() > now_ms {
+                mark.settled = Some(now_ms);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// The marks of `self` that `other` does not have (or has undone), in force here.
+    pub fn resets_unknown_to(&self, other: &Progress) -> Vec<ResetMark> {
+        self.resets
+            .iter()
+            .filter(|m| !m.undone)
+            .filter(|m| {
+                !other
+                    .resets
+                    .iter()
+                    .any(|r| r.at.total_cmp(&m.at).is_eq() && r.undone == m.undone)
+            })
+            .copied()
+            .collect()
     }
 
     /// Undoes the latest reset still in force; false when there is none.
@@ -134,8 +174,20 @@ impl Progress {
         entry.views = entry.views.saturating_add(1);
     }
 
-    /// Grades a card: schedules it and appends the review to its log.
+    /// Grades a card: schedules it and appends the review to its log. A review is never
+    /// dated before the card's latest one (a clock behind another tab's or device's): it gets
+    /// the next millisecond, so the memory it makes is the newest and the log stays in order.
     pub fn record(&mut self, card: &str, rating: Rating, now_ms: f64, scheduler: &Scheduler) {
+        let latest = self
+            .cards
+            .get(card)
+            .and_then(|c| c.log.last())
+            .map_or(f64::NEG_INFINITY, |r| r.at);
+        let now_ms = if now_ms > latest {
+            now_ms
+        } else {
+            latest + 1.0
+        };
         let memory = scheduler.review(self.memory(card), rating, now_ms);
         let entry = Rc::make_mut(self.cards.entry(Rc::from(card)).or_default());
         entry.memory = Some(memory);
@@ -334,13 +386,23 @@ pub fn merge_into(into: &mut Progress, other: &Progress) {
     let mut resets: Vec<ResetMark> = Vec::new();
     for mark in into.resets.iter().chain(other.resets.iter()) {
         match resets.iter_mut().find(|r| r.at.total_cmp(&mark.at).is_eq()) {
-            Some(r) => r.undone |= mark.undone,
+            Some(r) => {
+                r.undone |= mark.undone;
+                r.settled = earliest(r.settled, mark.settled);
+            }
             None => resets.push(*mark),
         }
     }
     sort_by_key(&mut resets, |r| (r.at, 0));
     into.resets = resets;
     into.format = PROGRESS_FORMAT;
+}
+
+fn earliest(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// True when merging `other` into `progress` would change nothing: `progress` already holds
@@ -352,10 +414,11 @@ pub fn covers(progress: &Progress, other: &Progress) -> bool {
             .get(id)
             .is_some_and(|ours| merge_card(ours, theirs) == **ours)
     }) && other.resets.iter().all(|mark| {
-        progress
-            .resets
-            .iter()
-            .any(|r| r.at.total_cmp(&mark.at).is_eq() && (r.undone || !mark.undone))
+        progress.resets.iter().any(|r| {
+            r.at.total_cmp(&mark.at).is_eq()
+                && (r.undone || !mark.undone)
+                && earliest(r.settled, mark.settled) == r.settled
+        })
     })
 }
 
@@ -417,7 +480,7 @@ pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
 }
 
 /// What merging an imported file would change, shown before anything is changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ImportPreview {
     /// Reviews in the file that are not here yet.
     pub new_reviews: usize,
@@ -425,11 +488,46 @@ pub struct ImportPreview {
     pub cards_changed: usize,
     /// Cards the file knows that this copy has never recorded.
     pub new_cards: usize,
+    /// The file's reset marks this copy does not have that would hide something here.
+    pub resets: Vec<ResetEffect>,
+}
+
+/// One reset mark of an imported file: when it was made and how many cards graded here
+/// before it (and visible now) it would reset.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ResetEffect {
+    pub at: f64,
+    pub cards: usize,
+}
+
+impl ImportPreview {
+    /// Cards the file's resets would hide, counted once per card.
+    pub fn cards_reset(&self) -> usize {
+        self.resets.iter().map(|r| r.cards).max().unwrap_or(0)
+    }
 }
 
 pub fn preview_import(current: &Progress, incoming: &Progress) -> ImportPreview {
-    let merged = merge(current, incoming);
+    let merged = merge(current, &without_new_resets(incoming, current));
     let count = |p: &Progress| p.cards.values().map(|c| c.log.len()).sum::<usize>();
+    let since = current.reset_at();
+    let resets = incoming
+        .resets_unknown_to(current)
+        .into_iter()
+        .map(|mark| ResetEffect {
+            at: mark.hides_until(),
+            cards: current
+                .cards
+                .values()
+                .filter(|c| {
+                    c.log
+                        .iter()
+                        .any(|r| r.at > since && r.at <= mark.hides_until())
+                })
+                .count(),
+        })
+        .filter(|r| r.at > since && r.cards > 0)
+        .collect();
     ImportPreview {
         new_reviews: count(&merged) - count(current),
         cards_changed: merged
@@ -442,7 +540,18 @@ pub fn preview_import(current: &Progress, incoming: &Progress) -> ImportPreview 
             .keys()
             .filter(|id| !current.cards.contains_key(*id))
             .count(),
+        resets,
     }
+}
+
+/// `incoming` without the reset marks `current` does not have: an import that keeps every
+/// review visible here.
+pub fn without_new_resets(incoming: &Progress, current: &Progress) -> Progress {
+    let mut kept = incoming.clone();
+    let new = incoming.resets_unknown_to(current);
+    kept.resets
+        .retain(|m| !new.iter().any(|n| n.at.total_cmp(&m.at).is_eq()));
+    kept
 }
 
 /// Reads a progress file the learner picked to import. Unlike stored progress, nothing is

@@ -37,7 +37,14 @@ pub fn local_day(at_ms: f64, utc_offset_minutes: i32) -> i64 {
     ((at_ms + f64::from(utc_offset_minutes) * 60_000.0) / DAY_MS).floor() as i64
 }
 
-pub fn compute(deck: &Deck, progress: &Progress, now_ms: f64, utc_offset_minutes: i32) -> Stats {
+/// `offset_at` gives the learner's offset east of UTC, in minutes, at an instant: each review
+/// falls on the local day of its own moment, so days stay right across daylight-saving changes.
+pub fn compute(
+    deck: &Deck,
+    progress: &Progress,
+    now_ms: f64,
+    offset_at: &dyn Fn(f64) -> i32,
+) -> Stats {
     let mut by_topic: Vec<(String, String, Tally)> = deck
         .topics
         .iter()
@@ -69,12 +76,12 @@ pub fn compute(deck: &Deck, progress: &Progress, now_ms: f64, utc_offset_minutes
         }
     }
 
-    let today = local_day(now_ms, utc_offset_minutes);
+    let today = local_day(now_ms, offset_at(now_ms));
     let mut reviews_by_day: BTreeMap<i64, usize> = BTreeMap::new();
     for card in &deck.cards {
         for review in progress.reviews(&card.id) {
             *reviews_by_day
-                .entry(local_day(review.at, utc_offset_minutes))
+                .entry(local_day(review.at, offset_at(review.at)))
                 .or_default() += 1;
         }
     }

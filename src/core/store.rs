@@ -140,6 +140,7 @@ impl Notice {
 }
 
 /// Progress for one deck, bound to where it is saved.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     pub progress: Progress,
     /// False when writing would destroy data this build cannot read.

@@ -15,5 +15,10 @@ pub fn mark(name: &str) {
 /// Minutes east of UTC for the learner's time zone now (JavaScript's `getTimezoneOffset` is
 /// minutes *west*).
 pub fn utc_offset_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+    utc_offset_at(now_ms())
+}
+
+/// Minutes east of UTC for the learner's time zone at `at_ms` (daylight saving included).
+pub fn utc_offset_at(at_ms: f64) -> i32 {
+    -(js_sys::Date::new(&at_ms.into()).get_timezone_offset() as i32)
 }

@@ -2,7 +2,10 @@
 
 pub mod clock;
 pub mod config;
+pub mod dom;
 pub mod download;
 pub mod fetch;
+pub mod locks;
+pub mod panic;
 pub mod storage;
 pub mod url;

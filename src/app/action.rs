@@ -1,0 +1,237 @@
+//! Everything that can happen to a widget, as data: [`Action`], and the small enums the state
+//! and the actions share. Time and focus arrive inside actions, so the reducer never reads the
+//! clock or the page.
+
+use crate::core::deck::Deck;
+use crate::core::filter::Filter;
+use crate::core::progress::Progress;
+use crate::core::schedule::Rating;
+use crate::core::store::{Notice, Opened};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Practice,
+    Mock,
+    Stats,
+}
+
+impl View {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Practice => "practice",
+            Self::Mock => "mock",
+            Self::Stats => "stats",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Practice, Self::Mock, Self::Stats]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
+/// Which cards practice walks through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Every card the filter leaves, due or not.
+    All,
+    /// Only due cards, the longest overdue first.
+    Due,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Due => "due",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "all" => Some(Self::All),
+            "due" => Some(Self::Due),
+            _ => None,
+        }
+    }
+}
+
+/// Light, dark, or whatever the system prefers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "auto" => Some(Self::Auto),
+            "light" => Some(Self::Light),
+            "dark" => Some(Self::Dark),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+    /// The `data-theme` attribute: none follows the system.
+    pub fn attr(self) -> Option<&'static str> {
+        match self {
+            Self::Auto => None,
+            Self::Light => Some("light"),
+            Self::Dark => Some("dark"),
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Auto => "Theme: system",
+            Self::Light => "Theme: light",
+            Self::Dark => "Theme: dark",
+        }
+    }
+    pub fn icon(self) -> &'static str {
+        match self {
+            Self::Auto => "◐",
+            Self::Light => "☀",
+            Self::Dark => "☾",
+        }
+    }
+    pub fn next(self) -> Self {
+        match self {
+            Self::Auto => Self::Light,
+            Self::Light => Self::Dark,
+            Self::Dark => Self::Auto,
+        }
+    }
+}
+
+/// What the focused element would do with a key itself: buttons and links take Space/Enter,
+/// text fields take every key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Page,
+    Control,
+    TextField,
+}
+
+/// How the deck on screen came to be (or not yet).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeckLoad {
+    /// Being fetched; nothing to show yet.
+    Loading,
+    Ready,
+    /// The deck asked for could not be opened (the message says why). A deck already open
+    /// stays open.
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A deck was parsed, with its progress read from storage: it replaces whatever deck was
+    /// open, at any moment (mid mock interview included).
+    DeckLoaded {
+        deck: Rc<Deck>,
+        opened: Rc<Opened>,
+        now_ms: f64,
+    },
+    /// The deck asked for could not be opened.
+    DeckFailed(String),
+    /// A key pressed while the widget (or, standalone, the page) has the keyboard.
+    Key {
+        key: String,
+        focus: Focus,
+        now_ms: f64,
+    },
+    /// The clock moved on (each minute, or the tab became visible again): due states change.
+    Tick {
+        now_ms: f64,
+    },
+    Flip,
+    Next {
+        now_ms: f64,
+    },
+    Previous {
+        now_ms: f64,
+    },
+    /// Grade the flipped card and move on.
+    Grade {
+        rating: Rating,
+        now_ms: f64,
+    },
+    SetFilter {
+        filter: Filter,
+        now_ms: f64,
+    },
+    SetMode {
+        mode: Mode,
+        now_ms: f64,
+    },
+    /// Shuffle the queue with this seed; `None` restores deck order.
+    Shuffle {
+        seed: Option<u64>,
+        now_ms: f64,
+    },
+    ShowView(View),
+    SetTheme(Theme),
+    ToggleHelp,
+    CloseHelp,
+    /// Mock interview set-up: how many questions, how long each.
+    SetMockSetup {
+        count: usize,
+        seconds: u32,
+    },
+    StartMock {
+        seed: u64,
+        now_ms: f64,
+    },
+    MockTick {
+        now_ms: f64,
+    },
+    MockReveal {
+        now_ms: f64,
+    },
+    MockGrade {
+        rating: Rating,
+        now_ms: f64,
+    },
+    /// Leave a mock interview and practise the cards it found weak.
+    PractiseWeak {
+        now_ms: f64,
+    },
+    EndMock,
+    /// Progress saved elsewhere (another tab, or read back while saving): merged in, never
+    /// replacing what is here.
+    Adopt {
+        progress: Progress,
+        now_ms: f64,
+    },
+    /// Something about saving the learner should know (failure, trimming).
+    SaveNotice(Notice),
+    /// Storage lost something this tab saved (another tab's write crossed ours): save all.
+    SaveAll,
+    /// A progress file was read for import: show what it would change, or why it is refused.
+    ImportRead {
+        result: Result<Progress, String>,
+        now_ms: f64,
+    },
+    /// Merge the previewed import; `keep_resets: false` leaves out the file's reset marks.
+    ConfirmImport {
+        keep_resets: bool,
+        now_ms: f64,
+    },
+    CancelImport,
+    /// Hide all progress of this deck (undoable, also after a reload).
+    Reset {
+        now_ms: f64,
+    },
+    UndoReset {
+        now_ms: f64,
+    },
+    DismissNotice,
+}

@@ -1,0 +1,47 @@
+//! Time for the reducer: a tick each minute and whenever the tab becomes visible again (due
+//! cards change), and four ticks a second while a mock question's clock runs.
+
+use crate::app::state::{Action, State};
+use crate::core::mock::Phase;
+use crate::platform::clock::now_ms;
+use gloo::events::EventListener;
+use gloo::timers::callback::Interval;
+use yew::prelude::*;
+
+const MINUTE_MS: u32 = 60_000;
+
+#[hook]
+pub fn use_clock(state: &UseReducerHandle<State>) {
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let tick = {
+                let dispatcher = dispatcher.clone();
+                Interval::new(MINUTE_MS, move || {
+                    dispatcher.dispatch(Action::Tick { now_ms: now_ms() })
+                })
+            };
+            let visible = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        dispatcher.dispatch(Action::Tick { now_ms: now_ms() })
+                    })
+                });
+            move || drop((tick, visible))
+        });
+    }
+    let asking = matches!(
+        state.mock.as_ref().map(|m| &m.phase),
+        Some(Phase::Asking { .. })
+    );
+    let dispatcher = state.dispatcher();
+    use_effect_with(asking, move |asking| {
+        let interval = asking.then(|| {
+            Interval::new(250, move || {
+                dispatcher.dispatch(Action::MockTick { now_ms: now_ms() })
+            })
+        });
+        move || drop(interval)
+    });
+}

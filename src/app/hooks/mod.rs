@@ -1,0 +1,9 @@
+//! One hook per effect. Each carries out what the reducer or a core coordinator decided,
+//! against the browser; none decides anything itself.
+
+pub mod clock;
+pub mod deck_loader;
+pub mod keys;
+pub mod persistence;
+pub mod theme;
+pub mod url_sync;

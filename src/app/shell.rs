@@ -1,0 +1,224 @@
+//! `<App/>`: the shell. It holds the one reducer, wires each effect's hook to it, and renders
+//! the view the state asks for. Every decision lives in the reducer or the core.
+
+use crate::app::hooks::clock::use_clock;
+use crate::app::hooks::deck_loader::{open_for, parse_now, use_deck_loader};
+use crate::app::hooks::keys::use_keys;
+use crate::app::hooks::persistence::use_persistence;
+use crate::app::hooks::theme::{remembered, use_remember_theme};
+use crate::app::hooks::url_sync::use_url_sync;
+use crate::app::state::{Action, DeckLoad, State, View};
+use crate::components::header::Header;
+use crate::components::ids::Ids;
+use crate::components::notice::NoticeBanner;
+use crate::components::panels::{MockPanel, StatsPanel};
+use crate::components::practice::PracticeView;
+use crate::core::store::{MemoryStore, Notice, Store};
+use crate::platform::clock::{mark, now_ms};
+use crate::platform::config::{Config, DeckSource};
+use crate::platform::dom::{focus_element, focus_is_lost};
+use crate::platform::download::download_text;
+use crate::platform::storage::LocalStore;
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How the widget starts; compared by identity (a config never changes once mounted).
+#[derive(Properties, Clone, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub config: Rc<Config>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.config, &other.config)
+    }
+}
+
+/// localStorage, or memory with a notice when the browser refuses it.
+fn open_store() -> (Rc<dyn Store>, Option<Notice>) {
+    match LocalStore::open() {
+        Ok(store) => (Rc::new(store), None),
+        Err(e) => (
+            Rc::new(MemoryStore::default()),
+            Some(Notice::NotSaved {
+                reason: e.to_string(),
+            }),
+        ),
+    }
+}
+
+/// The first state. A deck at hand (the bundled one, an inline one) is parsed for the very
+/// first render, so the first card does not wait for a "loading" render and an effect.
+fn initial_state(config: &Config, store: &dyn Store, store_notice: Option<Notice>) -> State {
+    let mut pairs = config.pairs.clone();
+    if config.param("theme").is_none() {
+        let instance = config.param("instance");
+        if let Some(theme) = remembered(store, instance) {
+            pairs.push(("theme".into(), theme.as_str().into()));
+        }
+    }
+    let now = now_ms();
+    let state = State::waiting(pairs, now);
+    let state = match parse_now(&config.deck) {
+        Some(Ok(deck)) => {
+            let mut opened = open_for(store, state.instance.as_deref(), &deck, &config.deck);
+            opened.notice = store_notice.or(opened.notice);
+            state.apply(Action::DeckLoaded {
+                deck: Rc::new(deck),
+                opened: Rc::new(opened),
+                now_ms: now,
+            })
+        }
+        Some(Err(message)) => state.apply(Action::DeckFailed(message)),
+        None => state,
+    };
+    mark("state-ready");
+    state
+}
+
+/// Marks the widget ready once the first card is on screen (benchmarks and tests wait for
+/// it), then prepares search while the learner reads.
+#[hook]
+fn use_ready_mark(state: &UseReducerHandle<State>, root: NodeRef) {
+    let index = state.index.clone();
+    use_effect_with(state.has_deck(), move |has_deck| {
+        if *has_deck {
+            mark("first-card");
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                let _ = el.set_attribute("data-ready", "");
+            }
+            Timeout::new(0, move || index.warm()).forget();
+        }
+    });
+}
+
+/// When the focused control disappears (a grade button after grading), focus goes back to
+/// the card's main button. Never on the first render: taking focus on load would scroll a
+/// host page to an embedded widget.
+#[hook]
+fn use_focus_recovery(state: &UseReducerHandle<State>, ids: &str) {
+    let position = (state.session.position(), state.session.len(), state.view);
+    let mock_position = state.mock.as_ref().map(|m| (m.position, m.is_finished()));
+    let primary = format!("{ids}primary-action");
+    let first = use_mut_ref(|| true);
+    use_effect_with((position, mock_position), move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) && focus_is_lost() {
+            focus_element(&primary);
+        }
+    });
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let store = use_memo((), |_| open_store());
+    let state = {
+        let (config, store) = (config.clone(), store.clone());
+        use_reducer(move || initial_state(&config, store.0.as_ref(), store.1.clone()))
+    };
+    let open_deck = use_deck_loader(&state, store.clone(), config.deck.clone());
+    use_persistence(&state, store.0.clone());
+    use_url_sync(&state, config.standalone);
+    let root = use_node_ref();
+    use_keys(&state, root.clone(), config.standalone, config.ids.clone());
+    use_clock(&state);
+    use_remember_theme(store.0.clone(), state.instance.clone(), state.theme);
+    use_ready_mark(&state, root.clone());
+    use_focus_recovery(&state, &config.ids);
+    {
+        let warnings = state.warnings.clone();
+        use_effect_with(warnings, |warnings| {
+            for w in warnings {
+                gloo::console::warn!(format!("interview-cards: {w}"));
+            }
+        });
+    }
+
+    let export = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let name = format!("interview-cards-{}-progress.json", state.deck.id);
+            if let Err(e) = download_text(&name, &state.progress.to_json()) {
+                gloo::console::error!(format!("export failed: {e}"));
+            }
+        })
+    };
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(action.clone()))
+    };
+    let standalone = config.standalone;
+    let (tag, heading) = if standalone {
+        ("main", "h1")
+    } else {
+        ("section", "h2")
+    };
+    let failed = match &state.deck_load {
+        DeckLoad::Failed(message) => {
+            let builtin = open_deck.reform(|_: MouseEvent| DeckSource::Bundled);
+            html! {
+                <div class="notice error" role="alert" data-testid="deck-error">
+                    <@{heading}>{"This deck cannot be opened"}</@>
+                    <p>{message.clone()}</p>
+                    if config.deck != DeckSource::Bundled || state.has_deck() {
+                        <button type="button" onclick={builtin}>{"Practise the built-in deck instead"}</button>
+                    }
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+    let body = if !state.has_deck() {
+        match state.deck_load {
+            DeckLoad::Loading => {
+                html! { <p class="loading" role="status">{"Loading the deck…"}</p> }
+            }
+            _ => html! {},
+        }
+    } else {
+        let view = match state.view {
+            View::Practice => html! { <PracticeView state={state.clone()} /> },
+            View::Mock => html! { <MockPanel state={state.clone()} /> },
+            View::Stats => html! {
+                <StatsPanel state={state.clone()} on_export={export.clone()} on_open_deck={open_deck.clone()} />
+            },
+        };
+        html! {
+            <>
+                <Header state={state.clone()} standalone={standalone} embed={config.param("layout") == Some("embed")} />
+                if let Some(notice) = state.notice.clone() {
+                    <NoticeBanner {notice} on_dismiss={dispatch(Action::DismissNotice)} on_export={export.clone()} />
+                }
+                {view}
+                if state.help_open {
+                    <crate::components::help::Help on_close={dispatch(Action::CloseHelp)} />
+                }
+            </>
+        }
+    };
+    // A host page gets a labelled region, not a second <main> landmark. Several widgets may
+    // share a page (even with one deck): the number keeps names unique.
+    let label = if standalone {
+        state.deck.title.clone()
+    } else {
+        let n = config.ids.trim_start_matches("ic").trim_end_matches('-');
+        format!("Interview practice {n}: {}", state.deck.title)
+    };
+    let label = if state.has_deck() {
+        label
+    } else {
+        "Interview practice".to_string()
+    };
+    let embed = config.param("layout") == Some("embed");
+    html! {
+        <ContextProvider<Ids> context={Ids(Rc::from(config.ids.as_str()))}>
+            <@{tag} class={classes!("app", embed.then_some("embed"))} ref={root} aria-label={label}
+                    data-theme={state.theme.attr()}>
+                {failed}
+                {body}
+            </@>
+        </ContextProvider<Ids>>
+    }
+}

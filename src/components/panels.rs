@@ -1,0 +1,85 @@
+//! The mock-interview and stats views, wired to the state: they pick what their components
+//! show from it and turn clicks into actions.
+
+use crate::app::state::{Action, DeckHandle, State};
+use crate::app::BUNDLED_DECK_ID;
+use crate::components::data::DataPanel;
+use crate::components::mock::MockView;
+use crate::components::practice::send;
+use crate::components::stats::StatsView;
+use crate::core::progress::parse_import;
+use crate::core::stats;
+use crate::core::store::Notice;
+use crate::platform::clock::utc_offset_at;
+use crate::platform::config::DeckSource;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(MockPanel)]
+pub fn mock_panel(props: &PanelProps) -> Html {
+    let state = &props.state;
+    let preview = state
+        .mock
+        .as_ref()
+        .and_then(|m| m.current())
+        .and_then(|i| state.mock_card(i))
+        .map(|card| {
+            state
+                .scheduler
+                .preview(state.progress.memory(&card.id), state.now_ms)
+        })
+        .unwrap_or_else(|| state.scheduler.preview(None, state.now_ms));
+    html! {
+        <MockView deck={DeckHandle(state.deck.clone())} mock={state.mock.clone()}
+                  setup={state.mock_setup}
+                  on_setup={send(state, |(count, seconds), _| Action::SetMockSetup { count, seconds })}
+                  pool_size={state.counts.total} now_ms={state.now_ms} {preview}
+                  on_start={send(state, |(), now_ms| Action::StartMock { seed: now_ms as u64, now_ms })}
+                  on_reveal={send(state, |(), now_ms| Action::MockReveal { now_ms })}
+                  on_grade={send(state, |rating, now_ms| Action::MockGrade { rating, now_ms })}
+                  on_practise_weak={send(state, |(), now_ms| Action::PractiseWeak { now_ms })}
+                  on_end={send(state, |(), _| Action::EndMock)} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatsPanelProps {
+    pub state: UseReducerHandle<State>,
+    pub on_export: Callback<()>,
+    pub on_open_deck: Callback<DeckSource>,
+}
+
+#[function_component(StatsPanel)]
+pub fn stats_panel(props: &StatsPanelProps) -> Html {
+    let state = &props.state;
+    let s = stats::compute(&state.deck, &state.progress, state.now_ms, &utc_offset_at);
+    let deck_id = state.deck.id.clone();
+    let on_import_text = send(state, move |text: String, now_ms| Action::ImportRead {
+        result: parse_import(&text, &deck_id),
+        now_ms,
+    });
+    let open = props.on_open_deck.clone();
+    let saved_here = state.writable && !matches!(state.notice, Some(Notice::NotSaved { .. }));
+    html! {
+        <>
+            <StatsView stats={Rc::new(s)} />
+            <DataPanel {saved_here}
+                       reviews={state.progress.review_count()}
+                       import={state.import.as_ref().map(|(_, p)| p.clone())}
+                       import_error={state.import_error.clone().map(AttrValue::from)}
+                       can_undo_reset={state.can_undo_reset()}
+                       on_export={props.on_export.clone()} {on_import_text}
+                       on_import_confirm={send(state, |keep_resets, now_ms| Action::ConfirmImport { keep_resets, now_ms })}
+                       on_import_cancel={send(state, |(), _| Action::CancelImport)}
+                       on_reset={send(state, |(), now_ms| Action::Reset { now_ms })}
+                       on_undo_reset={send(state, |(), now_ms| Action::UndoReset { now_ms })}
+                       on_deck_file={open.reform(|(text, name)| DeckSource::Text { text, name })}
+                       on_builtin_deck={(state.deck.id != BUNDLED_DECK_ID).then(|| open.reform(|_| DeckSource::Bundled))} />
+        </>
+    }
+}

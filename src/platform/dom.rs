@@ -1,0 +1,49 @@
+//! Focus on the page, as plain values for the reducer and small moves for the hooks.
+
+use crate::app::action::Focus;
+use wasm_bindgen::JsCast;
+
+/// What the element a key event came from would do with the key itself.
+pub fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return Focus::Page;
+    };
+    let text_input = el.tag_name() == "INPUT"
+        && !matches!(
+            el.get_attribute("type").as_deref(),
+            Some("checkbox" | "radio" | "file" | "button" | "submit" | "reset" | "range" | "color")
+        );
+    if text_input
+        || matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT")
+        || el.closest("[contenteditable]").ok().flatten().is_some()
+    {
+        Focus::TextField
+    } else if matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY" | "INPUT") {
+        Focus::Control
+    } else {
+        Focus::Page
+    }
+}
+
+pub fn focus_element(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// True when nothing in particular has focus (it fell back to the body, for example because
+/// the focused button was removed from the page).
+pub fn focus_is_lost() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| match (d.active_element(), d.body()) {
+            (None, _) => true,
+            (Some(active), Some(body)) => active == *body.unchecked_ref::<web_sys::Element>(),
+            _ => false,
+        })
+        .unwrap_or(false)
+}

@@ -1,0 +1,514 @@
+//! Progress you can trust, on the host: decks replaced at any moment, imports and resets that
+//! cannot hide progress, due states that follow the clock, keys decided against real state,
+//! and what the reducer keeps for speed always equal to a fresh computation, for every action.
+
+use interview_cards::app::keys::key_action;
+use interview_cards::app::state::{Action, Focus, Mode, Preset, State, Theme, View};
+use interview_cards::core::deck::{parse_deck, Deck};
+use interview_cards::core::filter::{apply, Filter, Status};
+use interview_cards::core::progress::{preview_import, Progress};
+use interview_cards::core::schedule::{Rating, Scheduler, DAY_MS};
+use interview_cards::core::store::{open_progress, progress_key, MemoryStore, Notice, Opened};
+use std::rc::Rc;
+
+const T0: f64 = 1_800_000_000_000.0;
+
+fn deck_of(id: &str, cards: &[&str]) -> Rc<Deck> {
+    let cards: Vec<String> = cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let topic = if i % 2 == 0 { "a" } else { "b" };
+            format!(r#"{{"id":"{c}","topic":"{topic}","difficulty":"easy","question":"Question {c}","answer":"Answer {c}"}}"#)
+        })
+        .collect();
+    Rc::new(
+        parse_deck(&format!(
+            r#"{{"format":1,"id":"{id}","title":"Deck {id}","topics":[{{"id":"a","name":"A"}},{{"id":"b","name":"B"}}],"cards":[{}]}}"#,
+            cards.join(",")
+        ))
+        .expect("valid"),
+    )
+}
+
+fn many(n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("c{i}")).collect()
+}
+
+fn fresh(deck: Rc<Deck>) -> State {
+    let store = MemoryStore::default();
+    let opened = open_progress(&store, &progress_key(None, &deck.id), &deck.id, T0);
+    State::new(deck, opened, Preset::default(), T0)
+}
+
+fn loaded(deck: Rc<Deck>, progress: Progress, now_ms: f64) -> Action {
+    Action::DeckLoaded {
+        deck,
+        opened: Rc::new(Opened {
+            progress,
+            writable: true,
+            notice: None,
+        }),
+        now_ms,
+    }
+}
+
+fn question(state: &State) -> String {
+    state
+        .current_card()
+        .map(|c| c.question.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_deck_with_the_same_id_replaces_the_one_on_screen_and_keeps_progress() {
+    let ids = many(5);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let state = fresh(deck_of("d", &ids))
+        .apply(Action::Flip)
+        .apply(Action::Grade {
+            rating: Rating::Good,
+            now_ms: T0 + 1.0,
+        });
+    assert_eq!(state.progress.review_count(), 1);
+    let reordered: Vec<&str> = ids.iter().rev().copied().collect();
+    let progress = (*state.progress).clone();
+    let state = state.apply(loaded(deck_of("d", &reordered), progress, T0 + 2.0));
+    assert_eq!(state.deck.cards[0].id, "c5");
+    assert_eq!(state.progress.review_count(), 1, "same id: progress kept");
+    // The card shown is the card graded.
+    let shown = state.current_card().unwrap().id.clone();
+    let state = state.apply(Action::Flip).apply(Action::Grade {
+        rating: Rating::Easy,
+        now_ms: T0 + 3.0,
+    });
+    assert_eq!(
+        state.progress.reviews(&shown).count(),
+        1 + usize::from(shown == "c1")
+    );
+}
+
+#[test]
+fn a_smaller_deck_during_a_mock_interview_ends_it_instead_of_breaking() {
+    let ids = many(40);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let state = fresh(deck_of("d", &ids))
+        .apply(Action::SetMockSetup {
+            count: 10,
+            seconds: 60,
+        })
+        .apply(Action::StartMock {
+            seed: 3,
+            now_ms: T0,
+        })
+        .apply(Action::MockReveal { now_ms: T0 + 5.0 });
+    assert!(state.mock.as_ref().unwrap().cards.iter().any(|&i| i >= 3));
+    let state = state.apply(loaded(
+        deck_of("d", &["x", "y", "z"]),
+        Progress::new("d"),
+        T0 + 6.0,
+    ));
+    assert!(
+        state.mock.is_none(),
+        "the interview belonged to the old deck"
+    );
+    assert_eq!(state.view, View::Mock, "the learner stays where they were");
+    // A grade that was on its way is ignored, not applied to another card.
+    let state = state.apply(Action::MockGrade {
+        rating: Rating::Again,
+        now_ms: T0 + 7.0,
+    });
+    assert_eq!(state.progress.review_count(), 0);
+    let state = state.apply(Action::ShowView(View::Practice));
+    assert!(question(&state).starts_with("Question "));
+    assert_eq!(state.session.len(), 3);
+}
+
+#[test]
+fn another_deck_id_brings_its_own_progress_and_keeps_the_filter_topics_it_has() {
+    let state = fresh(deck_of("d", &["c1", "c2"])).apply(Action::SetFilter {
+        filter: Filter {
+            topics: ["b".to_string()].into(),
+            ..Filter::default()
+        },
+        now_ms: T0,
+    });
+    let mut theirs = Progress::new("e");
+    theirs.record("x", Rating::Good, T0 - 5.0, &Scheduler::default());
+    let state = state.apply(loaded(deck_of("e", &["x", "y"]), theirs, T0 + 1.0));
+    assert_eq!(state.progress.deck, "e");
+    assert_eq!(state.progress.review_count(), 1);
+    assert_eq!(state.progress_key(), "interview-cards:e:progress");
+    assert_eq!(state.session.len(), 1, "topic b is in the new deck too");
+}
+
+#[test]
+fn an_import_names_the_reset_marks_it_carries_and_can_leave_them_out() {
+    let mut state = fresh(deck_of("d", &["c1", "c2", "c3", "c4", "c5"]));
+    for n in 0..3 {
+        state = state.apply(Action::Flip).apply(Action::Grade {
+            rating: Rating::Good,
+            now_ms: T0 + f64::from(n),
+        });
+    }
+    let mut file = Progress::new("d");
+    file.reset(T0 + 60_000.0);
+    file.record("c5", Rating::Hard, T0 + 120_000.0, &Scheduler::default());
+    let preview = preview_import(&state.progress, &file);
+    assert_eq!(preview.resets.len(), 1);
+    assert_eq!(preview.cards_reset(), 3);
+    assert_eq!(preview.new_reviews, 1);
+
+    let read = |s: State| {
+        s.apply(Action::ImportRead {
+            result: Ok(file.clone()),
+            now_ms: T0 + 180_000.0,
+        })
+    };
+    let dropped = read(state.clone()).apply(Action::ConfirmImport {
+        keep_resets: false,
+        now_ms: T0 + 181_000.0,
+    });
+    assert_eq!(dropped.progress.review_count(), 4);
+    assert!(dropped.progress.resets.is_empty());
+    let kept = read(state).apply(Action::ConfirmImport {
+        keep_resets: true,
+        now_ms: T0 + 181_000.0,
+    });
+    assert_eq!(
+        kept.progress.review_count(),
+        1,
+        "the file's reset hides the 3"
+    );
+    assert!(kept.can_undo_reset() || kept.progress.review_count() > 0);
+}
+
+#[test]
+fn a_reset_mark_from_the_future_never_hides_later_grades() {
+    let state = fresh(deck_of("d", &["c1", "c2"]));
+    let mut file = Progress::new("d");
+    file.reset(T0 + DAY_MS);
+    let state = state
+        .apply(Action::ImportRead {
+            result: Ok(file),
+            now_ms: T0 + 10.0,
+        })
+        .apply(Action::ConfirmImport {
+            keep_resets: true,
+            now_ms: T0 + 10.0,
+        })
+        .apply(Action::Flip)
+        .apply(Action::Grade {
+            rating: Rating::Good,
+            now_ms: T0 + 20.0,
+        });
+    assert_eq!(state.progress.review_count(), 1);
+    // Saved and read back on another day, the mark still hides nothing after it settled.
+    let reread =
+        interview_cards::core::progress::parse_progress(&state.progress.to_json(), "d").unwrap();
+    assert_eq!(reread.review_count(), 1);
+    // A tab that never heard of the import settles the stored mark itself.
+    let mut skewed = Progress::new("d");
+    skewed.reset(T0 + DAY_MS);
+    assert!(skewed.settle_resets(T0));
+    assert_eq!(skewed.reset_at(), T0);
+    assert!(!skewed.settle_resets(T0 + 5.0), "settling is done once");
+}
+
+#[test]
+fn undo_of_a_reset_works_after_a_reload() {
+    let store = MemoryStore::default();
+    let key = progress_key(None, "d");
+    let state = fresh(deck_of("d", &["c1", "c2"]))
+        .apply(Action::Flip)
+        .apply(Action::Grade {
+            rating: Rating::Good,
+            now_ms: T0 + 1.0,
+        })
+        .apply(Action::Reset { now_ms: T0 + 2.0 });
+    interview_cards::core::store::save_progress(&store, &key, &state.progress, T0, None).unwrap();
+    let reloaded = State::new(
+        deck_of("d", &["c1", "c2"]),
+        open_progress(&store, &key, "d", T0 + 3.0),
+        Preset::default(),
+        T0 + 3.0,
+    );
+    assert!(reloaded.can_undo_reset());
+    let undone = reloaded.apply(Action::UndoReset { now_ms: T0 + 4.0 });
+    assert_eq!(undone.progress.review_count(), 1);
+    assert!(!undone.can_undo_reset());
+}
+
+#[test]
+fn a_card_falls_due_in_an_open_tab_without_a_click_on_a_mode() {
+    let state = fresh(deck_of("d", &["c1", "c2", "c3"]))
+        .apply(Action::Flip)
+        .apply(Action::Grade {
+            rating: Rating::Again,
+            now_ms: T0,
+        });
+    assert_eq!(state.counts.status(Status::Due), 0);
+    let next_day = T0 + DAY_MS + 60_000.0;
+    let ticked = state.clone().apply(Action::Tick { now_ms: next_day });
+    assert_eq!(ticked.counts.status(Status::Due), 1);
+    let moved = state.apply(Action::Next { now_ms: next_day });
+    assert_eq!(moved.counts.status(Status::Due), 1);
+    // In review-due mode the queue gains the card too.
+    let due_mode = fresh(deck_of("d", &["c1", "c2"]))
+        .apply(Action::Flip)
+        .apply(Action::Grade {
+            rating: Rating::Again,
+            now_ms: T0,
+        })
+        .apply(Action::SetMode {
+            mode: Mode::Due,
+            now_ms: T0 + 1.0,
+        });
+    assert_eq!(due_mode.session.len(), 0);
+    let due_mode = due_mode.apply(Action::Tick { now_ms: next_day });
+    assert_eq!(due_mode.session.len(), 1);
+}
+
+#[test]
+fn keys_are_decided_against_the_state_they_meet() {
+    let state = fresh(deck_of("d", &["c1", "c2"]));
+    let key = |s: &State, k: &str, f: Focus| key_action(s, k, f, T0);
+    assert_eq!(
+        key(&state, "3", Focus::Page),
+        None,
+        "no grade before a flip"
+    );
+    assert_eq!(key(&state, " ", Focus::Page), Some(Action::Flip));
+    assert_eq!(
+        key(&state, " ", Focus::Control),
+        None,
+        "a button takes Space itself"
+    );
+    assert_eq!(key(&state, "t", Focus::TextField), None, "typing is typing");
+    assert_eq!(
+        key(&state, "Escape", Focus::TextField),
+        Some(Action::CloseHelp)
+    );
+    let flipped = state.clone().apply(Action::Flip);
+    assert!(matches!(
+        key(&flipped, "3", Focus::Control),
+        Some(Action::Grade {
+            rating: Rating::Good,
+            ..
+        })
+    ));
+    let stats = state.clone().apply(Action::ShowView(View::Stats));
+    assert_eq!(key(&stats, " ", Focus::Page), None);
+    let help = state.clone().apply(Action::ToggleHelp);
+    assert_eq!(
+        key(&help, "p", Focus::Page),
+        None,
+        "help takes only Esc and ?"
+    );
+    // The reducer decides the same way from the action.
+    let graded = flipped.apply(Action::Key {
+        key: "4".into(),
+        focus: Focus::Page,
+        now_ms: T0 + 1.0,
+    });
+    assert_eq!(graded.progress.review_count(), 1);
+    let ignored = state.apply(Action::Key {
+        key: "4".into(),
+        focus: Focus::Page,
+        now_ms: T0 + 1.0,
+    });
+    assert_eq!(ignored.progress.review_count(), 0);
+}
+
+/// One action of every kind. The exhaustive match below stops compiling when a kind is added,
+/// so a new action cannot escape the invariant test.
+fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
+    let mut other = Progress::new("d");
+    other.record("c3", Rating::Hard, T0 + 5.0, &Scheduler::default());
+    let mut import = Progress::new("d");
+    import.record("c4", Rating::Easy, T0 + 6.0, &Scheduler::default());
+    let actions = vec![
+        Action::Flip,
+        Action::Grade {
+            rating: Rating::Again,
+            now_ms: T0 + 10.0,
+        },
+        Action::Next { now_ms: T0 + 20.0 },
+        Action::Previous { now_ms: T0 + 30.0 },
+        Action::Key {
+            key: " ".into(),
+            focus: Focus::Page,
+            now_ms: T0 + 35.0,
+        },
+        Action::Key {
+            key: "2".into(),
+            focus: Focus::Page,
+            now_ms: T0 + 36.0,
+        },
+        Action::SetFilter {
+            filter: Filter {
+                topics: ["a".to_string()].into(),
+                ..Filter::default()
+            },
+            now_ms: T0 + 40.0,
+        },
+        Action::SetMode {
+            mode: Mode::Due,
+            now_ms: T0 + 50.0,
+        },
+        Action::Tick {
+            now_ms: T0 + DAY_MS,
+        },
+        Action::Shuffle {
+            seed: Some(9),
+            now_ms: T0 + DAY_MS + 1.0,
+        },
+        Action::SetMode {
+            mode: Mode::All,
+            now_ms: T0 + DAY_MS + 2.0,
+        },
+        Action::ShowView(View::Stats),
+        Action::SetTheme(Theme::Dark),
+        Action::ToggleHelp,
+        Action::CloseHelp,
+        Action::SetMockSetup {
+            count: 3,
+            seconds: 60,
+        },
+        Action::StartMock {
+            seed: 1,
+            now_ms: T0 + DAY_MS + 3.0,
+        },
+        Action::MockTick {
+            now_ms: T0 + DAY_MS + 4.0,
+        },
+        Action::MockReveal {
+            now_ms: T0 + DAY_MS + 5.0,
+        },
+        Action::MockGrade {
+            rating: Rating::Hard,
+            now_ms: T0 + DAY_MS + 6.0,
+        },
+        Action::PractiseWeak {
+            now_ms: T0 + DAY_MS + 7.0,
+        },
+        Action::StartMock {
+            seed: 2,
+            now_ms: T0 + DAY_MS + 8.0,
+        },
+        Action::EndMock,
+        Action::Adopt {
+            progress: other,
+            now_ms: T0 + DAY_MS + 9.0,
+        },
+        Action::SaveNotice(Notice::Trimmed { entries: 1 }),
+        Action::SaveAll,
+        Action::ImportRead {
+            result: Ok(import),
+            now_ms: T0 + DAY_MS + 10.0,
+        },
+        Action::ConfirmImport {
+            keep_resets: true,
+            now_ms: T0 + DAY_MS + 11.0,
+        },
+        Action::ImportRead {
+            result: Err("no".into()),
+            now_ms: T0 + DAY_MS + 12.0,
+        },
+        Action::CancelImport,
+        Action::Reset {
+            now_ms: T0 + DAY_MS + 13.0,
+        },
+        Action::UndoReset {
+            now_ms: T0 + DAY_MS + 14.0,
+        },
+        Action::DismissNotice,
+        // Long enough for the Hard and Easy cards above to fall due.
+        Action::Tick {
+            now_ms: T0 + 40.0 * DAY_MS,
+        },
+        loaded(
+            deck_of("d", &["c4", "c1", "c9"]),
+            Progress::new("d"),
+            T0 + 40.0 * DAY_MS + 15.0,
+        ),
+        Action::DeckFailed("broken".into()),
+        loaded(deck.clone(), Progress::new("d"), T0 + 41.0 * DAY_MS),
+    ];
+    let mut kinds: Vec<&str> = actions
+        .iter()
+        .map(|a| match a {
+            Action::DeckLoaded { .. } => "DeckLoaded",
+            Action::DeckFailed(_) => "DeckFailed",
+            Action::Key { .. } => "Key",
+            Action::Tick { .. } => "Tick",
+            Action::Flip => "Flip",
+            Action::Next { .. } => "Next",
+            Action::Previous { .. } => "Previous",
+            Action::Grade { .. } => "Grade",
+            Action::SetFilter { .. } => "SetFilter",
+            Action::SetMode { .. } => "SetMode",
+            Action::Shuffle { .. } => "Shuffle",
+            Action::ShowView(_) => "ShowView",
+            Action::SetTheme(_) => "SetTheme",
+            Action::ToggleHelp => "ToggleHelp",
+            Action::CloseHelp => "CloseHelp",
+            Action::SetMockSetup { .. } => "SetMockSetup",
+            Action::StartMock { .. } => "StartMock",
+            Action::MockTick { .. } => "MockTick",
+            Action::MockReveal { .. } => "MockReveal",
+            Action::MockGrade { .. } => "MockGrade",
+            Action::PractiseWeak { .. } => "PractiseWeak",
+            Action::EndMock => "EndMock",
+            Action::Adopt { .. } => "Adopt",
+            Action::SaveNotice(_) => "SaveNotice",
+            Action::SaveAll => "SaveAll",
+            Action::ImportRead { .. } => "ImportRead",
+            Action::ConfirmImport { .. } => "ConfirmImport",
+            Action::CancelImport => "CancelImport",
+            Action::Reset { .. } => "Reset",
+            Action::UndoReset { .. } => "UndoReset",
+            Action::DismissNotice => "DismissNotice",
+        })
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert_eq!(kinds.len(), 31, "one of every kind: {kinds:?}");
+    actions
+}
+
+#[test]
+fn what_the_reducer_keeps_for_speed_equals_a_fresh_computation_after_every_kind_of_action() {
+    let names = many(12);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let deck = deck_of("d", &names);
+    let mut state = fresh(deck.clone());
+    for action in every_kind(&deck) {
+        let label = format!("{action:?}");
+        state = state.apply(action);
+        let statuses: Vec<Status> = state
+            .deck
+            .cards
+            .iter()
+            .map(|c| state.progress.status(&c.id, state.now_ms))
+            .collect();
+        for (i, fresh) in statuses.iter().enumerate() {
+            assert_eq!(state.status_of(i), *fresh, "card {i} after {label}");
+        }
+        let (_, counts) = apply(&state.deck, &state.index, &state.filter, |i| statuses[i]);
+        assert_eq!(state.counts, counts, "facet counts after {label}");
+        let seen = state
+            .deck
+            .cards
+            .iter()
+            .filter(|c| state.progress.is_seen(&c.id))
+            .count();
+        assert_eq!(state.seen, seen, "seen count after {label}");
+        if let Some(i) = state.session.current() {
+            assert!(
+                i < state.deck.cards.len(),
+                "queue points past the deck after {label}"
+            );
+        }
+    }
+}
