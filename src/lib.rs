@@ -6,3 +6,4 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod platform;
+pub mod words;

@@ -53,20 +53,29 @@ fn ids_follow_the_question_so_reordering_keeps_progress() {
 #[test]
 fn errors_name_the_line() {
     assert_eq!(
-        parse_any("Q1\tA1\nonly a front\n", "d.tsv").unwrap_err(),
+        parse_any("Q1\tA1\nonly a front\n", "d.tsv")
+            .unwrap_err()
+            .to_string(),
         "Line 2: a card needs a front and a back separated by a tab."
     );
     assert_eq!(
-        parse_any("Q1\tA1\nQ2\tA2\nQ1\tagain\n", "d.tsv").unwrap_err(),
+        parse_any("Q1\tA1\nQ2\tA2\nQ1\tagain\n", "d.tsv")
+            .unwrap_err()
+            .to_string(),
         "Line 3 repeats the question of line 1; each question may appear once."
     );
     assert!(parse_any("\"open,quote\n", "d.csv")
         .unwrap_err()
+        .to_string()
         .contains("Line 1: a quoted field is never closed"));
-    assert!(parse_any("\n\n", "d.csv").unwrap_err().contains("no cards"));
+    assert!(parse_any("\n\n", "d.csv")
+        .unwrap_err()
+        .to_string()
+        .contains("no cards"));
     let long = format!("Q1\tA1\nQ2\t{}\n", "x".repeat(20_000));
     assert!(parse_any(&long, "d.tsv")
         .unwrap_err()
+        .to_string()
         .starts_with("Line 2: card 2"));
 }
 
@@ -76,7 +85,8 @@ fn json_decks_go_through_the_same_validation() {
         r#"{"format": 1, "id": "x", "title": "T", "topics": [], "cards": []}"#,
         "x.json",
     )
-    .unwrap_err();
+    .unwrap_err()
+    .to_string();
     assert_eq!(err, "The deck has no cards.");
     // A byte-order mark does not confuse the format detection.
     let ok = "\u{feff}{\"format\":1,\"id\":\"x\",\"title\":\"T\",\"topics\":[{\"id\":\"t\",\"name\":\"T\"}],\"cards\":[{\"id\":\"a\",\"topic\":\"t\",\"difficulty\":\"easy\",\"question\":\"q\",\"answer\":\"a\"}]}";
@@ -88,7 +98,7 @@ fn hostile_decks_are_refused_quickly_or_kept_as_text() {
     // 50,000 cards: over the 20,000 limit.
     let many: String = (0..50_000).map(|i| format!("Q{i}\tA{i}\n")).collect();
     let started = std::time::Instant::now();
-    let err = parse_any(&many, "many.tsv").unwrap_err();
+    let err = parse_any(&many, "many.tsv").unwrap_err().to_string();
     assert!(err.contains("50000 cards; the limit is 20000"), "{err}");
     assert!(
         started.elapsed().as_secs() < 5,
@@ -98,11 +108,13 @@ fn hostile_decks_are_refused_quickly_or_kept_as_text() {
     let huge = format!("Q\t{}\n", "y".repeat(1_048_576));
     assert!(parse_any(&huge, "huge.tsv")
         .unwrap_err()
+        .to_string()
         .contains("limit is 10000"));
     // A file over 5 MB is refused before parsing.
     let too_big = "z".repeat(MAX_DECK_BYTES + 1);
     assert!(parse_any(&too_big, "big.tsv")
         .unwrap_err()
+        .to_string()
         .contains("the limit is 5 MB"));
     // Markup and odd unicode stay exactly as written: rendering shows them as text.
     let deck = parse_any(

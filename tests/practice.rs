@@ -5,6 +5,7 @@ use interview_cards::core::deck::parse_deck;
 use interview_cards::core::progress::{parse_progress, Progress, ProgressError, PROGRESS_FORMAT};
 use interview_cards::core::session::Session;
 use interview_cards::core::store::*;
+use interview_cards::words::notice_message;
 use std::rc::Rc;
 
 fn deck(n: usize) -> Rc<interview_cards::core::deck::Deck> {
@@ -193,7 +194,7 @@ fn storage_that_throws_leaves_a_working_in_memory_session() {
     let opened = open_progress(&store, &progress_key(None, "d"), "d", 0.0);
     assert!(!opened.writable);
     let notice = opened.notice.clone().expect("a notice");
-    assert!(notice.message().contains("will not be kept"));
+    assert!(notice_message(&notice).contains("will not be kept"));
     let state =
         State::new(deck(2), opened, Preset::default(), 1.0).apply(Action::Next { now_ms: 2.0 });
     assert_eq!(state.progress.seen_count(), 2);
@@ -210,7 +211,7 @@ fn a_full_store_reports_instead_of_failing_silently() {
         None,
     )
     .unwrap_err();
-    assert!(err.message().contains("storage is full"));
+    assert!(notice_message(&err).contains("storage is full"));
 }
 
 #[test]

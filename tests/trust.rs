@@ -2,13 +2,18 @@
 //! cannot hide progress, due states that follow the clock, keys decided against real state,
 //! and what the reducer keeps for speed always equal to a fresh computation, for every action.
 
+use interview_cards::app::action::LoadError;
 use interview_cards::app::keys::key_action;
 use interview_cards::app::state::{Action, Focus, Mode, Preset, State, Theme, View};
 use interview_cards::core::deck::{parse_deck, Deck};
 use interview_cards::core::filter::{apply, Filter, Status};
-use interview_cards::core::progress::{preview_import, Progress};
+use interview_cards::core::import::ImportError;
+use interview_cards::core::progress::{preview_import, Progress, ProgressError};
 use interview_cards::core::schedule::{Rating, Scheduler, DAY_MS};
-use interview_cards::core::store::{open_progress, progress_key, MemoryStore, Notice, Opened};
+use interview_cards::core::store::{
+    backups, open_progress, progress_key, MemoryStore, Notice, Opened, Store, StoreError,
+    MAX_BACKUPS,
+};
 use std::rc::Rc;
 
 const T0: f64 = 1_800_000_000_000.0;
@@ -48,6 +53,7 @@ fn loaded(deck: Rc<Deck>, progress: Progress, now_ms: f64) -> Action {
             progress,
             writable: true,
             notice: None,
+            backups: Vec::new(),
         }),
         now_ms,
     }
@@ -412,7 +418,9 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             now_ms: T0 + DAY_MS + 11.0,
         },
         Action::ImportRead {
-            result: Err("no".into()),
+            result: Err(ProgressError::OtherDeck {
+                found: "other".into(),
+            }),
             now_ms: T0 + DAY_MS + 12.0,
         },
         Action::CancelImport,
@@ -423,6 +431,8 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             now_ms: T0 + DAY_MS + 14.0,
         },
         Action::DismissNotice,
+        Action::BackupsListed(Vec::new()),
+        Action::ReplaceDamaged,
         // Long enough for the Hard and Easy cards above to fall due.
         Action::Tick {
             now_ms: T0 + 40.0 * DAY_MS,
@@ -432,7 +442,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Progress::new("d"),
             T0 + 40.0 * DAY_MS + 15.0,
         ),
-        Action::DeckFailed("broken".into()),
+        Action::DeckFailed(LoadError::Import(ImportError::NoCards)),
         loaded(deck.clone(), Progress::new("d"), T0 + 41.0 * DAY_MS),
     ];
     let mut kinds: Vec<&str> = actions
@@ -469,11 +479,13 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::Reset { .. } => "Reset",
             Action::UndoReset { .. } => "UndoReset",
             Action::DismissNotice => "DismissNotice",
+            Action::BackupsListed(_) => "BackupsListed",
+            Action::ReplaceDamaged => "ReplaceDamaged",
         })
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 31, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 33, "one of every kind: {kinds:?}");
     actions
 }
 
@@ -511,4 +523,130 @@ fn what_the_reducer_keeps_for_speed_equals_a_fresh_computation_after_every_kind_
             );
         }
     }
+}
+
+/// Memory with a byte quota, like a browser's storage.
+#[derive(Default)]
+struct Quota {
+    inner: MemoryStore,
+    limit: usize,
+}
+
+impl Store for Quota {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let others: usize = self
+            .inner
+            .keys()?
+            .iter()
+            .filter(|k| *k != key)
+            .map(|k| k.len() + self.inner.get(k).ok().flatten().map_or(0, |v| v.len()))
+            .sum();
+        if others + key.len() + value.len() > self.limit {
+            return Err(StoreError::QuotaExceeded);
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn backups_of_damaged_progress_are_capped_listed_and_never_block_saving() {
+    let store = Quota {
+        limit: 3_300,
+        ..Quota::default()
+    };
+    let key = progress_key(None, "d");
+    for n in 0..5 {
+        store
+            .set(
+                &key,
+                &format!(
+                    "{{\"format\":2,\"deck\":\"d\",\"cards\":{{\"c{n}\":{{\"views\":\"bad\"}}"
+                ),
+            )
+            .unwrap();
+        let opened = open_progress(&store, &key, "d", T0 + f64::from(n));
+        assert!(opened.writable, "visit {n} can save");
+        assert!(
+            opened.backups.len() <= MAX_BACKUPS,
+            "visit {n}: {:?}",
+            opened.backups
+        );
+        assert_eq!(opened.backups.last().map(|b| b.at), Some(T0 + f64::from(n)));
+    }
+    // Storage nearly full of backups: a new damaged value still gets its copy, by dropping the
+    // oldest backups, and this visit still saves.
+    let big = format!(
+        "{{\"format\":2,\"deck\":\"d\",\"cards\":{{\"x\":{}",
+        "9".repeat(1_500)
+    );
+    store.set(&key, &big).unwrap();
+    let opened = open_progress(&store, &key, "d", T0 + 10.0);
+    assert!(opened.writable);
+    let listed = backups(&store, &key);
+    assert_eq!(listed.last().map(|b| b.bytes), Some(big.len()));
+    assert!(
+        listed.len() < MAX_BACKUPS,
+        "older copies made room: {listed:?}"
+    );
+}
+
+#[test]
+fn a_partly_recovered_value_is_described_as_such() {
+    let store = MemoryStore::default();
+    let key = progress_key(None, "d");
+    store
+        .set(
+            &key,
+            r#"{"format":2,"deck":"d","cards":{"a":{"views":1},"b":{"views":"x"}}}"#,
+        )
+        .unwrap();
+    let opened = open_progress(&store, &key, "d", T0);
+    let notice = opened.notice.expect("told");
+    assert!(matches!(
+        notice,
+        Notice::Unreadable {
+            recovered: 1,
+            lost: 1,
+            ..
+        }
+    ));
+    let words = interview_cards::words::notice_message(&notice);
+    assert!(
+        words.contains("1 card entries were recovered and kept; 1 could not be read"),
+        "{words}"
+    );
+    assert!(!words.contains("starts fresh"), "{words}");
+}
+
+#[test]
+fn stats_put_each_review_on_its_own_local_day_across_a_daylight_saving_change() {
+    use interview_cards::core::stats;
+    // A zone at UTC+1 that moves to UTC+2 at 01:00 UTC on day 1 (as Europe does in spring).
+    let day0 = 1_774_915_200_000.0; // a UTC midnight
+    let switch = day0 + DAY_MS + 3_600_000.0;
+    let offset = |at: f64| if at < switch { 60 } else { 120 };
+    let mut state = fresh(deck_of("d", &["c1", "c2"]));
+    // 23:30 local on day 0 (22:30 UTC, before the change).
+    state = state.apply(Action::Flip).apply(Action::Grade {
+        rating: Rating::Good,
+        now_ms: day0 + 22.5 * 3_600_000.0,
+    });
+    // Seen on day 2 at 00:30 local (22:30 UTC on day 1, after the change).
+    let now = day0 + DAY_MS + 22.5 * 3_600_000.0;
+    let s = stats::compute(&state.deck, &state.progress, now, &offset);
+    assert_eq!(s.reviews_today, 0);
+    let two_days_ago = s.per_day.iter().find(|(ago, _)| *ago == 2).map(|d| d.1);
+    assert_eq!(two_days_ago, Some(1), "the review was two local days ago");
+    // Judged with today's offset alone it would land on yesterday.
+    let naive = stats::compute(&state.deck, &state.progress, now, &|_| 120);
+    assert_eq!(naive.per_day.iter().find(|(ago, _)| *ago == 1).map(|d| d.1), Some(1));
 }

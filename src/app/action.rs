@@ -4,9 +4,11 @@
 
 use crate::core::deck::Deck;
 use crate::core::filter::Filter;
-use crate::core::progress::Progress;
+use crate::core::import::ImportError;
+use crate::core::progress::{Progress, ProgressError};
 use crate::core::schedule::Rating;
-use crate::core::store::{Notice, Opened};
+use crate::core::store::{Backup, Notice, Opened};
+use crate::platform::fetch::FetchError;
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,15 +122,21 @@ pub enum Focus {
     TextField,
 }
 
+/// Why a deck could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    Import(ImportError),
+    Fetch(FetchError),
+}
+
 /// How the deck on screen came to be (or not yet).
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeckLoad {
     /// Being fetched; nothing to show yet.
     Loading,
     Ready,
-    /// The deck asked for could not be opened (the message says why). A deck already open
-    /// stays open.
-    Failed(String),
+    /// The deck asked for could not be opened. A deck already open stays open.
+    Failed(LoadError),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -141,7 +149,7 @@ pub enum Action {
         now_ms: f64,
     },
     /// The deck asked for could not be opened.
-    DeckFailed(String),
+    DeckFailed(LoadError),
     /// A key pressed while the widget (or, standalone, the page) has the keyboard.
     Key {
         key: String,
@@ -217,7 +225,7 @@ pub enum Action {
     SaveAll,
     /// A progress file was read for import: show what it would change, or why it is refused.
     ImportRead {
-        result: Result<Progress, String>,
+        result: Result<Progress, ProgressError>,
         now_ms: f64,
     },
     /// Merge the previewed import; `keep_resets: false` leaves out the file's reset marks.
@@ -234,4 +242,19 @@ pub enum Action {
         now_ms: f64,
     },
     DismissNotice,
+    /// The backups of this deck's progress, as storage now holds them.
+    BackupsListed(Vec<Backup>),
+    /// The learner has the damaged original (downloaded) and lets this visit replace it.
+    ReplaceDamaged,
+}
+
+/// A deck compared by identity: a deck never changes once loaded, and comparing 10,000 cards
+/// on every render would be waste.
+#[derive(Clone)]
+pub struct DeckHandle(pub Rc<Deck>);
+
+impl PartialEq for DeckHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }

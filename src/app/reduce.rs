@@ -2,88 +2,18 @@
 //! [`Action`], tested on the host.
 
 use crate::app::keys::key_action;
-use crate::app::state::{Action, DeckLoad, Mode, Preset, State, View};
-use crate::core::deck::Deck;
-use crate::core::filter::{restatus, SearchIndex};
+use crate::app::state::{Action, DeckLoad, Mode, State, View};
+use crate::core::filter::restatus;
 use crate::core::mock::Mock;
 use crate::core::progress::{
     covers, merge_into, preview_import, status_at, without_new_resets, Progress,
 };
 use crate::core::schedule::Rating;
-use crate::core::store::{compact, Notice, Opened};
+use crate::core::store::{compact, Notice};
 use std::rc::Rc;
 use yew::Reducible;
 
 impl State {
-    /// Puts a deck on screen with its progress. The same deck id keeps the progress in
-    /// memory (merged with what storage holds); another id brings its own. The queue stays
-    /// on the card shown when the new deck still has it; a running mock interview ends (its
-    /// questions belong to the old deck).
-    pub(crate) fn apply_deck(
-        &mut self,
-        deck: Rc<Deck>,
-        opened: Rc<Opened>,
-        preset: Option<Preset>,
-        now_ms: f64,
-    ) {
-        self.now_ms = now_ms;
-        let first = self.deck_load == DeckLoad::Loading;
-        let current = self.current_card().map(|c| c.id.clone());
-        let same_progress = !first && deck.id == self.deck.id;
-        let preset = preset.or_else(|| {
-            first.then(|| {
-                let (preset, warnings) = crate::app::preset::read(&self.pairs, &deck);
-                self.warnings = warnings;
-                preset
-            })
-        });
-        if let Some(preset) = preset {
-            self.filter = preset.filter;
-            self.mode = preset.mode.unwrap_or(Mode::All);
-            self.view = preset.view.unwrap_or(self.view);
-            self.theme = preset.theme.unwrap_or(self.theme);
-        } else {
-            // Topics the new deck does not have would leave nothing to practise.
-            self.filter
-                .topics
-                .retain(|t| deck.topics.iter().any(|d| d.id == *t));
-        }
-        let mut progress = opened.progress.clone();
-        progress.settle_resets(now_ms);
-        if same_progress {
-            if !covers(&self.progress, &progress) {
-                merge_into(Rc::make_mut(&mut self.progress), &progress);
-                self.touch_all();
-            }
-        } else {
-            self.progress = Rc::new(progress);
-            self.writable = opened.writable;
-            self.notice = opened.notice.clone();
-            *self.unsaved.borrow_mut() = Default::default();
-        }
-        self.deck_load = DeckLoad::Ready;
-        self.index = Rc::new(SearchIndex::new(deck.clone()));
-        self.deck = deck;
-        self.mock = None;
-        self.only = None;
-        self.import = None;
-        self.session = crate::core::session::Session::new(Vec::new(), 0);
-        self.reread();
-        let keep = current.and_then(|id| self.deck.cards.iter().position(|c| c.id == id));
-        self.rebuild(keep);
-        if first {
-            // Resume at the first card not yet seen.
-            let start = (0..self.session.len())
-                .find(|&p| {
-                    let card = self.session.card_at(p);
-                    card.is_some_and(|i| !self.progress.is_seen(&self.deck.cards[i].id))
-                })
-                .unwrap_or(0);
-            self.session.go_to(start);
-        }
-        self.see_current();
-    }
-
     /// Grades a card and moves it to its new status in the facet counts.
     fn grade(&mut self, card: usize, rating: Rating) {
         let id = self.deck.cards[card].id.clone();
@@ -130,6 +60,32 @@ impl State {
                     return self.apply(action);
                 }
             }
+            Action::SetMockSetup { .. }
+            | Action::StartMock { .. }
+            | Action::MockTick { .. }
+            | Action::MockReveal { .. }
+            | Action::MockGrade { .. }
+            | Action::PractiseWeak { .. }
+            | Action::EndMock => self.mock_action(action),
+            Action::Adopt { .. }
+            | Action::SaveNotice(_)
+            | Action::SaveAll
+            | Action::ImportRead { .. }
+            | Action::ConfirmImport { .. }
+            | Action::CancelImport
+            | Action::Reset { .. }
+            | Action::UndoReset { .. }
+            | Action::DismissNotice
+            | Action::BackupsListed(_)
+            | Action::ReplaceDamaged => self.data_action(action),
+            _ => self.practice_action(action),
+        }
+        self
+    }
+
+    /// Moving through cards, grading, filters and views.
+    fn practice_action(&mut self, action: Action) {
+        match action {
             Action::Tick { now_ms } => self.advance(now_ms),
             Action::Flip => self.session.flip(),
             Action::Next { now_ms } => {
@@ -145,10 +101,10 @@ impl State {
             Action::Grade { rating, now_ms } => {
                 self.advance(now_ms);
                 let Some(card) = self.session.current() else {
-                    return self;
+                    return;
                 };
                 if !self.session.is_flipped() {
-                    return self;
+                    return;
                 }
                 self.grade(card, rating);
                 match self.mode {
@@ -181,6 +137,13 @@ impl State {
             Action::SetTheme(theme) => self.theme = theme,
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::CloseHelp => self.help_open = false,
+            _ => {}
+        }
+    }
+
+    /// The mock interview.
+    fn mock_action(&mut self, action: Action) {
+        match action {
             Action::SetMockSetup { count, seconds } => self.mock_setup = (count, seconds),
             Action::StartMock { seed, now_ms } => {
                 self.advance(now_ms);
@@ -219,6 +182,13 @@ impl State {
                 self.see_current();
             }
             Action::EndMock => self.mock = None,
+            _ => {}
+        }
+    }
+
+    /// Saved progress: other tabs, storage notices, import, reset, backups.
+    fn data_action(&mut self, action: Action) {
+        match action {
             Action::Adopt { progress, now_ms } => {
                 self.now_ms = now_ms;
                 self.adopt(progress);
@@ -282,8 +252,14 @@ impl State {
             }
             Action::SaveAll => self.touch_all(),
             Action::DismissNotice => self.notice = None,
+            Action::BackupsListed(backups) => self.backups = backups,
+            Action::ReplaceDamaged => {
+                self.writable = true;
+                self.notice = None;
+                self.touch_all();
+            }
+            _ => {}
         }
-        self
     }
 }
 

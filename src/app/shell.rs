@@ -9,7 +9,7 @@ use crate::app::hooks::theme::{remembered, use_remember_theme};
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::state::{Action, DeckLoad, State, View};
 use crate::components::header::Header;
-use crate::components::ids::Ids;
+use crate::components::ids::{Ids, StoreContext};
 use crate::components::notice::NoticeBanner;
 use crate::components::panels::{MockPanel, StatsPanel};
 use crate::components::practice::PracticeView;
@@ -42,9 +42,7 @@ fn open_store() -> (Rc<dyn Store>, Option<Notice>) {
         Ok(store) => (Rc::new(store), None),
         Err(e) => (
             Rc::new(MemoryStore::default()),
-            Some(Notice::NotSaved {
-                reason: e.to_string(),
-            }),
+            Some(Notice::NotSaved { reason: e }),
         ),
     }
 }
@@ -110,6 +108,96 @@ fn use_focus_recovery(state: &UseReducerHandle<State>, ids: &str) {
     });
 }
 
+/// Removes a damaged value the learner has downloaded, so this visit can save again.
+fn replace_damaged(state: &UseReducerHandle<State>, store: Rc<dyn Store>) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |key: String| {
+        if store.remove(&key).is_ok() {
+            state.dispatch(Action::ReplaceDamaged);
+        }
+    })
+}
+
+/// Downloads the progress as a file: the way out when it cannot be saved.
+fn export_progress(state: &UseReducerHandle<State>) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        let name = format!("interview-cards-{}-progress.json", state.deck.id);
+        if let Err(e) = download_text(&name, &state.progress.to_json()) {
+            gloo::console::error!(format!("export failed: {e}"));
+        }
+    })
+}
+
+/// Why the deck asked for could not be opened, with the way back to the built-in one.
+fn deck_error(
+    state: &UseReducerHandle<State>,
+    config: &Config,
+    open_deck: &Callback<DeckSource>,
+    heading: &'static str,
+) -> Html {
+    let DeckLoad::Failed(error) = &state.deck_load else {
+        return html! {};
+    };
+    let builtin = open_deck.reform(|_: MouseEvent| DeckSource::Bundled);
+    html! {
+        <div class="notice error" role="alert" data-testid="deck-error">
+            <@{heading}>{"This deck cannot be opened"}</@>
+            <p>{error.to_string()}</p>
+            if config.deck != DeckSource::Bundled || state.has_deck() {
+                <button type="button" onclick={builtin}>{"Practise the built-in deck instead"}</button>
+            }
+        </div>
+    }
+}
+
+/// The header, a notice if any, the current view and the help dialog.
+fn views(
+    state: &UseReducerHandle<State>,
+    config: &Config,
+    store: Rc<dyn Store>,
+    export: Callback<()>,
+    open_deck: Callback<DeckSource>,
+) -> Html {
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(action.clone()))
+    };
+    let view = match state.view {
+        View::Practice => html! { <PracticeView state={state.clone()} /> },
+        View::Mock => html! { <MockPanel state={state.clone()} /> },
+        View::Stats => html! {
+            <StatsPanel state={state.clone()} on_export={export.clone()} on_open_deck={open_deck} />
+        },
+    };
+    html! {
+        <>
+            <Header state={state.clone()} standalone={config.standalone} embed={config.param("layout") == Some("embed")} />
+            if let Some(notice) = state.notice.clone() {
+                <NoticeBanner {notice} on_dismiss={dispatch(Action::DismissNotice)} on_export={export}
+                              on_replace={replace_damaged(state, store)} />
+            }
+            {view}
+            if state.help_open {
+                <crate::components::help::Help on_close={dispatch(Action::CloseHelp)} />
+            }
+        </>
+    }
+}
+
+/// A host page gets a labelled region, not a second <main> landmark. Several widgets may
+/// share a page (even with one deck): the number keeps names unique.
+fn region_label(state: &State, config: &Config) -> String {
+    if !state.has_deck() {
+        "Interview practice".to_string()
+    } else if config.standalone {
+        state.deck.title.clone()
+    } else {
+        let n = config.ids.trim_start_matches("ic").trim_end_matches('-');
+        format!("Interview practice {n}: {}", state.deck.title)
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config = props.config.clone();
@@ -136,89 +224,31 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let export = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            let name = format!("interview-cards-{}-progress.json", state.deck.id);
-            if let Err(e) = download_text(&name, &state.progress.to_json()) {
-                gloo::console::error!(format!("export failed: {e}"));
-            }
-        })
-    };
-    let dispatch = |action: Action| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(action.clone()))
-    };
-    let standalone = config.standalone;
-    let (tag, heading) = if standalone {
+    let export = export_progress(&state);
+    let (tag, heading) = if config.standalone {
         ("main", "h1")
     } else {
         ("section", "h2")
     };
-    let failed = match &state.deck_load {
-        DeckLoad::Failed(message) => {
-            let builtin = open_deck.reform(|_: MouseEvent| DeckSource::Bundled);
-            html! {
-                <div class="notice error" role="alert" data-testid="deck-error">
-                    <@{heading}>{"This deck cannot be opened"}</@>
-                    <p>{message.clone()}</p>
-                    if config.deck != DeckSource::Bundled || state.has_deck() {
-                        <button type="button" onclick={builtin}>{"Practise the built-in deck instead"}</button>
-                    }
-                </div>
-            }
-        }
-        _ => html! {},
-    };
-    let body = if !state.has_deck() {
-        match state.deck_load {
-            DeckLoad::Loading => {
-                html! { <p class="loading" role="status">{"Loading the deck…"}</p> }
-            }
-            _ => html! {},
-        }
+    let failed = deck_error(&state, &config, &open_deck, heading);
+    let body = if state.has_deck() {
+        views(&state, &config, store.0.clone(), export, open_deck)
+    } else if state.deck_load == DeckLoad::Loading {
+        html! { <p class="loading" role="status">{"Loading the deck…"}</p> }
     } else {
-        let view = match state.view {
-            View::Practice => html! { <PracticeView state={state.clone()} /> },
-            View::Mock => html! { <MockPanel state={state.clone()} /> },
-            View::Stats => html! {
-                <StatsPanel state={state.clone()} on_export={export.clone()} on_open_deck={open_deck.clone()} />
-            },
-        };
-        html! {
-            <>
-                <Header state={state.clone()} standalone={standalone} embed={config.param("layout") == Some("embed")} />
-                if let Some(notice) = state.notice.clone() {
-                    <NoticeBanner {notice} on_dismiss={dispatch(Action::DismissNotice)} on_export={export.clone()} />
-                }
-                {view}
-                if state.help_open {
-                    <crate::components::help::Help on_close={dispatch(Action::CloseHelp)} />
-                }
-            </>
-        }
+        html! {}
     };
-    // A host page gets a labelled region, not a second <main> landmark. Several widgets may
-    // share a page (even with one deck): the number keeps names unique.
-    let label = if standalone {
-        state.deck.title.clone()
-    } else {
-        let n = config.ids.trim_start_matches("ic").trim_end_matches('-');
-        format!("Interview practice {n}: {}", state.deck.title)
-    };
-    let label = if state.has_deck() {
-        label
-    } else {
-        "Interview practice".to_string()
-    };
+    let label = region_label(&state, &config);
     let embed = config.param("layout") == Some("embed");
     html! {
         <ContextProvider<Ids> context={Ids(Rc::from(config.ids.as_str()))}>
+          <ContextProvider<StoreContext> context={StoreContext(store.0.clone())}>
             <@{tag} class={classes!("app", embed.then_some("embed"))} ref={root} aria-label={label}
                     data-theme={state.theme.attr()}>
                 {failed}
                 {body}
             </@>
+          </ContextProvider<StoreContext>>
         </ContextProvider<Ids>>
     }
 }

@@ -2,16 +2,16 @@
 //! Changes go through [`State::apply`] (in `reduce.rs`), a pure function of the old state and
 //! an [`Action`]; this file holds the state and what it derives.
 
-pub use crate::app::action::{Action, DeckLoad, Focus, Mode, Theme, View};
+pub use crate::app::action::{Action, DeckHandle, DeckLoad, Focus, Mode, Theme, View};
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
 use crate::core::mock::{Mock, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
 use crate::core::order::sort_by_key;
 pub use crate::core::persist::Unsaved;
-use crate::core::progress::{status_at, ImportPreview, Progress};
+use crate::core::progress::{status_at, ImportPreview, Progress, ProgressError};
 use crate::core::schedule::{Memory, Scheduler};
 use crate::core::session::Session;
-use crate::core::store::{progress_key, Notice, Opened};
+use crate::core::store::{progress_key, Backup, Notice, Opened};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -53,8 +53,10 @@ pub struct State {
     pub help_open: bool,
     /// An import waiting for the learner's confirmation, with what it would change.
     pub import: Option<(Progress, ImportPreview)>,
+    /// Copies of unreadable progress kept in storage, oldest first.
+    pub backups: Vec<Backup>,
     /// Why the last import was refused.
-    pub import_error: Option<String>,
+    pub import_error: Option<ProgressError>,
     /// Preset parameters (URL or attributes); read against each deck as it arrives.
     pub pairs: Rc<Vec<(String, String)>>,
     /// Names this widget's own progress when several share a page.
@@ -84,6 +86,7 @@ impl PartialEq for State {
             && self.help_open == other.help_open
             && self.import == other.import
             && self.import_error == other.import_error
+            && self.backups == other.backups
             && self.writable == other.writable
             && self.now_ms.total_cmp(&other.now_ms).is_eq()
     }
@@ -141,6 +144,7 @@ impl State {
             help_open: false,
             import: None,
             import_error: None,
+            backups: Vec::new(),
             pairs: Rc::new(pairs),
             instance: preset.instance,
             warnings,
@@ -295,16 +299,5 @@ impl State {
     pub(crate) fn touch_all(&mut self) {
         self.unsaved.borrow_mut().all = true;
         self.revision += 1;
-    }
-}
-
-/// A deck compared by identity: a deck never changes once loaded, and comparing 10,000 cards
-/// on every render would be waste.
-#[derive(Clone)]
-pub struct DeckHandle(pub Rc<Deck>);
-
-impl PartialEq for DeckHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }

@@ -73,6 +73,33 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// What an import would change, with the choice to keep or leave out its reset marks.
+fn import_preview(p: &ImportPreview, props: &DataProps) -> Html {
+    html! {
+        <div class="notice" role="status" data-testid="import-preview">
+            <p>{format!(
+                "Importing adds {} on {} ({} not seen in this browser before).",
+                plural(p.new_reviews, "review", "reviews"),
+                plural(p.cards_changed, "card", "cards"),
+                p.new_cards)}</p>
+            if p.resets.is_empty() {
+                <p>{"Nothing you have here is replaced."}</p>
+            } else {
+                <p>{reset_summary(p)}</p>
+            }
+            <div class="notice-actions">
+                <button type="button" class="primary" onclick={props.on_import_confirm.reform(|_: MouseEvent| true)}>
+                    {if p.resets.is_empty() { "Merge into my progress" } else { "Merge, resets included" }}
+                </button>
+                if !p.resets.is_empty() {
+                    <button type="button" onclick={props.on_import_confirm.reform(|_: MouseEvent| false)}>{"Merge, without its resets"}</button>
+                }
+                <button type="button" onclick={props.on_import_cancel.reform(|_: MouseEvent| ())}>{"Cancel"}</button>
+            </div>
+        </div>
+    }
+}
+
 #[function_component(DataPanel)]
 pub fn data_panel(props: &DataProps) -> Html {
     let ids = use_ids();
@@ -139,27 +166,7 @@ pub fn data_panel(props: &DataProps) -> Html {
                 <p class="notice error" role="alert" data-testid="import-error">{error.clone()}</p>
             }
             if let Some(p) = &props.import {
-                <div class="notice" role="status" data-testid="import-preview">
-                    <p>{format!(
-                        "Importing adds {} on {} ({} not seen in this browser before).",
-                        plural(p.new_reviews, "review", "reviews"),
-                        plural(p.cards_changed, "card", "cards"),
-                        p.new_cards)}</p>
-                    if p.resets.is_empty() {
-                        <p>{"Nothing you have here is replaced."}</p>
-                    } else {
-                        <p>{reset_summary(p)}</p>
-                    }
-                    <div class="notice-actions">
-                        <button type="button" class="primary" onclick={props.on_import_confirm.reform(|_: MouseEvent| true)}>
-                            {if p.resets.is_empty() { "Merge into my progress" } else { "Merge, resets included" }}
-                        </button>
-                        if !p.resets.is_empty() {
-                            <button type="button" onclick={props.on_import_confirm.reform(|_: MouseEvent| false)}>{"Merge, without its resets"}</button>
-                        }
-                        <button type="button" onclick={props.on_import_cancel.reform(|_: MouseEvent| ())}>{"Cancel"}</button>
-                    </div>
-                </div>
+                {import_preview(p, props)}
             }
             if *confirming_reset {
                 <div class="notice" role="alertdialog" aria-labelledby={ids.of("reset-q")} data-testid="reset-confirm">

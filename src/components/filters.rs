@@ -64,10 +64,73 @@ fn facet<T: Ord + Clone + 'static>(
 #[function_component(Filters)]
 pub fn filters(props: &FiltersProps) -> Html {
     let ids = use_ids();
+    html! {
+        <div class="filters" role="group" aria-label="Filters">
+            {search_box(props, &ids)}
+            {facets_panel(props, &ids)}
+            {filter_result(props)}
+        </div>
+    }
+}
+
+/// Searching keeps the facets; only the text changes.
+fn search_box(props: &FiltersProps, ids: &Ids) -> Html {
+    let on_search = {
+        let filter = props.filter.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_change.emit(Filter {
+                text: input.value(),
+                ..filter.clone()
+            });
+        })
+    };
+    html! {
+        <div class="search">
+            <label for={ids.of("f-search")}>{"Search questions and answers"}</label>
+            <input id={ids.of("f-search")} type="search" value={props.filter.text.clone()}
+                   oninput={on_search} autocomplete="off" spellcheck="false" />
+        </div>
+    }
+}
+
+/// The facets sit in a collapsed `<details>`; its summary shows how many are selected so an
+/// active filter is not hidden.
+fn facets_panel(props: &FiltersProps, ids: &Ids) -> Html {
     let f = &props.filter;
-    let topics = facet(
+    let active = f.topics.len() + f.difficulties.len() + f.statuses.len();
+    html! {
+        <details class="facets">
+            <summary>
+                {"Filter by topic, difficulty, status"}
+                if active > 0 {
+                    <span class="active-count">{format!(" · {active} selected")}</span>
+                }
+            </summary>
+            <div class="facet-groups">
+                <fieldset>
+                    <legend>{"Topic"}</legend>
+                    <ul>{topic_options(props, ids)}</ul>
+                </fieldset>
+                <fieldset>
+                    <legend>{"Difficulty"}</legend>
+                    <ul>{difficulty_options(props, ids)}</ul>
+                </fieldset>
+                <fieldset>
+                    <legend>{"Status"}</legend>
+                    <ul>{status_options(props, ids)}</ul>
+                </fieldset>
+            </div>
+        </details>
+    }
+}
+
+fn topic_options(props: &FiltersProps, ids: &Ids) -> Html {
+    let f = &props.filter;
+    facet(
         props,
-        &ids,
+        ids,
         "topic",
         |f| &mut f.topics,
         props.topics.iter().map(|t| {
@@ -80,10 +143,14 @@ pub fn filters(props: &FiltersProps) -> Html {
                 f.topics.contains(&id),
             )
         }),
-    );
-    let difficulties = facet(
+    )
+}
+
+fn difficulty_options(props: &FiltersProps, ids: &Ids) -> Html {
+    let f = &props.filter;
+    facet(
         props,
-        &ids,
+        ids,
         "difficulty",
         |f| &mut f.difficulties,
         Difficulty::ALL.iter().map(|&d| {
@@ -96,10 +163,14 @@ pub fn filters(props: &FiltersProps) -> Html {
                 checked,
             )
         }),
-    );
-    let statuses = facet(
+    )
+}
+
+fn status_options(props: &FiltersProps, ids: &Ids) -> Html {
+    let f = &props.filter;
+    facet(
         props,
-        &ids,
+        ids,
         "status",
         |f| &mut f.statuses,
         Status::ALL.iter().map(|&s| {
@@ -112,57 +183,20 @@ pub fn filters(props: &FiltersProps) -> Html {
                 checked,
             )
         }),
-    );
-    let on_search = {
-        let filter = props.filter.clone();
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            on_change.emit(Filter {
-                text: input.value(),
-                ..filter.clone()
-            });
-        })
-    };
+    )
+}
+
+/// The match count is a live status so screen readers hear it change as filters are toggled.
+fn filter_result(props: &FiltersProps) -> Html {
     let clear = props.on_change.reform(|_: MouseEvent| Filter::default());
-    let active = f.topics.len() + f.difficulties.len() + f.statuses.len();
     html! {
-        <div class="filters" role="group" aria-label="Filters">
-            <div class="search">
-                <label for={ids.of("f-search")}>{"Search questions and answers"}</label>
-                <input id={ids.of("f-search")} type="search" value={props.filter.text.clone()}
-                       oninput={on_search} autocomplete="off" spellcheck="false" />
-            </div>
-            <details class="facets">
-                <summary>
-                    {"Filter by topic, difficulty, status"}
-                    if active > 0 {
-                        <span class="active-count">{format!(" · {active} selected")}</span>
-                    }
-                </summary>
-                <div class="facet-groups">
-                    <fieldset>
-                        <legend>{"Topic"}</legend>
-                        <ul>{topics}</ul>
-                    </fieldset>
-                    <fieldset>
-                        <legend>{"Difficulty"}</legend>
-                        <ul>{difficulties}</ul>
-                    </fieldset>
-                    <fieldset>
-                        <legend>{"Status"}</legend>
-                        <ul>{statuses}</ul>
-                    </fieldset>
-                </div>
-            </details>
-            <p class="filter-result">
-                <span data-testid="match-count" role="status">
-                    {format!("{} matching card{}", props.counts.total, if props.counts.total == 1 { "" } else { "s" })}
-                </span>
-                if !props.filter.is_empty() {
-                    <button type="button" class="link" onclick={clear}>{"Clear filters"}</button>
-                }
-            </p>
-        </div>
+        <p class="filter-result">
+            <span data-testid="match-count" role="status">
+                {format!("{} matching card{}", props.counts.total, if props.counts.total == 1 { "" } else { "s" })}
+            </span>
+            if !props.filter.is_empty() {
+                <button type="button" class="link" onclick={clear}>{"Clear filters"}</button>
+            }
+        </p>
     }
 }

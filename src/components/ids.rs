@@ -1,5 +1,6 @@
-//! Element ids unique to one widget: a page may hold several widgets, and ids (for labels,
-//! `aria-labelledby` and focus) must not repeat. The standalone page uses no prefix.
+//! What a widget's views share through context: element ids unique to the widget (a page may
+//! hold several widgets, and ids for labels, `aria-labelledby` and focus must not repeat; the
+//! standalone page uses no prefix), and its store.
 
 use std::rc::Rc;
 use yew::prelude::*;
@@ -10,6 +11,17 @@ pub struct Ids(pub Rc<str>);
 impl Ids {
     pub fn of(&self, name: &str) -> String {
         format!("{}{name}", self.0)
+    }
+}
+
+/// The widget's store, for the few views that read or remove a stored value themselves
+/// (downloading or deleting a backup).
+#[derive(Clone)]
+pub struct StoreContext(pub Rc<dyn crate::core::store::Store>);
+
+impl PartialEq for StoreContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

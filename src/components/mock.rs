@@ -3,8 +3,8 @@
 
 use crate::components::answer::Answer;
 use crate::components::grade::GradeButtons;
-use crate::components::ids::use_ids;
-use crate::core::deck::Deck;
+use crate::components::ids::{use_ids, Ids};
+use crate::core::deck::{Card, Deck};
 use crate::core::mock::{Mock, Phase, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
 use crate::core::schedule::Rating;
 use std::rc::Rc;
@@ -42,103 +42,132 @@ fn select_value(e: &Event) -> String {
 #[function_component(MockView)]
 pub fn mock_view(props: &MockProps) -> Html {
     let ids = use_ids();
-    let (count, seconds) = props.setup;
-    let deck: &Rc<Deck> = &props.deck.0;
-
-    let Some(mock) = &props.mock else {
-        let on_count = props.on_setup.reform(move |e: Event| {
-            (
-                select_value(&e).parse().unwrap_or(DEFAULT_QUESTIONS),
-                seconds,
-            )
-        });
-        let on_seconds = props.on_setup.reform(move |e: Event| {
-            (
-                count,
-                select_value(&e)
-                    .parse()
-                    .unwrap_or(DEFAULT_SECONDS_PER_QUESTION),
-            )
-        });
-        let start = props.on_start.reform(|_: MouseEvent| ());
-        let counts = [3usize, 5, 10, 15, 20].map(|n| {
-            html! { <option value={n.to_string()} selected={n == count}>{n}</option> }
-        });
-        let times = [
-            (60u32, "1 minute"),
-            (120, "2 minutes"),
-            (180, "3 minutes"),
-            (300, "5 minutes"),
-        ]
-        .map(|(s, label)| {
-            html! { <option value={s.to_string()} selected={s == seconds}>{label}</option> }
-        });
-        return html! {
-            <div class="mock setup">
-                <h2 id={ids.of("mock-title")}>{"Mock interview"}</h2>
-                <p>{format!(
-                    "Questions are drawn at random from the {} cards your filters leave. Answer each one aloud before the clock runs out, then reveal the model answer and grade yourself.",
-                    props.pool_size)}</p>
-                <div class="mock-options">
-                    <label for={ids.of("mock-count")}>{"Questions"}</label>
-                    <select id={ids.of("mock-count")} onchange={on_count}>{for counts}</select>
-                    <label for={ids.of("mock-time")}>{"Time per question"}</label>
-                    <select id={ids.of("mock-time")} onchange={on_seconds}>{for times}</select>
-                </div>
-                <button type="button" class="primary" onclick={start} disabled={props.pool_size == 0}>
-                    {"Start the interview"}
-                </button>
-                if props.pool_size == 0 {
-                    <p role="status">{"No cards match your filters; clear them to start."}</p>
-                }
-            </div>
-        };
-    };
-
-    let on_end = props.on_end.reform(|_: MouseEvent| ());
-    if mock.is_finished() {
-        let rows: Html = mock
-            .results
-            .iter()
-            .filter_map(|r| deck.cards.get(r.card).map(|card| (r, card)))
-            .map(|(r, card)| {
-                html! {
-                    <tr>
-                        <th scope="row">{card.question.clone()}</th>
-                        <td>{r.rating.label()}</td>
-                        <td>{clock(r.used_ms)}{if r.timed_out { " (time ran out)" } else { "" }}</td>
-                    </tr>
-                }
-            })
-            .collect();
-        let weak = mock.weak_cards().len();
-        let practise = props.on_practise_weak.reform(|_: MouseEvent| ());
-        return html! {
-            <div class="mock summary">
-                <h2 id={ids.of("mock-title")} tabindex="-1">{"Interview summary"}</h2>
-                <table data-testid="mock-summary">
-                    <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Grade"}</th><th scope="col">{"Time used"}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-                <div class="controls">
-                    if weak > 0 {
-                        <button type="button" id={ids.of("primary-action")} class="primary" onclick={practise}>
-                            {format!("Practise the {weak} weak one{}", if weak == 1 { "" } else { "s" })}
-                        </button>
-                    } else {
-                        <p>{"No weak answers: every question was graded Good or Easy."}</p>
-                    }
-                    <button type="button" onclick={on_end}>{"New interview"}</button>
-                </div>
-            </div>
-        };
+    match &props.mock {
+        None => setup_view(props, &ids),
+        Some(mock) if mock.is_finished() => summary_view(props, &ids, mock),
+        Some(mock) => question_view(props, &ids, mock),
     }
+}
 
+/// Before a run: choose how many questions and how long each may take.
+fn setup_view(props: &MockProps, ids: &Ids) -> Html {
+    let (count, seconds) = props.setup;
+    let on_count = props.on_setup.reform(move |e: Event| {
+        (
+            select_value(&e).parse().unwrap_or(DEFAULT_QUESTIONS),
+            seconds,
+        )
+    });
+    let on_seconds = props.on_setup.reform(move |e: Event| {
+        (
+            count,
+            select_value(&e)
+                .parse()
+                .unwrap_or(DEFAULT_SECONDS_PER_QUESTION),
+        )
+    });
+    let start = props.on_start.reform(|_: MouseEvent| ());
+    let counts = [3usize, 5, 10, 15, 20].map(|n| {
+        html! { <option value={n.to_string()} selected={n == count}>{n}</option> }
+    });
+    let times = [
+        (60u32, "1 minute"),
+        (120, "2 minutes"),
+        (180, "3 minutes"),
+        (300, "5 minutes"),
+    ]
+    .map(|(s, label)| {
+        html! { <option value={s.to_string()} selected={s == seconds}>{label}</option> }
+    });
+    html! {
+        <div class="mock setup">
+            <h2 id={ids.of("mock-title")}>{"Mock interview"}</h2>
+            <p>{format!(
+                "Questions are drawn at random from the {} cards your filters leave. Answer each one aloud before the clock runs out, then reveal the model answer and grade yourself.",
+                props.pool_size)}</p>
+            <div class="mock-options">
+                <label for={ids.of("mock-count")}>{"Questions"}</label>
+                <select id={ids.of("mock-count")} onchange={on_count}>{for counts}</select>
+                <label for={ids.of("mock-time")}>{"Time per question"}</label>
+                <select id={ids.of("mock-time")} onchange={on_seconds}>{for times}</select>
+            </div>
+            <button type="button" class="primary" onclick={start} disabled={props.pool_size == 0}>
+                {"Start the interview"}
+            </button>
+            if props.pool_size == 0 {
+                <p role="status">{"No cards match your filters; clear them to start."}</p>
+            }
+        </div>
+    }
+}
+
+/// After the last question: every grade and time, and a way into the weak cards.
+fn summary_view(props: &MockProps, ids: &Ids, mock: &Mock) -> Html {
+    let deck: &Rc<Deck> = &props.deck.0;
+    let on_end = props.on_end.reform(|_: MouseEvent| ());
+    let rows: Html = mock
+        .results
+        .iter()
+        .filter_map(|r| deck.cards.get(r.card).map(|card| (r, card)))
+        .map(|(r, card)| {
+            html! {
+                <tr>
+                    <th scope="row">{card.question.clone()}</th>
+                    <td>{r.rating.label()}</td>
+                    <td>{clock(r.used_ms)}{if r.timed_out { " (time ran out)" } else { "" }}</td>
+                </tr>
+            }
+        })
+        .collect();
+    let weak = mock.weak_cards().len();
+    let practise = props.on_practise_weak.reform(|_: MouseEvent| ());
+    html! {
+        <div class="mock summary">
+            <h2 id={ids.of("mock-title")} tabindex="-1">{"Interview summary"}</h2>
+            <table data-testid="mock-summary">
+                <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Grade"}</th><th scope="col">{"Time used"}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <div class="controls">
+                if weak > 0 {
+                    <button type="button" id={ids.of("primary-action")} class="primary" onclick={practise}>
+                        {format!("Practise the {weak} weak one{}", if weak == 1 { "" } else { "s" })}
+                    </button>
+                } else {
+                    <p>{"No weak answers: every question was graded Good or Easy."}</p>
+                }
+                <button type="button" onclick={on_end}>{"New interview"}</button>
+            </div>
+        </div>
+    }
+}
+
+/// During a run: the current card, with the phase-specific part from [`question_body`].
+fn question_view(props: &MockProps, ids: &Ids, mock: &Mock) -> Html {
+    let deck: &Rc<Deck> = &props.deck.0;
     let Some(card) = mock.current().and_then(|i| deck.cards.get(i)) else {
         return html! {};
     };
+    let on_end = props.on_end.reform(|_: MouseEvent| ());
     let progress = format!("Question {} of {}", mock.position + 1, mock.cards.len());
-    let body = match mock.phase {
+    html! {
+        <div class="mock running">
+            <p class="mock-progress">{progress}</p>
+            <article class="card">
+                <div class="card-face">
+                    <p class="card-meta"><span class="topic">{deck.topic_name(&card.topic).to_string()}</span></p>
+                    <h2 id={ids.of("mock-question")} class="card-question">{card.question.clone()}</h2>
+                </div>
+                {question_body(props, ids, mock, card)}
+            </article>
+            <button type="button" class="link" onclick={on_end}>{"End the interview"}</button>
+        </div>
+    }
+}
+
+/// While asking, the countdown and "reveal"; once revealed, the answer and the grades.
+fn question_body(props: &MockProps, ids: &Ids, mock: &Mock, card: &Card) -> Html {
+    match mock.phase {
         Phase::Asking { .. } => {
             let remaining = mock.remaining_ms(props.now_ms);
             let reveal = props.on_reveal.reform(|_: MouseEvent| ());
@@ -168,18 +197,5 @@ pub fn mock_view(props: &MockProps) -> Html {
             }
         }
         Phase::Finished => html! {},
-    };
-    html! {
-        <div class="mock running">
-            <p class="mock-progress">{progress}</p>
-            <article class="card">
-                <div class="card-face">
-                    <p class="card-meta"><span class="topic">{deck.topic_name(&card.topic).to_string()}</span></p>
-                    <h2 id={ids.of("mock-question")} class="card-question">{card.question.clone()}</h2>
-                </div>
-                {body}
-            </article>
-            <button type="button" class="link" onclick={on_end}>{"End the interview"}</button>
-        </div>
     }
 }

@@ -1,6 +1,7 @@
 //! View components: each renders its props and dispatches actions; none parses or persists.
 
 pub mod answer;
+pub mod backups;
 pub mod card;
 pub mod data;
 pub mod filters;

@@ -3,15 +3,18 @@
 
 use crate::app::state::{Action, DeckHandle, State};
 use crate::app::BUNDLED_DECK_ID;
+use crate::components::backups::BackupList;
 use crate::components::data::DataPanel;
+use crate::components::ids::StoreContext;
 use crate::components::mock::MockView;
 use crate::components::practice::send;
 use crate::components::stats::StatsView;
 use crate::core::progress::parse_import;
 use crate::core::stats;
-use crate::core::store::Notice;
+use crate::core::store::{backups, Notice};
 use crate::platform::clock::utc_offset_at;
 use crate::platform::config::DeckSource;
+use crate::words::import_refusal;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -64,6 +67,18 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         now_ms,
     });
     let open = props.on_open_deck.clone();
+    let delete_backup = {
+        let (state, store) = (state.clone(), use_context::<StoreContext>());
+        Callback::from(move |key: String| {
+            if let Some(StoreContext(store)) = &store {
+                let _ = store.remove(&key);
+                state.dispatch(Action::BackupsListed(backups(
+                    &**store,
+                    &state.progress_key(),
+                )));
+            }
+        })
+    };
     let saved_here = state.writable && !matches!(state.notice, Some(Notice::NotSaved { .. }));
     html! {
         <>
@@ -71,7 +86,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
             <DataPanel {saved_here}
                        reviews={state.progress.review_count()}
                        import={state.import.as_ref().map(|(_, p)| p.clone())}
-                       import_error={state.import_error.clone().map(AttrValue::from)}
+                       import_error={state.import_error.as_ref().map(|e| AttrValue::from(import_refusal(e, &state.deck.id)))}
                        can_undo_reset={state.can_undo_reset()}
                        on_export={props.on_export.clone()} {on_import_text}
                        on_import_confirm={send(state, |keep_resets, now_ms| Action::ConfirmImport { keep_resets, now_ms })}
@@ -80,6 +95,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                        on_undo_reset={send(state, |(), now_ms| Action::UndoReset { now_ms })}
                        on_deck_file={open.reform(|(text, name)| DeckSource::Text { text, name })}
                        on_builtin_deck={(state.deck.id != BUNDLED_DECK_ID).then(|| open.reform(|_| DeckSource::Bundled))} />
+            <BackupList backups={state.backups.clone()} on_delete={delete_backup} />
         </>
     }
 }

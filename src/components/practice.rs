@@ -4,7 +4,7 @@ use crate::app::state::{Action, Mode, State};
 use crate::components::card::CardView;
 use crate::components::filters::Filters;
 use crate::components::grade::GradeButtons;
-use crate::components::ids::use_ids;
+use crate::components::ids::{use_ids, Ids};
 use crate::core::filter::{Filter, Status};
 use crate::platform::clock::now_ms;
 use std::rc::Rc;
@@ -29,30 +29,69 @@ pub fn practice_view(props: &PracticeProps) -> Html {
     let ids = use_ids();
     let state = &props.state;
     let on_filter = send(state, |filter, now_ms| Action::SetFilter { filter, now_ms });
-    let on_grade = send(state, |rating, now_ms| Action::Grade { rating, now_ms });
     let flip = send(state, |(), _| Action::Flip);
-    let deck = &state.deck;
     let total = state.session.len();
-    let flipped = state.session.is_flipped();
-    let topics = Rc::new(deck.topics.clone());
-    let mode_button = |mode: Mode, label: &str| {
-        let current = state.mode == mode;
-        let onclick = send(state, move |_: MouseEvent, now_ms| Action::SetMode {
-            mode,
-            now_ms,
-        });
-        html! {
-            <button type="button" class={classes!("mode", current.then_some("current"))}
-                    aria-pressed={current.to_string()} {onclick}>{label.to_string()}</button>
-        }
-    };
+    let topics = Rc::new(state.deck.topics.clone());
+    html! {
+        <>
+            <Filters topics={topics} filter={state.filter.clone()} counts={state.counts.clone()} on_change={on_filter.clone()} />
+            {practice_bar(state)}
+            if state.only.is_some() {
+                <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
+            }
+            {card_or_empty(state, &on_filter, &flip)}
+            if total > 0 {
+                {card_controls(state, &ids, &flip)}
+            }
+            <p class="progress-summary" data-testid="seen-count">
+                {format!("Seen {} of {} cards", state.seen, state.deck.cards.len())}
+            </p>
+        </>
+    }
+}
+
+/// A toggle for which cards to practise; `aria-pressed` marks the current mode.
+fn mode_button(state: &UseReducerHandle<State>, mode: Mode, label: &str) -> Html {
+    let current = state.mode == mode;
+    let onclick = send(state, move |_: MouseEvent, now_ms| Action::SetMode {
+        mode,
+        now_ms,
+    });
+    html! {
+        <button type="button" class={classes!("mode", current.then_some("current"))}
+                aria-pressed={current.to_string()} {onclick}>{label.to_string()}</button>
+    }
+}
+
+/// Mode buttons and the shuffle toggle; a fresh seed each time shuffle is turned on.
+fn practice_bar(state: &UseReducerHandle<State>) -> Html {
     let shuffled = state.shuffle.is_some();
     let shuffle = send(state, move |_: MouseEvent, now_ms| Action::Shuffle {
         seed: (!shuffled).then_some(now_ms as u64),
         now_ms,
     });
     let due_total = state.counts.status(Status::Due);
-    let card = match state.current_card() {
+    html! {
+        <div class="practice-bar">
+            <div class="modes" role="group" aria-label="Which cards">
+                {mode_button(state, Mode::All, "Practice all")}
+                {mode_button(state, Mode::Due, &format!("Review due ({due_total})"))}
+            </div>
+            <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
+        </div>
+    }
+}
+
+/// The current card, or an empty state offering the way out that fits why nothing is shown.
+fn card_or_empty(
+    state: &UseReducerHandle<State>,
+    on_filter: &Callback<Filter>,
+    flip: &Callback<()>,
+) -> Html {
+    let deck = &state.deck;
+    let total = state.session.len();
+    let flipped = state.session.is_flipped();
+    match state.current_card() {
         Some(card) => html! {
             <>
                 <CardView card={card.clone()} topic={AttrValue::from(deck.topic_name(&card.topic).to_string())}
@@ -80,7 +119,14 @@ pub fn practice_view(props: &PracticeProps) -> Html {
                 </div>
             }
         }
-    };
+    }
+}
+
+/// Grades (once flipped), previous / flip / next, and the position in the session.
+fn card_controls(state: &UseReducerHandle<State>, ids: &Ids, flip: &Callback<()>) -> Html {
+    let on_grade = send(state, |rating, now_ms| Action::Grade { rating, now_ms });
+    let total = state.session.len();
+    let flipped = state.session.is_flipped();
     let flip_label = if flipped {
         "Show question"
     } else {
@@ -93,35 +139,18 @@ pub fn practice_view(props: &PracticeProps) -> Html {
     });
     html! {
         <>
-            <Filters topics={topics} filter={state.filter.clone()} counts={state.counts.clone()} on_change={on_filter} />
-            <div class="practice-bar">
-                <div class="modes" role="group" aria-label="Which cards">
-                    {mode_button(Mode::All, "Practice all")}
-                    {mode_button(Mode::Due, &format!("Review due ({due_total})"))}
-                </div>
-                <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
+            if let (true, Some(preview)) = (flipped, preview) {
+                <GradeButtons {preview} on_grade={on_grade} />
+            }
+            <div class="controls" role="group" aria-label="Card controls">
+                <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">{"Previous"}</button>
+                <button type="button" id={ids.of("primary-action")} class="primary" onclick={flip.reform(|_: MouseEvent| ())}
+                        aria-pressed={flipped.to_string()}
+                        aria-keyshortcuts="Space Enter">{flip_label}</button>
+                <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Next { now_ms })} aria-keyshortcuts="ArrowRight">{"Next"}</button>
             </div>
-            if state.only.is_some() {
-                <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
-            }
-            {card}
-            if total > 0 {
-                if let (true, Some(preview)) = (flipped, preview) {
-                    <GradeButtons {preview} on_grade={on_grade} />
-                }
-                <div class="controls" role="group" aria-label="Card controls">
-                    <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">{"Previous"}</button>
-                    <button type="button" id={ids.of("primary-action")} class="primary" onclick={flip.reform(|_: MouseEvent| ())}
-                            aria-pressed={flipped.to_string()}
-                            aria-keyshortcuts="Space Enter">{flip_label}</button>
-                    <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Next { now_ms })} aria-keyshortcuts="ArrowRight">{"Next"}</button>
-                </div>
-                <p class="position" data-testid="position">
-                    {format!("{} / {}", state.session.position() + 1, total)}
-                </p>
-            }
-            <p class="progress-summary" data-testid="seen-count">
-                {format!("Seen {} of {} cards", state.seen, deck.cards.len())}
+            <p class="position" data-testid="position">
+                {format!("{} / {}", state.session.position() + 1, total)}
             </p>
         </>
     }

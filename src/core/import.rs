@@ -1,23 +1,50 @@
 //! Decks from other tools: tab- or comma-separated exports of Quizlet and Anki (front, back,
 //! optional tags), and the one entry point that accepts any deck file a learner supplies.
 
-use crate::core::deck::{parse_deck, Deck};
+use crate::core::deck::{parse_deck, Deck, DeckError, Place};
+
+/// Why a deck file was refused; the words are in `crate::words`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    /// A JSON deck that does not validate.
+    Deck(DeckError),
+    /// A card of a delimited file that does not validate, at the file's line.
+    DeckAtLine {
+        line: usize,
+        error: DeckError,
+    },
+    UnclosedQuote {
+        line: usize,
+    },
+    MissingBack {
+        line: usize,
+        delimiter: char,
+    },
+    EmptyFront {
+        line: usize,
+    },
+    RepeatedQuestion {
+        line: usize,
+        first: usize,
+    },
+    NoCards,
+}
 
 /// Larger files are refused before parsing, so a hostile file cannot freeze the tab.
 pub const MAX_DECK_BYTES: usize = 5 * 1024 * 1024;
 
 /// Reads a deck in the project's JSON format, or a TSV/CSV export. `name` (a file name or URL)
-/// names the deck when the format has no title. Errors are sentences a learner can act on.
-pub fn parse_any(text: &str, name: &str) -> Result<Deck, String> {
+/// names the deck when the format has no title.
+pub fn parse_any(text: &str, name: &str) -> Result<Deck, ImportError> {
     if text.len() > MAX_DECK_BYTES {
-        return Err(format!(
-            "The deck file is {:.1} MB; the limit is 5 MB.",
-            text.len() as f64 / 1_048_576.0
-        ));
+        return Err(ImportError::TooLarge { bytes: text.len() });
     }
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') {
-        parse_deck(trimmed).map_err(|e| e.to_string())
+        parse_deck(trimmed).map_err(ImportError::Deck)
     } else {
         parse_delimited(trimmed, name)
     }
@@ -25,7 +52,7 @@ pub fn parse_any(text: &str, name: &str) -> Result<Deck, String> {
 
 /// Splits delimited text into records, honouring double quotes ("" inside quotes is a quote;
 /// quoted fields may span lines). Returns each record with the line it starts on.
-fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, String> {
+fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     let mut out = Vec::new();
     let mut fields = Vec::new();
     let mut field = String::new();
@@ -74,9 +101,7 @@ fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, Str
         }
     }
     if quoted {
-        return Err(format!(
-            "Line {start_line}: a quoted field is never closed (a \" is missing)."
-        ));
+        return Err(ImportError::UnclosedQuote { line: start_line });
     }
     if !field.is_empty() || !fields.is_empty() {
         fields.push(field);
@@ -134,7 +159,7 @@ pub fn legacy_deck_id(name: &str) -> String {
 /// Reads a Quizlet or Anki export: one card per line, front and back separated by a tab (or a
 /// comma when no line has a tab), optional third column of space-separated tags. Lines starting
 /// with `#` (Anki's header lines) and empty lines are skipped.
-pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
+pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, ImportError> {
     let delimiter = if text.lines().any(|l| l.contains('\t')) {
         '\t'
     } else {
@@ -150,20 +175,18 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
             continue;
         }
         if fields.len() < 2 || fields[1].trim().is_empty() {
-            return Err(format!(
-                "Line {line}: a card needs a front and a back separated by a {}.",
-                if delimiter == '\t' { "tab" } else { "comma" }
-            ));
+            return Err(ImportError::MissingBack { line, delimiter });
         }
         let front = fields[0].trim();
         if front.is_empty() {
-            return Err(format!("Line {line}: the front (question) is empty."));
+            return Err(ImportError::EmptyFront { line });
         }
         let id = id_for(front);
         if let Some(first_line) = seen.insert(id.clone(), line) {
-            return Err(format!(
-                "Line {line} repeats the question of line {first_line}; each question may appear once."
-            ));
+            return Err(ImportError::RepeatedQuestion {
+                line,
+                first: first_line,
+            });
         }
         let tags: Vec<&str> = fields
             .get(2)
@@ -180,7 +203,7 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
         lines_of.push(line);
     }
     if cards.is_empty() {
-        return Err("The file has no cards: expected lines of front and back separated by a tab or a comma.".into());
+        return Err(ImportError::NoCards);
     }
     let title = format!(
         "Imported deck ({})",
@@ -192,25 +215,26 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, String> {
         json_string(&title.chars().take(200).collect::<String>()),
         cards.join(",")
     );
-    parse_deck(&json).map_err(|e| {
+    parse_deck(&json).map_err(|error| {
         // Point at the file's line rather than the card's position.
-        match &e {
-            crate::core::deck::DeckError::TooLong {
-                place: crate::core::deck::Place::Card(c),
+        let card = match &error {
+            DeckError::TooLong {
+                place: Place::Card(c),
                 ..
             }
-            | crate::core::deck::DeckError::MissingField {
-                place: crate::core::deck::Place::Card(c),
+            | DeckError::MissingField {
+                place: Place::Card(c),
                 ..
             }
-            | crate::core::deck::DeckError::EmptyField {
-                place: crate::core::deck::Place::Card(c),
+            | DeckError::EmptyField {
+                place: Place::Card(c),
                 ..
-            } => format!(
-                "Line {}: {e}",
-                lines_of.get(c.number - 1).copied().unwrap_or(0)
-            ),
-            _ => e.to_string(),
+            } => Some(c.number),
+            _ => None,
+        };
+        match card.and_then(|n| lines_of.get(n - 1)) {
+            Some(&line) => ImportError::DeckAtLine { line, error },
+            None => ImportError::Deck(error),
         }
     })
 }

@@ -63,4 +63,14 @@ impl Store for LocalStore {
             .remove_item(key)
             .map_err(|e| StoreError::Other(describe(&e)))
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let n = self
+            .storage
+            .length()
+            .map_err(|e| StoreError::Other(describe(&e)))?;
+        Ok((0..n)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .collect())
+    }
 }

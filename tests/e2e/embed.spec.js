@@ -53,10 +53,18 @@ test('an iframe embed follows its content height through resizer.js', async ({ p
   await inner.getByRole('button', { name: 'Show answer' }).click();
   await expect.poll(async () => (await frame.boundingBox()).height).toBeGreaterThan(before + 50);
   await expect.poll(async () => Math.abs((await frame.boundingBox()).height - (await contentHeight()))).toBeLessThan(4);
-  // A forged message from elsewhere is ignored.
-  await page.evaluate(() => window.postMessage({ type: 'interview-cards:height', height: 99999 }, '*'));
-  await page.waitForTimeout(200);
-  expect((await frame.boundingBox()).height).toBeLessThan(5000);
+  // A forged message with a plausible height, from a window that is not the frame's, is
+  // ignored: every height the frame takes from now on is recorded, and 777 is never one.
+  await frame.evaluate((f) => {
+    window.__heights = [];
+    new MutationObserver(() => window.__heights.push(f.style.height)).observe(f, { attributes: true });
+  });
+  await page.evaluate(() => window.postMessage({ type: 'interview-cards:height', height: 777 }, '*'));
+  // A real change afterwards: its message arrives after the forged one.
+  await inner.getByRole('button', { name: 'Show question' }).click();
+  await expect.poll(() => page.evaluate(() => window.__heights.length)).toBeGreaterThan(0);
+  await expect.poll(async () => Math.abs((await frame.boundingBox()).height - (await contentHeight()))).toBeLessThan(4);
+  expect(await page.evaluate(() => window.__heights)).not.toContain('777px');
 });
 
 test('two direct mounts on one page keep separate decks, keys and progress', async ({ page }) => {

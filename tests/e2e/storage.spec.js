@@ -24,7 +24,8 @@ test('damaged progress: readable entries are kept, the original is backed up and
   await page.reload();
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('could not be read');
-  await expect(notice).toContainText('1 card entries were recovered and 1 could not be');
+  await expect(notice).toContainText('1 card entries were recovered and kept; 1 could not be read');
+  await expect(notice).not.toContainText('starts fresh');
   const backups = await page.evaluate(() => Object.keys(localStorage).filter(k => k.includes(':backup:')).map(k => localStorage.getItem(k)));
   expect(backups).toEqual([damaged]);
   // The recovered review is still there after the next save.
@@ -34,6 +35,17 @@ test('damaged progress: readable entries are kept, the original is backed up and
   await gradeCurrent(page);
   await expect.poll(async () => Object.values(JSON.parse(await stored(page)).cards).filter(c => c.log).length).toBe(2);
   expect(JSON.parse(await stored(page)).cards['http-cors'].log).toHaveLength(1);
+  // The copy is listed under Your data, can be downloaded, and deleted.
+  await page.keyboard.press('t');
+  const list = page.getByTestId('backups');
+  await expect(list.locator('li')).toHaveCount(1);
+  const download = page.waitForEvent('download');
+  await list.getByRole('button', { name: /^Download the copy/ }).click();
+  expect((await download).suggestedFilename()).toBe('interview-cards-damaged-progress.json');
+  await expectNoAxeViolations(page, 'backups');
+  await list.getByRole('button', { name: /^Delete the copy/ }).click();
+  await expect(page.getByTestId('backups')).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter(k => k.includes(':backup:')))).toEqual([]);
 });
 
 test('progress from a newer version is left untouched and the app works in memory', async ({ page }) => {

@@ -148,3 +148,32 @@ test('a write from another tab that drops this tab\'s review is repaired by this
   // Page a hears of the write and puts its review back, untouched by any click.
   await expect.poll(async () => reviewsIn(await stored(b))).toBe(1);
 });
+
+test('the theme the learner picks is remembered across reloads', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('theme').click();
+  await page.getByTestId('theme').click();
+  await expect(page.locator('main.app')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await ready(page);
+  await expect(page.locator('main.app')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('a reset can be undone after a reload, until the next grade', async ({ page }) => {
+  await openFresh(page);
+  await flipAndGrade(page);
+  await page.keyboard.press('t');
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await page.getByTestId('reset-confirm').getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('storage-status')).toContainText('(0 reviews)');
+  await page.reload();
+  await ready(page);
+  await page.keyboard.press('t');
+  await page.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(page.getByTestId('storage-status')).toContainText('(1 review)');
+  await page.reload();
+  await ready(page);
+  await page.keyboard.press('t');
+  await expect(page.getByTestId('storage-status')).toContainText('(1 review)');
+  await expect(page.getByRole('button', { name: 'Undo reset' })).toHaveCount(0);
+});

@@ -2,10 +2,13 @@
 //! and any the learner opens later. Each arrives in the reducer as `DeckLoaded`, with its
 //! progress read from storage, or as `DeckFailed` with the reason.
 
+use crate::app::action::LoadError;
 use crate::app::state::{Action, State};
 use crate::app::BUNDLED_DECK;
 use crate::core::deck::{parse_deck, Deck};
-use crate::core::import::{legacy_deck_id, parse_any, IMPORTED_DECK_ID, MAX_DECK_BYTES};
+use crate::core::import::{
+    legacy_deck_id, parse_any, ImportError, IMPORTED_DECK_ID, MAX_DECK_BYTES,
+};
 use crate::core::progress::merge_into;
 use crate::core::store::{open_progress, progress_key, Notice, Opened, Store};
 use crate::platform::clock::{mark, now_ms};
@@ -15,14 +18,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The deck itself when it is at hand; `None` when it must be fetched.
-pub fn parse_now(source: &DeckSource) -> Option<Result<Deck, String>> {
+pub fn parse_now(source: &DeckSource) -> Option<Result<Deck, LoadError>> {
     let result = match source {
-        DeckSource::Bundled => parse_deck(BUNDLED_DECK).map_err(|e| e.to_string()),
+        DeckSource::Bundled => parse_deck(BUNDLED_DECK).map_err(ImportError::Deck),
         DeckSource::Text { text, name } => parse_any(text, name),
         DeckSource::Url(_) => return None,
     };
     mark("deck-parsed");
-    Some(result)
+    Some(result.map_err(LoadError::Import))
 }
 
 /// Reads a deck's saved progress. A deck imported from a delimited file also gets what
@@ -49,7 +52,7 @@ pub fn open_for(
 }
 
 fn loaded(
-    result: Result<Deck, String>,
+    result: Result<Deck, LoadError>,
     store: &Storage,
     instance: Option<&str>,
     source: &DeckSource,
@@ -85,9 +88,10 @@ fn load(
                 return;
             };
             wasm_bindgen_futures::spawn_local(async move {
-                let result = fetch_text(&url, MAX_DECK_BYTES)
-                    .await
-                    .and_then(|text| parse_any(&text, &url));
+                let result = match fetch_text(&url, MAX_DECK_BYTES).await {
+                    Ok(text) => parse_any(&text, &url).map_err(LoadError::Import),
+                    Err(e) => Err(LoadError::Fetch(e)),
+                };
                 dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
             });
         }

@@ -67,6 +67,38 @@ pub fn use_persistence(state: &UseReducerHandle<State>, store: Rc<dyn Store>) {
             });
         });
     }
+    // A save waiting for the lock must not be lost when the page goes away (a reload, a
+    // closed tab): it is written at once, unlocked, as the page is hidden.
+    {
+        let (store, coordinator, latest) = (store.clone(), coordinator.clone(), latest.clone());
+        use_effect_with((), move |_| {
+            let flush = move || {
+                if let Some(c) = coordinator.borrow_mut().as_mut() {
+                    if c.has_pending() {
+                        let progress = latest.borrow().clone();
+                        c.save(&*store, &progress, now_ms());
+                    }
+                }
+            };
+            let flush = std::rc::Rc::new(flush);
+            let listeners = web_sys::window().map(|window| {
+                let on_hide = {
+                    let flush = flush.clone();
+                    EventListener::new(&window, "pagehide", move |_| flush())
+                };
+                let hidden = window.document().map(|document| {
+                    let doc = document.clone();
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        if doc.hidden() {
+                            flush();
+                        }
+                    })
+                });
+                (on_hide, hidden)
+            });
+            move || drop(listeners)
+        });
+    }
     // Another tab saved: the coordinator says what to merge and whether to save again.
     let dispatcher = state.dispatcher();
     use_effect_with(key, move |_| {

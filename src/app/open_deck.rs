@@ -1,0 +1,80 @@
+//! Putting a deck on screen: the first one, and any opened later, at any moment.
+
+use crate::app::state::{DeckLoad, Mode, Preset, State};
+use crate::core::deck::Deck;
+use crate::core::filter::SearchIndex;
+use crate::core::progress::{covers, merge_into};
+use crate::core::store::Opened;
+use std::rc::Rc;
+
+impl State {
+    /// Puts a deck on screen with its progress. The same deck id keeps the progress in
+    /// memory (merged with what storage holds); another id brings its own. The queue stays
+    /// on the card shown when the new deck still has it; a running mock interview ends (its
+    /// questions belong to the old deck).
+    pub(crate) fn apply_deck(
+        &mut self,
+        deck: Rc<Deck>,
+        opened: Rc<Opened>,
+        preset: Option<Preset>,
+        now_ms: f64,
+    ) {
+        self.now_ms = now_ms;
+        let first = self.deck_load == DeckLoad::Loading;
+        let current = self.current_card().map(|c| c.id.clone());
+        let same_progress = !first && deck.id == self.deck.id;
+        let preset = preset.or_else(|| {
+            first.then(|| {
+                let (preset, warnings) = crate::app::preset::read(&self.pairs, &deck);
+                self.warnings = warnings;
+                preset
+            })
+        });
+        if let Some(preset) = preset {
+            self.filter = preset.filter;
+            self.mode = preset.mode.unwrap_or(Mode::All);
+            self.view = preset.view.unwrap_or(self.view);
+            self.theme = preset.theme.unwrap_or(self.theme);
+        } else {
+            // Topics the new deck does not have would leave nothing to practise.
+            self.filter
+                .topics
+                .retain(|t| deck.topics.iter().any(|d| d.id == *t));
+        }
+        let mut progress = opened.progress.clone();
+        progress.settle_resets(now_ms);
+        if same_progress {
+            if !covers(&self.progress, &progress) {
+                merge_into(Rc::make_mut(&mut self.progress), &progress);
+                self.touch_all();
+            }
+        } else {
+            self.progress = Rc::new(progress);
+            self.writable = opened.writable;
+            self.notice = opened.notice.clone();
+            self.backups.clone_from(&opened.backups);
+            *self.unsaved.borrow_mut() = Default::default();
+        }
+        self.deck_load = DeckLoad::Ready;
+        self.index = Rc::new(SearchIndex::new(deck.clone()));
+        self.deck = deck;
+        self.mock = None;
+        self.only = None;
+        self.import = None;
+        self.session = crate::core::session::Session::new(Vec::new(), 0);
+        self.reread();
+        let keep = current.and_then(|id| self.deck.cards.iter().position(|c| c.id == id));
+        self.rebuild(keep);
+        if first {
+            // Resume at the first card not yet seen.
+            let start = (0..self.session.len())
+                .find(|&p| {
+                    let card = self.session.card_at(p);
+                    card.is_some_and(|i| !self.progress.is_seen(&self.deck.cards[i].id))
+                })
+                .unwrap_or(0);
+            self.session.go_to(start);
+        }
+        self.see_current();
+    }
+}

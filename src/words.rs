@@ -1,0 +1,230 @@
+//! The words a learner reads: every error and notice of the core and the platform, rendered
+//! once, here, into sentences a person can act on. The core only returns types.
+
+use crate::app::action::LoadError;
+use crate::core::deck::{
+    CardRef, DeckError, Place, DECK_FORMAT, MAX_ID_LEN, MAX_KEY_POINTS, MIN_KEY_POINTS,
+};
+use crate::core::import::ImportError;
+use crate::core::progress::{ProgressError, PROGRESS_FORMAT};
+use crate::core::store::{Notice, StoreError};
+use crate::platform::fetch::FetchError;
+use std::fmt;
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
+            Self::QuotaExceeded => write!(f, "browser storage is full"),
+            Self::Other(why) => write!(f, "browser storage failed ({why})"),
+        }
+    }
+}
+
+impl fmt::Display for CardRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "card {} (\"{}\")", self.number, id),
+            None => write!(f, "card {}", self.number),
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Deck => write!(f, "the deck"),
+            Place::Topic(n) => write!(f, "topic {n}"),
+            Place::Card(c) => c.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for DeckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use DeckError::*;
+        match self {
+            Malformed {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "The deck file is not valid deck JSON (line {line}, column {column}): {message}."
+            ),
+            UnsupportedFormat { found } => write!(
+                f,
+                "The deck uses format version {found}, but this app reads version {DECK_FORMAT}."
+            ),
+            MissingField { place, field } => write!(f, "{place} has no \"{field}\"."),
+            EmptyField { place, field } => write!(f, "{place} has an empty \"{field}\"."),
+            TooLong {
+                place,
+                field,
+                len,
+                max,
+            } => write!(
+                f,
+                "{place}: \"{field}\" is {len} characters long; the limit is {max}."
+            ),
+            InvalidId { place, id } => write!(
+                f,
+                "{place}: the id \"{}\" is not usable; ids are 1–{MAX_ID_LEN} characters of letters, digits, '-', '_' or '.'.",
+                id.chars().take(80).collect::<String>()
+            ),
+            UnknownTopic { card, topic } => write!(
+                f,
+                "{card}: its topic \"{topic}\" is not listed in the deck's \"topics\"."
+            ),
+            BadDifficulty { card, value } => write!(
+                f,
+                "{card}: difficulty \"{value}\" is not one of easy, medium, hard."
+            ),
+            DuplicateId { id, first, second } => write!(
+                f,
+                "Cards {first} and {second} share the id \"{id}\"; every card needs its own id."
+            ),
+            DuplicateTopic { id } => write!(f, "The topic id \"{id}\" is listed twice."),
+            TooMany { what, count, max } => {
+                write!(f, "The deck has {count} {what}; the limit is {max}.")
+            }
+            NoCards => write!(f, "The deck has no cards."),
+            KeyPointCount { card, count } => write!(
+                f,
+                "{card} has {count} key points; give between {MIN_KEY_POINTS} and {MAX_KEY_POINTS}, or none."
+            ),
+            DifficultyChangeUnexplained { card } => write!(
+                f,
+                "{card}: \"seed_difficulty\" and \"difficulty_reason\" go together (the label a source gave, and why it was changed)."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DeckError {}
+
+impl fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable { reason } => write!(f, "saved progress could not be read ({reason})"),
+            Self::FromTheFuture { found } => write!(
+                f,
+                "saved progress uses format {found}, newer than this app's {PROGRESS_FORMAT}"
+            ),
+            Self::OtherDeck { found } => {
+                write!(f, "saved progress belongs to another deck (\"{found}\")")
+            }
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge { bytes } => write!(
+                f,
+                "The deck file is {:.1} MB; the limit is 5 MB.",
+                *bytes as f64 / 1_048_576.0
+            ),
+            Self::Deck(e) => e.fmt(f),
+            Self::DeckAtLine { line, error } => write!(f, "Line {line}: {error}"),
+            Self::UnclosedQuote { line } => write!(
+                f,
+                "Line {line}: a quoted field is never closed (a \" is missing)."
+            ),
+            Self::MissingBack { line, delimiter } => write!(
+                f,
+                "Line {line}: a card needs a front and a back separated by a {}.",
+                if *delimiter == '\t' { "tab" } else { "comma" }
+            ),
+            Self::EmptyFront { line } => write!(f, "Line {line}: the front (question) is empty."),
+            Self::RepeatedQuestion { line, first } => write!(
+                f,
+                "Line {line} repeats the question of line {first}; each question may appear once."
+            ),
+            Self::NoCards => write!(
+                f,
+                "The file has no cards: expected lines of front and back separated by a tab or a comma."
+            ),
+        }
+    }
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Network { url, reason } => {
+                write!(f, "The deck at {url} could not be loaded: {reason}.")
+            }
+            Self::Status { url, status, text } => write!(
+                f,
+                "The deck at {url} could not be loaded: the server answered {status} {text}."
+            ),
+            Self::TooLarge { url } => write!(
+                f,
+                "The deck at {url} is larger than the 5 MB limit; it was not loaded."
+            ),
+            Self::Unreadable { url } => write!(f, "The deck at {url} could not be read as text."),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Import(e) => e.fmt(f),
+            Self::Fetch(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Why an imported progress file was refused; nothing was changed.
+pub fn import_refusal(error: &ProgressError, deck: &str) -> String {
+    match error {
+        ProgressError::Unreadable { reason } => {
+            format!("This file is not Interview Cards progress ({reason}). Nothing was changed.")
+        }
+        ProgressError::OtherDeck { found } => format!(
+            "This file holds progress for the deck \"{found}\", not \"{deck}\". Nothing was changed."
+        ),
+        e @ ProgressError::FromTheFuture { .. } => {
+            format!("This file cannot be read: {e}. Nothing was changed.")
+        }
+    }
+}
+
+/// What a notice about saved progress says.
+pub fn notice_message(notice: &Notice) -> String {
+    match notice {
+        Notice::NotSaved { reason } => {
+            format!("Your progress will not be kept after this visit: {reason}.")
+        }
+        Notice::Unreadable {
+            reason,
+            backup_key,
+            recovered,
+            lost,
+            ..
+        } => {
+            let kept = match (recovered, lost) {
+                (0, _) => "Nothing in it could be read, so this deck starts fresh".to_string(),
+                (r, 0) => format!("All {r} card entries in it were recovered and kept"),
+                (r, l) => format!("{r} card entries were recovered and kept; {l} could not be read"),
+            };
+            match backup_key {
+                Some(key) => format!(
+                    "Your saved progress was damaged ({reason}). {kept}. The original is kept under the storage key \"{key}\" and can be downloaded from here or from Stats → Your data."
+                ),
+                None => format!(
+                    "Your saved progress was damaged ({reason}) and could not be copied aside, so it was left untouched and this visit is not saved. {kept}. Download the original, then let this visit replace it."
+                ),
+            }
+        }
+        Notice::Trimmed { entries } => format!(
+            "Browser storage was full, so {entries} old review-log entries were trimmed to save your progress. Your scheduling is unaffected; export your progress to keep a full copy."
+        ),
+        Notice::ReadOnly { reason } => format!(
+            "Your saved progress was left untouched and this visit will not be saved: {reason}. Update the page to continue."
+        ),
+    }
+}
