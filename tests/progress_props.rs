@@ -25,16 +25,18 @@ fn memory() -> impl Strategy<Value = Memory> {
         0u32..100,
         0u32..200,
         0u32..20,
-        0u32..5,
+        (0u32..5, prop::option::of(0u32..200)),
     )
         .prop_map(
-            |(stability, difficulty, due_day, last_day, reps, lapses)| Memory {
+            |(stability, difficulty, due_day, last_day, reps, (lapses, set_day))| Memory {
                 stability,
                 difficulty,
                 due: f64::from(due_day) * 86_400_000.0,
                 last_review: f64::from(last_day) * 86_400_000.0,
                 reps,
                 lapses,
+                // Some memories were put back by an undo.
+                set_at: set_day.map_or(0.0, |d| f64::from(d) * 86_400_000.0),
             },
         )
 }
@@ -44,19 +46,20 @@ fn card() -> impl Strategy<Value = CardProgress> {
         0u32..1_000_000,
         0u32..50,
         prop::option::of(memory()),
-        prop::collection::vec((rating(), 0u32..5_000), 0..8),
+        prop::collection::vec((rating(), 0u32..5_000, any::<bool>()), 0..8),
     )
         .prop_map(|(seen, views, memory, log)| {
             let mut log: Vec<Review> = log
                 .into_iter()
-                .map(|(rating, minute)| Review {
+                .map(|(rating, minute, undone)| Review {
                     rating,
                     at: f64::from(minute) * 60_000.0,
+                    undone,
                 })
                 .collect();
-            // Logs are kept in time order without exact duplicates, as the app writes them.
+            // Logs are kept in time order without duplicates, as the app writes them.
             log.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.rating.cmp(&b.rating)));
-            log.dedup();
+            log.dedup_by(|x, y| x.at == y.at && x.rating == y.rating);
             CardProgress {
                 last_seen: f64::from(seen),
                 views,
@@ -155,18 +158,26 @@ proptest! {
     fn merge_never_drops_a_review_and_keeps_the_newest_memory(a in progress(), b in progress()) {
         let merged = merge(&a, &b);
         let reviews = all_reviews(&merged);
+        let same = |x: &(String, Review), y: &(String, Review)| {
+            x.0 == y.0 && x.1.at == y.1.at && x.1.rating == y.1.rating
+        };
         for r in all_reviews(&a).into_iter().chain(all_reviews(&b)) {
-            prop_assert!(reviews.contains(&r), "lost {:?}", r);
+            let kept = reviews.iter().find(|m| same(m, &r));
+            prop_assert!(kept.is_some(), "lost {:?}", r);
+            // Taken back on either side: taken back in the merge.
+            prop_assert!(!r.1.undone || kept.is_some_and(|k| k.1.undone), "undo lost {:?}", r);
         }
         for (id, c) in &merged.cards {
+            // The memory set last, by a review or by an undo putting an earlier one back.
+            let set = |m: &Memory| m.last_review.max(m.set_at);
             let newest = [a.cards.get(id), b.cards.get(id)]
                 .into_iter()
                 .flatten()
                 .filter_map(|c| c.memory)
-                .map(|m| m.last_review)
+                .map(|m| set(&m))
                 .fold(f64::NEG_INFINITY, f64::max);
             if let Some(m) = c.memory {
-                prop_assert_eq!(m.last_review, newest);
+                prop_assert_eq!(set(&m), newest);
             }
         }
     }
@@ -238,7 +249,14 @@ proptest! {
             let now = 1_000.0 + step as f64 * 1_000.0;
             let id = format!("card-{card}");
             tabs[tab].record(&id, rating, now, &scheduler);
-            graded.push((id.clone(), Review { rating, at: now }));
+            graded.push((
+                id.clone(),
+                Review {
+                    rating,
+                    at: now,
+                    undone: false,
+                },
+            ));
             let changed = BTreeSet::from([id]);
             let saved = if whole {
                 save_progress(&store, &key, &tabs[tab], now, known[tab])

@@ -447,6 +447,7 @@ fn memory_saved_form_is_stable() {
         last_review: 1_699_000_000_000.0,
         reps: 2,
         lapses: 1,
+        set_at: 0.0,
     };
     let json = serde_json::to_string(&m).unwrap();
     assert_eq!(

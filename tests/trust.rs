@@ -351,6 +351,12 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             focus: Focus::Page,
             now_ms: T0 + 36.0,
         },
+        Action::Undo { now_ms: T0 + 37.0 },
+        Action::Key {
+            key: "2".into(),
+            focus: Focus::Page,
+            now_ms: T0 + 38.0,
+        },
         Action::SetFilter {
             filter: Filter {
                 topics: ["a".to_string()].into(),
@@ -456,6 +462,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::Next { .. } => "Next",
             Action::Previous { .. } => "Previous",
             Action::Grade { .. } => "Grade",
+            Action::Undo { .. } => "Undo",
             Action::SetFilter { .. } => "SetFilter",
             Action::SetMode { .. } => "SetMode",
             Action::Shuffle { .. } => "Shuffle",
@@ -485,7 +492,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 33, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 34, "one of every kind: {kinds:?}");
     actions
 }
 
@@ -648,5 +655,115 @@ fn stats_put_each_review_on_its_own_local_day_across_a_daylight_saving_change() 
     assert_eq!(two_days_ago, Some(1), "the review was two local days ago");
     // Judged with today's offset alone it would land on yesterday.
     let naive = stats::compute(&state.deck, &state.progress, now, &|_| 120);
-    assert_eq!(naive.per_day.iter().find(|(ago, _)| *ago == 1).map(|d| d.1), Some(1));
+    assert_eq!(
+        naive.per_day.iter().find(|(ago, _)| *ago == 1).map(|d| d.1),
+        Some(1)
+    );
+}
+
+#[test]
+fn progress_of_another_deck_is_never_merged_into_the_deck_on_screen() {
+    let mut theirs = Progress::new("other");
+    theirs.record("c1", Rating::Good, T0, &Scheduler::default());
+    let state = fresh(deck_of("d", &["c1", "c2"]));
+    let adopted = state.clone().apply(Action::Adopt {
+        progress: theirs.clone(),
+        now_ms: T0 + 1.0,
+    });
+    assert_eq!(adopted.progress.review_count(), 0);
+    // A file read for the deck open when it was picked, arriving after a switch.
+    let read = state.apply(Action::ImportRead {
+        result: Ok(theirs),
+        now_ms: T0 + 2.0,
+    });
+    assert!(read.import.is_none());
+    assert!(matches!(
+        read.import_error,
+        Some(ProgressError::OtherDeck { .. })
+    ));
+}
+
+#[test]
+fn damaged_values_keep_their_reset_marks_and_duplicates_never_underflow_a_preview() {
+    let raw = r#"{"format":2,"deck":"d","cards":{"a":{"views":1},"b":{"views":"x"}},"resets":[{"at":5},{"at":"bad"}]}"#;
+    let saved = interview_cards::core::progress::salvage(raw, "d").expect("salvaged");
+    assert_eq!(saved.progress.resets.len(), 1, "the readable mark is kept");
+    // Stored data with a review written twice (damage): the preview counts, never panics.
+    let mut current = Progress::new("d");
+    current.record("a", Rating::Good, 10.0, &Scheduler::default());
+    let mut twice = (*current.cards["a"]).clone();
+    twice.log.push(twice.log[0]);
+    current.cards.insert(Rc::from("a"), Rc::new(twice));
+    let preview = preview_import(&current, &Progress::new("d"));
+    assert_eq!(preview.new_reviews, 0);
+}
+
+#[test]
+fn undo_of_a_reset_takes_back_the_mark_in_force() {
+    let mut p = Progress::new("d");
+    p.reset(T0); // the learner's own reset
+    let mut imported = Progress::new("d");
+    imported.reset(T0 + 5.0 * DAY_MS); // from a device running ahead
+    imported.settle_resets(T0 + DAY_MS);
+    interview_cards::core::progress::merge_into(&mut p, &imported);
+    assert_eq!(p.reset_at(), T0 + DAY_MS);
+    assert!(p.undo_reset());
+    assert_eq!(
+        p.reset_at(),
+        T0,
+        "the settled mark hid the most, so it went first"
+    );
+}
+
+#[test]
+fn the_same_damaged_value_is_backed_up_once() {
+    let store = MemoryStore::default();
+    let key = progress_key(None, "d");
+    store.set(&key, "{broken").unwrap();
+    let first = interview_cards::core::store::back_up(&store, &key, "{broken", T0).unwrap();
+    let second = interview_cards::core::store::back_up(&store, &key, "{broken", T0 + 1.0).unwrap();
+    assert_eq!(first, second);
+    assert_eq!(backups(&store, &key).len(), 1);
+}
+
+#[test]
+fn under_a_status_filter_the_queue_follows_the_clock_too() {
+    let state = fresh(deck_of("d", &["c1", "c2", "c3"]))
+        .apply(Action::Flip)
+        .apply(Action::Grade {
+            rating: Rating::Good,
+            now_ms: T0,
+        })
+        .apply(Action::SetFilter {
+            filter: Filter {
+                statuses: [Status::Due].into(),
+                ..Filter::default()
+            },
+            now_ms: T0 + 1.0,
+        });
+    assert_eq!(state.session.len(), 0);
+    let later = state.apply(Action::Tick {
+        now_ms: T0 + 30.0 * DAY_MS,
+    });
+    assert_eq!(
+        later.session.len(),
+        1,
+        "the card that fell due joins the queue"
+    );
+}
+
+#[test]
+fn a_coordinator_never_saves_another_decks_progress_under_its_key() {
+    let store = MemoryStore::default();
+    let key = progress_key(None, "d");
+    let mut coordinator = interview_cards::core::persist::Persistence::new(&key, "d");
+    coordinator.note(interview_cards::core::persist::Unsaved {
+        cards: Default::default(),
+        all: true,
+    });
+    let mut other = Progress::new("e");
+    other.record("x", Rating::Good, T0, &Scheduler::default());
+    coordinator.save(&store, &Rc::new(other), T0);
+    assert_eq!(store.get(&key).unwrap(), None);
+    assert!(coordinator.has_pending(), "kept for the right progress");
 }

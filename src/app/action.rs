@@ -172,6 +172,11 @@ pub enum Action {
         rating: Rating,
         now_ms: f64,
     },
+    /// Take back the latest grade still on the undo list: memory, log, due date and counts
+    /// return to what they were, and the card shows again.
+    Undo {
+        now_ms: f64,
+    },
     SetFilter {
         filter: Filter,
         now_ms: f64,
@@ -247,6 +252,19 @@ pub enum Action {
     /// The learner has the damaged original (downloaded) and lets this visit replace it.
     ReplaceDamaged,
 }
+
+/// A grade that can be taken back: the card (deck position), when the review was logged, the
+/// rating, and the card's memory before it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Undoable {
+    pub card: usize,
+    pub at: f64,
+    pub rating: Rating,
+    pub before: Option<crate::core::schedule::Memory>,
+}
+
+/// How many grades can be taken back, newest first.
+pub const UNDO_STEPS: usize = 20;
 
 /// A deck compared by identity: a deck never changes once loaded, and comparing 10,000 cards
 /// on every render would be waste.

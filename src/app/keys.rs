@@ -35,6 +35,7 @@ pub fn key_action(state: &State, key: &str, focus: Focus, now_ms: f64) -> Option
         (" " | "Enter", View::Mock) if on_page && asking => Some(Action::MockReveal { now_ms }),
         ("ArrowRight", View::Practice) => Some(Action::Next { now_ms }),
         ("ArrowLeft", View::Practice) => Some(Action::Previous { now_ms }),
+        ("u", View::Practice) if !state.undo.is_empty() => Some(Action::Undo { now_ms }),
         (_, View::Practice) if state.session.is_flipped() => {
             rating.map(|rating| Action::Grade { rating, now_ms })
         }

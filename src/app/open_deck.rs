@@ -53,13 +53,15 @@ impl State {
             self.writable = opened.writable;
             self.notice = opened.notice.clone();
             self.backups.clone_from(&opened.backups);
-            *self.unsaved.borrow_mut() = Default::default();
         }
         self.deck_load = DeckLoad::Ready;
         self.index = Rc::new(SearchIndex::new(deck.clone()));
         self.deck = deck;
         self.mock = None;
         self.only = None;
+        // Undo steps point into the old deck.
+        self.undo.clear();
+        self.undone = None;
         self.import = None;
         self.session = crate::core::session::Session::new(Vec::new(), 0);
         self.reread();

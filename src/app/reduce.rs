@@ -2,11 +2,11 @@
 //! [`Action`], tested on the host.
 
 use crate::app::keys::key_action;
-use crate::app::state::{Action, DeckLoad, Mode, State, View};
+use crate::app::state::{Action, DeckLoad, Mode, State, Undoable, View, UNDO_STEPS};
 use crate::core::filter::restatus;
 use crate::core::mock::Mock;
 use crate::core::progress::{
-    covers, merge_into, preview_import, status_at, without_new_resets, Progress,
+    covers, merge_into, preview_import, status_at, without_new_resets, Progress, ProgressError,
 };
 use crate::core::schedule::Rating;
 use crate::core::store::{compact, Notice};
@@ -14,11 +14,29 @@ use std::rc::Rc;
 use yew::Reducible;
 
 impl State {
-    /// Grades a card and moves it to its new status in the facet counts.
-    fn grade(&mut self, card: usize, rating: Rating) {
+    /// Grades a card and moves it to its new status in the facet counts; returns what taking
+    /// the grade back needs.
+    fn grade(&mut self, card: usize, rating: Rating) -> Undoable {
         let id = self.deck.cards[card].id.clone();
-        let before = status_at(self.memories[card].as_ref(), self.counted_at);
+        let before = self.memories[card];
         Rc::make_mut(&mut self.progress).record(&id, rating, self.now_ms, &self.scheduler);
+        let at = self.progress.cards[id.as_str()]
+            .log
+            .last()
+            .map_or(self.now_ms, |r| r.at);
+        self.remember(card, id);
+        Undoable {
+            card,
+            at,
+            rating,
+            before,
+        }
+    }
+
+    /// Reads a card's memory from progress again after it changed, moves the card to its new
+    /// status in the facet counts and notes it for saving.
+    fn remember(&mut self, card: usize, id: String) {
+        let before = status_at(self.memories[card].as_ref(), self.counted_at);
         let memory = self.progress.memory(&id).copied();
         Rc::make_mut(&mut self.memories)[card] = memory;
         let after = status_at(memory.as_ref(), self.counted_at);
@@ -32,6 +50,22 @@ impl State {
             after,
         );
         self.touch(id);
+    }
+
+    /// Takes back the latest grade on the undo list.
+    fn undo(&mut self) {
+        let Some(step) = self.undo.pop() else {
+            return;
+        };
+        let Some(id) = self.deck.cards.get(step.card).map(|c| c.id.clone()) else {
+            return;
+        };
+        let now = self.now_ms;
+        if Rc::make_mut(&mut self.progress).undo_review(&id, step.at, step.before, now) {
+            self.remember(step.card, id);
+            self.session.bring_back(step.card);
+            self.undone = Some(step);
+        }
     }
 
     /// Merges progress from elsewhere; true when it brought something new.
@@ -106,13 +140,22 @@ impl State {
                 if !self.session.is_flipped() {
                     return;
                 }
-                self.grade(card, rating);
+                let step = self.grade(card, rating);
+                self.undo.push(step);
+                if self.undo.len() > UNDO_STEPS {
+                    self.undo.remove(0);
+                }
+                self.undone = None;
                 match self.mode {
                     // A graded card is no longer due: it leaves the review queue.
                     Mode::Due => self.session.remove_current(),
                     Mode::All => self.session.next(),
                 }
                 self.see_current();
+            }
+            Action::Undo { now_ms } => {
+                self.advance(now_ms);
+                self.undo();
             }
             Action::SetFilter { filter, now_ms } => {
                 self.now_ms = now_ms;
@@ -153,13 +196,13 @@ impl State {
                 self.view = View::Mock;
             }
             Action::MockTick { now_ms } => {
-                self.now_ms = now_ms;
+                self.advance(now_ms);
                 if let Some(mock) = &mut self.mock {
                     mock.tick(now_ms);
                 }
             }
             Action::MockReveal { now_ms } => {
-                self.now_ms = now_ms;
+                self.advance(now_ms);
                 if let Some(mock) = &mut self.mock {
                     mock.reveal(now_ms);
                 }
@@ -190,8 +233,11 @@ impl State {
     fn data_action(&mut self, action: Action) {
         match action {
             Action::Adopt { progress, now_ms } => {
-                self.now_ms = now_ms;
-                self.adopt(progress);
+                self.advance(now_ms);
+                // Progress of the deck that was open before a switch has no place here.
+                if progress.deck == self.deck.id {
+                    self.adopt(progress);
+                }
             }
             Action::SaveNotice(notice) => {
                 if let Notice::Trimmed { .. } = notice {
@@ -202,8 +248,15 @@ impl State {
                 self.notice = Some(notice);
             }
             Action::ImportRead { result, now_ms } => {
-                self.now_ms = now_ms;
+                self.advance(now_ms);
                 match result {
+                    // Read for the deck that was open when the file was picked.
+                    Ok(incoming) if incoming.deck != self.deck.id => {
+                        self.import = None;
+                        self.import_error = Some(ProgressError::OtherDeck {
+                            found: incoming.deck,
+                        });
+                    }
                     Ok(mut incoming) => {
                         incoming.settle_resets(now_ms);
                         let preview = preview_import(&self.progress, &incoming);
@@ -220,8 +273,10 @@ impl State {
                 keep_resets,
                 now_ms,
             } => {
-                self.now_ms = now_ms;
-                if let Some((incoming, _)) = self.import.take() {
+                self.advance(now_ms);
+                if let Some((incoming, _)) =
+                    self.import.take().filter(|(p, _)| p.deck == self.deck.id)
+                {
                     let incoming = if keep_resets {
                         incoming
                     } else {
@@ -237,6 +292,8 @@ impl State {
             }
             Action::Reset { now_ms } => {
                 self.now_ms = now_ms;
+                // Grades before a reset are out of view: nothing to take back.
+                self.undo.clear();
                 Rc::make_mut(&mut self.progress).reset(now_ms);
                 self.touch_all();
                 self.reread();

@@ -108,11 +108,16 @@ fn use_focus_recovery(state: &UseReducerHandle<State>, ids: &str) {
     });
 }
 
-/// Removes a damaged value the learner has downloaded, so this visit can save again.
+/// Removes a damaged value the learner has downloaded, so this visit can save again; only
+/// while the key still holds exactly that value (another tab may have written since).
 fn replace_damaged(state: &UseReducerHandle<State>, store: Rc<dyn Store>) -> Callback<String> {
     let state = state.clone();
     Callback::from(move |key: String| {
-        if store.remove(&key).is_ok() {
+        let Some(Notice::Unreadable { original, .. }) = &state.notice else {
+            return;
+        };
+        let still = store.get(&key).ok().flatten().as_ref() == Some(original);
+        if !still || store.remove(&key).is_ok() {
             state.dispatch(Action::ReplaceDamaged);
         }
     })

@@ -2,7 +2,9 @@
 //! Changes go through [`State::apply`] (in `reduce.rs`), a pure function of the old state and
 //! an [`Action`]; this file holds the state and what it derives.
 
-pub use crate::app::action::{Action, DeckHandle, DeckLoad, Focus, Mode, Theme, View};
+pub use crate::app::action::{
+    Action, DeckHandle, DeckLoad, Focus, Mode, Theme, Undoable, View, UNDO_STEPS,
+};
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
 use crate::core::mock::{Mock, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
@@ -51,6 +53,10 @@ pub struct State {
     /// The mock interview's set-up: questions and seconds per question.
     pub mock_setup: (usize, u32),
     pub help_open: bool,
+    /// Grades of this visit that can be taken back, oldest first.
+    pub undo: Vec<Undoable>,
+    /// The grade taken back last, for screen readers and the status line.
+    pub undone: Option<Undoable>,
     /// An import waiting for the learner's confirmation, with what it would change.
     pub import: Option<(Progress, ImportPreview)>,
     /// Copies of unreadable progress kept in storage, oldest first.
@@ -84,6 +90,8 @@ impl PartialEq for State {
             && self.mock == other.mock
             && self.mock_setup == other.mock_setup
             && self.help_open == other.help_open
+            && self.undo == other.undo
+            && self.undone == other.undone
             && self.import == other.import
             && self.import_error == other.import_error
             && self.backups == other.backups
@@ -142,6 +150,8 @@ impl State {
             mock: None,
             mock_setup: (DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION),
             help_open: false,
+            undo: Vec::new(),
+            undone: None,
             import: None,
             import_error: None,
             backups: Vec::new(),
@@ -267,9 +277,11 @@ impl State {
             .flatten()
             .any(|m| m.due > from && m.due <= to);
         if crossed {
-            match self.mode {
-                Mode::Due => self.requeue(),
-                Mode::All => self.refresh_counts(),
+            // The queue depends on statuses in review mode and under a status filter.
+            if self.mode == Mode::Due || !self.filter.statuses.is_empty() {
+                self.requeue();
+            } else {
+                self.refresh_counts();
             }
         }
     }

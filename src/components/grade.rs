@@ -34,7 +34,7 @@ pub fn grade_buttons(props: &GradeProps) -> Html {
                 <button type="button" class={classes!("grade", rating.label().to_lowercase())}
                         {onclick} aria-keyshortcuts={key.clone()}
                         aria-label={format!("{} (key {key}), next review in {}", rating.label(), days_label(days))}>
-                    <span class="grade-name">{rating.label()}</span>
+                    <span class="grade-name">{rating.label()}<kbd class="key" aria-hidden="true">{key.clone()}</kbd></span>
                     <span class="grade-next" aria-hidden="true">{days_label(days)}</span>
                 </button>
             }

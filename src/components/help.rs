@@ -3,12 +3,16 @@
 use crate::components::ids::use_ids;
 use yew::prelude::*;
 
-pub const SHORTCUTS: [(&str, &str); 9] = [
+pub const SHORTCUTS: [(&str, &str); 10] = [
     (
         "Space or Enter",
         "Flip the card (reveal in a mock interview)",
     ),
     ("1 2 3 4", "Grade: Again, Hard, Good, Easy"),
+    (
+        "u, Ctrl+Z",
+        "Take back the last grade (several times for earlier ones)",
+    ),
     ("→ / ←", "Next / previous card"),
     ("/", "Search"),
     ("p", "Practice view"),

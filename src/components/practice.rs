@@ -43,6 +43,7 @@ pub fn practice_view(props: &PracticeProps) -> Html {
             if total > 0 {
                 {card_controls(state, &ids, &flip)}
             }
+            {undo_and_due(state)}
             <p class="progress-summary" data-testid="seen-count">
                 {format!("Seen {} of {} cards", state.seen, state.deck.cards.len())}
             </p>
@@ -97,7 +98,7 @@ fn card_or_empty(
                 <CardView card={card.clone()} topic={AttrValue::from(deck.topic_name(&card.topic).to_string())}
                           {flipped} on_flip={flip.clone()} />
                 <p class="sr-only" aria-live="polite" data-testid="announcer">
-                    {format!("Card {} of {total}: {}", state.session.position() + 1, card.question)}
+                    {announce(state, card, total)}
                 </p>
             </>
         },
@@ -139,19 +140,64 @@ fn card_controls(state: &UseReducerHandle<State>, ids: &Ids, flip: &Callback<()>
     });
     html! {
         <>
-            if let (true, Some(preview)) = (flipped, preview) {
-                <GradeButtons {preview} on_grade={on_grade} />
-            }
-            <div class="controls" role="group" aria-label="Card controls">
-                <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">{"Previous"}</button>
-                <button type="button" id={ids.of("primary-action")} class="primary" onclick={flip.reform(|_: MouseEvent| ())}
-                        aria-pressed={flipped.to_string()}
-                        aria-keyshortcuts="Space Enter">{flip_label}</button>
-                <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Next { now_ms })} aria-keyshortcuts="ArrowRight">{"Next"}</button>
+            // On a phone the grades and controls stay in reach below a long answer.
+            <div class="actions" data-testid="actions">
+                if let (true, Some(preview)) = (flipped, preview) {
+                    <GradeButtons {preview} on_grade={on_grade} />
+                }
+                <div class="controls" role="group" aria-label="Card controls">
+                    <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">
+                        {"Previous"}<kbd class="key" aria-hidden="true">{"←"}</kbd>
+                    </button>
+                    <button type="button" id={ids.of("primary-action")} class="primary" onclick={flip.reform(|_: MouseEvent| ())}
+                            aria-pressed={flipped.to_string()}
+                            aria-keyshortcuts="Space Enter">{flip_label}<kbd class="key" aria-hidden="true">{"Space"}</kbd></button>
+                    <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Next { now_ms })} aria-keyshortcuts="ArrowRight">
+                        {"Next"}<kbd class="key" aria-hidden="true">{"→"}</kbd>
+                    </button>
+                </div>
             </div>
             <p class="position" data-testid="position">
                 {format!("{} / {}", state.session.position() + 1, total)}
             </p>
         </>
+    }
+}
+
+/// What a screen reader hears when the card changes: its place and question, after a note
+/// that a grade was taken back when that is why it is back.
+fn announce(state: &State, card: &crate::core::deck::Card, total: usize) -> String {
+    let place = format!(
+        "Card {} of {total}: {}",
+        state.session.position() + 1,
+        card.question
+    );
+    match state.undone {
+        Some(step) if state.session.current() == Some(step.card) => {
+            format!("Grade {} taken back. {place}", step.rating.label())
+        }
+        _ => place,
+    }
+}
+
+/// Taking back the latest grade (also when the review queue is empty after it), and how many
+/// due cards a review session has left.
+fn undo_and_due(state: &UseReducerHandle<State>) -> Html {
+    let undo = send(state, |_: MouseEvent, now_ms| Action::Undo { now_ms });
+    let due_left = (state.mode == Mode::Due).then(|| state.session.len());
+    html! {
+        <div class="after-grade">
+            if let Some(last) = state.undo.last() {
+                <button type="button" class="undo" onclick={undo} aria-keyshortcuts="u Control+Z Meta+Z"
+                        data-testid="undo">
+                    {format!("Undo {} grade", last.rating.label())}<kbd class="key" aria-hidden="true">{"u"}</kbd>
+                </button>
+            }
+            if let Some(left) = due_left {
+                <p class="due-left" data-testid="due-left">
+                    {format!("{left} due left")}
+                </p>
+            }
+        </div>
     }
 }

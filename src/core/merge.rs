@@ -9,9 +9,12 @@ use crate::core::schedule::Memory;
 use std::rc::Rc;
 
 /// A total order on memories, so merging picks the same one whichever side it starts from:
-/// the later review wins; equal times fall back to the other fields.
-fn memory_key(m: &Memory) -> [f64; 6] {
+/// the one set last wins (by a review, or by an undo restoring an earlier memory); equal times
+/// fall back to the other fields.
+fn memory_key(m: &Memory) -> [f64; 7] {
     [
+        // A memory restored by an undo was set after the grade it replaces.
+        m.last_review.max(m.set_at),
         m.last_review,
         f64::from(m.reps),
         m.due,
@@ -40,7 +43,14 @@ fn newer_memory(a: Option<Memory>, b: Option<Memory>) -> Option<Memory> {
 fn merge_card(a: &CardProgress, b: &CardProgress) -> CardProgress {
     let mut log: Vec<Review> = a.log.iter().chain(b.log.iter()).copied().collect();
     sort_by_key(&mut log, |r| (r.at, r.rating as u64));
-    log.dedup_by(|x, y| x.at.total_cmp(&y.at).is_eq() && x.rating == y.rating);
+    // One review seen twice is one review, undone if either copy was.
+    log.dedup_by(|later, kept| {
+        let same = later.at.total_cmp(&kept.at).is_eq() && later.rating == kept.rating;
+        if same {
+            kept.undone |= later.undone;
+        }
+        same
+    });
     CardProgress {
         last_seen: a.last_seen.max(b.last_seen),
         views: a.views.max(b.views),
@@ -163,7 +173,8 @@ pub fn preview_import(current: &Progress, incoming: &Progress) -> ImportPreview 
         .filter(|r| r.at > since && r.cards > 0)
         .collect();
     ImportPreview {
-        new_reviews: count(&merged) - count(current),
+        // Merging folds duplicate entries of damaged data together: never below zero.
+        new_reviews: count(&merged).saturating_sub(count(current)),
         cards_changed: merged
             .cards
             .iter()

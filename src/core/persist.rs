@@ -83,10 +83,10 @@ impl Persistence {
     /// Reads → merges → writes what is pending (whole, or only the changed cards of large
     /// progress). On failure the changes stay pending for the next attempt.
     pub fn save(&mut self, store: &dyn Store, progress: &Rc<Progress>, now_ms: f64) -> Outcome {
-        let pending = std::mem::take(&mut self.pending);
-        if pending.is_empty() {
+        if self.pending.is_empty() || progress.deck != self.deck {
             return Outcome::default();
         }
+        let pending = std::mem::take(&mut self.pending);
         let result = if pending.all {
             save_progress(store, &self.key, progress, now_ms, self.written)
         } else {
@@ -143,9 +143,17 @@ impl Persistence {
             return Outcome::default();
         }
         let incoming = new_value.and_then(|raw| parse_progress(raw, &self.deck).ok());
-        let lost = if changed == self.recent {
+        let lost = if changed == self.recent && new_value.is_some() {
             let empty = Progress::new(&self.deck);
             !covers(incoming.as_ref().unwrap_or(&empty), &self.mine)
+        } else if changed == self.recent {
+            // Removed: another tab folded it into the progress key, which must hold it now.
+            let main = store.get(&self.key).ok().flatten();
+            let main = main.and_then(|raw| parse_progress(&raw, &self.deck).ok());
+            !covers(
+                &main.unwrap_or_else(|| Progress::new(&self.deck)),
+                &self.mine,
+            )
         } else {
             // The progress key changed: all this tab saved must be in it or the recent value.
             // (Unreadable values are left to the save, which backs them up first.)

@@ -4,6 +4,9 @@
 //! Format history:
 //! - 1: per card `last_seen` (epoch ms) and `views`.
 //! - 2: adds per card `memory` (FSRS state) and `log` (every grade: rating and time).
+//! - 3: a review in the log may be `undone` (the learner took the grade back); the card's
+//!   memory is then the one before it. Format 2 reads as 3 unchanged; a format-2 build refuses
+//!   to overwrite format 3 (it would bring undone grades back).
 
 use crate::core::filter::Status;
 use crate::core::schedule::{Memory, Rating, Scheduler};
@@ -19,7 +22,7 @@ pub use crate::core::salvage::{salvage, Salvaged};
 
 /// The progress format version this build writes. Older versions are migrated on load; newer
 /// ones are never overwritten.
-pub const PROGRESS_FORMAT: u32 = 2;
+pub const PROGRESS_FORMAT: u32 = 3;
 
 /// A card counts as mastered once its memory is stable for this many days.
 pub const MASTERED_STABILITY_DAYS: f64 = 21.0;
@@ -30,6 +33,9 @@ pub struct Review {
     pub rating: Rating,
     /// Epoch milliseconds.
     pub at: f64,
+    /// Taken back by the learner: kept (merging would bring it back otherwise), never counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undone: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -123,28 +129,25 @@ impl Progress {
         changed
     }
 
-    /// The marks of `self` that `other` does not have (or has undone), in force here.
+    /// The marks in force in `self` that `other` does not have at all (a mark `other` has
+    /// undone stays undone when they merge).
     pub fn resets_unknown_to(&self, other: &Progress) -> Vec<ResetMark> {
         self.resets
             .iter()
             .filter(|m| !m.undone)
-            .filter(|m| {
-                !other
-                    .resets
-                    .iter()
-                    .any(|r| r.at.total_cmp(&m.at).is_eq() && r.undone == m.undone)
-            })
+            .filter(|m| !other.resets.iter().any(|r| r.at.total_cmp(&m.at).is_eq()))
             .copied()
             .collect()
     }
 
     /// Undoes the latest reset still in force; false when there is none.
     pub fn undo_reset(&mut self) -> bool {
+        // The mark that hides the most: the one in force.
         let latest = self
             .resets
             .iter_mut()
             .filter(|r| !r.undone)
-            .max_by(|a, b| a.at.total_cmp(&b.at));
+            .max_by(|a, b| a.hides_until().total_cmp(&b.hides_until()));
         match latest {
             Some(mark) => {
                 mark.undone = true;
@@ -160,7 +163,7 @@ impl Progress {
         self.cards
             .get(card)
             .into_iter()
-            .flat_map(move |c| c.log.iter().filter(move |r| r.at > since))
+            .flat_map(move |c| c.log.iter().filter(move |r| r.at > since && !r.undone))
     }
 
     /// Reviews of every card since the last reset.
@@ -168,8 +171,36 @@ impl Progress {
         let since = self.reset_at();
         self.cards
             .values()
-            .map(|c| c.log.iter().filter(|r| r.at > since).count())
+            .map(|c| c.log.iter().filter(|r| r.at > since && !r.undone).count())
             .sum()
+    }
+
+    /// Takes back the grade given to `card` at `at`: the review stays in the log marked
+    /// undone, and the card's memory returns to `before` (its memory before that grade), set
+    /// at `now_ms` so merging prefers it. With no memory before, the card's memory is void (see
+    /// [`Progress::memory`]). False when there is no such review.
+    pub fn undo_review(
+        &mut self,
+        card: &str,
+        at: f64,
+        before: Option<Memory>,
+        now_ms: f64,
+    ) -> bool {
+        let Some(entry) = self.cards.get_mut(card) else {
+            return false;
+        };
+        let entry = Rc::make_mut(entry);
+        let Some(review) = entry.log.iter_mut().find(|r| r.at == at && !r.undone) else {
+            return false;
+        };
+        review.undone = true;
+        if let Some(before) = before {
+            entry.memory = Some(Memory {
+                set_at: now_ms.max(at + 1.0),
+                ..before
+            });
+        }
+        true
     }
 
     pub fn mark_seen(&mut self, card: &str, now_ms: f64) {
@@ -195,16 +226,20 @@ impl Progress {
         let memory = scheduler.review(self.memory(card), rating, now_ms);
         let entry = Rc::make_mut(self.cards.entry(Rc::from(card)).or_default());
         entry.memory = Some(memory);
-        entry.log.push(Review { rating, at: now_ms });
+        entry.log.push(Review {
+            rating,
+            at: now_ms,
+            undone: false,
+        });
     }
 
     /// The scheduler's memory of the card since the last reset.
+    /// A memory made by a grade that was taken back is void: the card is as before that grade.
     pub fn memory(&self, card: &str) -> Option<&Memory> {
         let since = self.reset_at();
         self.cards
             .get(card)
-            .and_then(|c| c.memory.as_ref())
-            .filter(|m| m.last_review > since)
+            .and_then(|c| c.memory.as_ref().filter(|m| in_force(c, m, since)))
     }
 
     /// Where the card stands at `now_ms`.
@@ -218,11 +253,20 @@ impl Progress {
         let since = self.reset_at();
         cards
             .map(|card| {
-                let memory = self.cards.get(card).and_then(|c| c.memory);
-                memory.filter(|m| m.last_review > since)
+                let entry = self.cards.get(card)?;
+                entry.memory.filter(|m| in_force(entry, m, since))
             })
             .collect()
     }
+}
+
+/// Whether a card's memory counts: made after the last reset, by a grade not taken back.
+fn in_force(card: &CardProgress, memory: &Memory, since: f64) -> bool {
+    memory.last_review > since
+        && !card
+            .log
+            .iter()
+            .any(|r| r.undone && r.at.total_cmp(&memory.last_review).is_eq())
 }
 
 /// Where a card with this memory (none before its first grade) stands at `now_ms`.

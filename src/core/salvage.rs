@@ -1,7 +1,7 @@
 //! Rescuing what can be read of damaged saved progress: entries of the wrong shape inside
 //! valid JSON, or the complete entries before the point where a write was cut off.
 
-use crate::core::progress::{CardProgress, Progress, PROGRESS_FORMAT};
+use crate::core::progress::{CardProgress, Progress, ResetMark, PROGRESS_FORMAT};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -28,6 +28,8 @@ pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
         format: Option<&'a RawValue>,
         #[serde(borrow)]
         cards: Option<BTreeMap<String, &'a RawValue>>,
+        #[serde(borrow, default)]
+        resets: Vec<&'a RawValue>,
     }
     let read = |text: &str| -> Option<Salvaged> {
         let loose: Loose = serde_json::from_str(text).ok()?;
@@ -50,6 +52,12 @@ pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
                 Err(_) => lost_entries += 1,
             }
         }
+        // Reset marks too, each on its own: dropping one would bring back what it hid.
+        progress.resets = loose
+            .resets
+            .iter()
+            .filter_map(|m| serde_json::from_str::<ResetMark>(m.get()).ok())
+            .collect();
         Some(Salvaged {
             progress,
             lost_entries,

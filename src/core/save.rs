@@ -216,7 +216,8 @@ pub fn save_progress(
     }
     let mut saved = Saved::default();
     // Nothing new for the progress key (another tab folded everything in already).
-    let unchanged = stored.as_ref().is_some_and(|s| covers(s, &to_write));
+    // (A damaged value, salvaged, is rewritten all the same so it is not backed up again.)
+    let unchanged = raw.is_some() && stored.as_ref().is_some_and(|s| covers(s, &to_write));
     if unchanged {
         saved.written = raw.as_deref().map(Fingerprint::of);
     } else {

@@ -85,6 +85,14 @@ pub struct Memory {
     pub reps: u32,
     /// Times the card was forgotten (rated Again after its first review).
     pub lapses: u32,
+    /// When an undo put this memory back (epoch ms); 0 for a memory a review made. Merging
+    /// prefers the memory set last, so an undo wins over the grade it took back.
+    #[serde(rename = "set", default, skip_serializing_if = "is_zero")]
+    pub set_at: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// FSRS parameters. `Default` is rs-fsrs's: default weights, 90% retention, 36 500 days at most.
@@ -180,6 +188,7 @@ impl Scheduler {
                 } else {
                     lapses
                 },
+                set_at: 0.0,
             }
         })
     }

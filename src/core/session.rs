@@ -47,6 +47,20 @@ impl Session {
         self.flipped = false;
     }
 
+    /// Shows `card` again, answer up: where it is in the queue, or put back at the current
+    /// place when it left the queue (a graded card leaves the review-due queue).
+    pub fn bring_back(&mut self, card: usize) {
+        match self.queue.iter().position(|&c| c == card) {
+            Some(position) => self.position = position,
+            None => {
+                let at = self.position.min(self.queue.len());
+                self.queue.insert(at, card);
+                self.position = at;
+            }
+        }
+        self.flipped = true;
+    }
+
     pub fn position(&self) -> usize {
         self.position
     }

@@ -89,6 +89,13 @@ pub fn backups(store: &dyn Store, key: &str) -> Vec<Backup> {
 pub fn back_up(store: &dyn Store, key: &str, raw: &str, now_ms: f64) -> Result<String, StoreError> {
     let deck_key = key.strip_suffix(":recent").unwrap_or(key);
     let mut old = backups(store, deck_key);
+    // The same damaged value met again (another tab, a later save) is kept once.
+    if let Some(same) = old
+        .iter()
+        .find(|b| store.get(&b.key).ok().flatten().as_deref() == Some(raw))
+    {
+        return Ok(same.key.clone());
+    }
     while old.len() >= MAX_BACKUPS {
         store.remove(&old.remove(0).key)?;
     }

@@ -42,9 +42,14 @@ pub fn with_lock(name: &str, work: impl FnOnce() + 'static) {
     match request() {
         Some(promise) => {
             // A refused lock (an opaque origin, say) must not lose the save.
-            let refused: Closure<dyn FnMut(JsValue)> = Closure::once(move |_err: JsValue| run());
-            let _ = promise.catch(&refused);
-            refused.forget();
+            // Freed by the browser once called (no closure kept per save).
+            let refused = Closure::once_into_js(move |_err: JsValue| run());
+            let catch = js_sys::Reflect::get(&promise, &"catch".into())
+                .ok()
+                .and_then(|c| c.dyn_into::<js_sys::Function>().ok());
+            if let Some(catch) = catch {
+                let _ = catch.call1(&promise, &refused);
+            }
         }
         None => run(),
     }

@@ -30,10 +30,18 @@ pub fn use_keys(state: &UseReducerHandle<State>, root: NodeRef, standalone: bool
                     let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
-                    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    let command = event.ctrl_key() || event.meta_key();
+                    // Ctrl+Z / Cmd+Z is undo, as everywhere; other modified keys are not ours.
+                    let key = match (command, event.key().as_str()) {
+                        (true, "z" | "Z") if !event.shift_key() && !event.alt_key() => "u".into(),
+                        (false, _) if !event.alt_key() => event.key(),
+                        _ => return,
+                    };
+                    let focus = focus_of(event.target());
+                    // In a text field Ctrl+Z undoes typing, not a grade.
+                    if command && focus == Focus::TextField {
                         return;
                     }
-                    let (key, focus) = (event.key(), focus_of(event.target()));
                     if key == "/" && focus != Focus::TextField {
                         event.prevent_default();
                         focus_element(&format!("{ids}f-search"));

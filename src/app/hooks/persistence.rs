@@ -29,69 +29,91 @@ fn dispatch(dispatcher: &UseReducerDispatcher<State>, outcome: Outcome) {
     }
 }
 
-type Shared = Rc<RefCell<Option<Persistence>>>;
+/// One deck's coordinator with the newest progress it was handed: a save that waited for the
+/// lock writes that, never another deck's progress after the learner switched decks.
+type Saver = Rc<RefCell<(Persistence, Rc<Progress>)>>;
+
+fn run_save(saver: &Saver, store: &dyn Store) -> Outcome {
+    let (coordinator, progress) = &mut *saver.borrow_mut();
+    coordinator.save(store, progress, now_ms())
+}
 
 #[hook]
 pub fn use_persistence(state: &UseReducerHandle<State>, store: Rc<dyn Store>) {
-    let coordinator: Shared = use_mut_ref(|| None);
-    // The newest progress: a save that waited for the lock writes this, not what its render saw.
-    let latest = use_mut_ref(|| Rc::new(Progress::new("")));
-    *latest.borrow_mut() = state.progress.clone();
+    let current = use_mut_ref(|| None::<Saver>);
     let key = state.progress_key();
     {
-        let (store, coordinator, latest) = (store.clone(), coordinator.clone(), latest.clone());
-        let (dispatcher, unsaved) = (state.dispatcher(), state.unsaved.clone());
+        let (store, current) = (store.clone(), current.clone());
+        let (dispatcher, unsaved, progress) = (
+            state.dispatcher(),
+            state.unsaved.clone(),
+            state.progress.clone(),
+        );
         let (writable, has_deck, deck) = (state.writable, state.has_deck(), state.deck.id.clone());
         use_effect_with((state.revision, key.clone()), move |(_, key)| {
             if !writable || !has_deck {
+                // Nothing of this deck may be written; another deck's saver must not be reused.
+                current.borrow_mut().take();
                 return;
             }
+            let saver = {
+                let mut slot = current.borrow_mut();
+                let same = slot
+                    .as_ref()
+                    .is_some_and(|s| s.borrow().0.key() == key.as_str());
+                if !same {
+                    *slot = Some(Rc::new(RefCell::new((
+                        Persistence::new(key, &deck),
+                        progress.clone(),
+                    ))));
+                }
+                slot.clone()
+            };
+            let Some(saver) = saver else {
+                return;
+            };
             {
-                let mut slot = coordinator.borrow_mut();
-                if slot.as_ref().map(Persistence::key) != Some(key.as_str()) {
-                    *slot = Some(Persistence::new(key, &deck));
-                }
-                if let Some(c) = slot.as_mut() {
-                    c.note(std::mem::take(&mut *unsaved.borrow_mut()));
-                }
+                let (coordinator, latest) = &mut *saver.borrow_mut();
+                coordinator.note(std::mem::take(&mut *unsaved.borrow_mut()));
+                *latest = progress;
             }
             with_lock(&format!("{key}:lock"), move || {
-                let progress = latest.borrow().clone();
-                let outcome = coordinator
-                    .borrow_mut()
-                    .as_mut()
-                    .map(|c| c.save(&*store, &progress, now_ms()));
-                if let Some(outcome) = outcome {
-                    dispatch(&dispatcher, outcome);
-                }
+                dispatch(&dispatcher, run_save(&saver, &*store));
             });
         });
     }
-    // A save waiting for the lock must not be lost when the page goes away (a reload, a
-    // closed tab): it is written at once, unlocked, as the page is hidden.
+    // A save waiting for the lock must not be lost when the page goes away (a reload, a closed
+    // tab): on pagehide it is written at once, unlocked; when the tab is only hidden, under
+    // the lock as usual.
     {
-        let (store, coordinator, latest) = (store.clone(), coordinator.clone(), latest.clone());
+        let (store, current, dispatcher) = (store.clone(), current.clone(), state.dispatcher());
         use_effect_with((), move |_| {
-            let flush = move || {
-                if let Some(c) = coordinator.borrow_mut().as_mut() {
-                    if c.has_pending() {
-                        let progress = latest.borrow().clone();
-                        c.save(&*store, &progress, now_ms());
-                    }
-                }
+            let pending = move || {
+                current
+                    .borrow()
+                    .clone()
+                    .filter(|s| s.borrow().0.has_pending())
             };
-            let flush = std::rc::Rc::new(flush);
             let listeners = web_sys::window().map(|window| {
                 let on_hide = {
-                    let flush = flush.clone();
-                    EventListener::new(&window, "pagehide", move |_| flush())
+                    let (pending, store) = (pending.clone(), store.clone());
+                    EventListener::new(&window, "pagehide", move |_| {
+                        if let Some(saver) = pending() {
+                            run_save(&saver, &*store);
+                        }
+                    })
                 };
                 let hidden = window.document().map(|document| {
                     let doc = document.clone();
                     EventListener::new(&document, "visibilitychange", move |_| {
-                        if doc.hidden() {
-                            flush();
-                        }
+                        let Some(saver) = pending().filter(|_| doc.hidden()) else {
+                            return;
+                        };
+                        let (store, dispatcher) = (store.clone(), dispatcher.clone());
+                        let key = saver.borrow().0.key().to_string();
+                        with_lock(&format!("{key}:lock"), move || {
+                            dispatch(&dispatcher, run_save(&saver, &*store));
+                        });
                     })
                 });
                 (on_hide, hidden)
@@ -107,18 +129,16 @@ pub fn use_persistence(state: &UseReducerHandle<State>, store: Rc<dyn Store>) {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                     return;
                 };
-                let mut slot = coordinator.borrow_mut();
-                let Some(c) = slot.as_mut() else {
+                let Some(saver) = current.borrow().clone() else {
                     return;
                 };
-                // No key: another tab cleared the whole storage.
-                let changed = event.key().unwrap_or_else(|| c.key().to_string());
-                let outcome = c.heard(&*store, &changed, event.new_value().as_deref());
-                drop(slot);
-                let outcome = Some(outcome);
-                if let Some(outcome) = outcome {
-                    dispatch(&dispatcher, outcome);
-                }
+                let outcome = {
+                    let coordinator = &mut saver.borrow_mut().0;
+                    // No key: another tab cleared the whole storage.
+                    let changed = event.key().unwrap_or_else(|| coordinator.key().to_string());
+                    coordinator.heard(&*store, &changed, event.new_value().as_deref())
+                };
+                dispatch(&dispatcher, outcome);
             })
         });
         move || drop(listener)

@@ -1,0 +1,65 @@
+// Taking grades back, and reaching the grade buttons on a phone below a long answer.
+const { test, expect } = require('@playwright/test');
+const { expectNoAxeViolations, openFresh, ready, watchErrors } = require('./helpers');
+
+const KEY = 'interview-cards:backend-interview:progress';
+const stored = page => page.evaluate(k => JSON.parse(localStorage.getItem(k) || 'null'), KEY);
+/** What storage holds that counts: reviews not taken back, and each card's due date. */
+const effective = async (page) => {
+  const p = await stored(page);
+  const reviews = Object.entries(p?.cards ?? {}).flatMap(([id, c]) =>
+    (c.log ?? []).filter((r) => !r.undone).map((r) => `${id} ${r.at} ${r.rating}`)).sort();
+  return { reviews };
+};
+
+async function flipAndGrade(page, key) {
+  await page.locator('#primary-action').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(key);
+}
+
+test('grades are taken back with u, Ctrl+Z and the button, several steps, storage included', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openFresh(page);
+  const first = await page.locator('#card-question').textContent();
+  const before = await effective(page);
+  await flipAndGrade(page, '3');
+  await expect.poll(async () => (await effective(page)).reviews.length).toBe(1);
+  const afterOne = await effective(page);
+  await flipAndGrade(page, '1');
+  await flipAndGrade(page, '4');
+  await expect.poll(async () => (await effective(page)).reviews.length).toBe(3);
+  await expect(page.getByTestId('undo')).toHaveText(/^Undo Easy grade/);
+  await expectNoAxeViolations(page, 'after a grade');
+
+  await page.keyboard.press('u');
+  await expect.poll(async () => (await effective(page)).reviews.length).toBe(2);
+  await expect(page.getByTestId('announcer')).toContainText('Grade Easy taken back.');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => effective(page)).toEqual(afterOne);
+  await page.getByTestId('undo').click();
+  await expect.poll(async () => effective(page)).toEqual(before);
+  await expect(page.locator('#card-question')).toHaveText(first);
+  await expect(page.getByRole('button', { name: 'Show question' })).toBeVisible();
+  await expect(page.getByTestId('undo')).toHaveCount(0);
+
+  // After a reload the card is new again: nothing graded, nothing due.
+  await page.reload();
+  await ready(page);
+  await page.keyboard.press('t');
+  await expect(page.getByTestId('storage-status')).toContainText('(0 reviews)');
+  expect(errors).toEqual([]);
+});
+
+test('on a phone the grade buttons stay in reach below a long answer', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await openFresh(page, './?q=URL+shortener+service');
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  const grades = page.getByRole('group', { name: 'How well did you know it?' });
+  await expect(grades).toBeVisible();
+  const box = await grades.boundingBox();
+  expect(box.y + box.height).toBeLessThanOrEqual(640);
+  // The keys the buttons press are shown on them.
+  await expect(grades.getByRole('button', { name: /^Good \(key 3\)/ })).toContainText('3');
+  await expectNoAxeViolations(page, 'phone, answer shown');
+});

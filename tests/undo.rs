@@ -1,0 +1,175 @@
+//! Taking grades back: memory, log, due date, counts and what storage holds return to what
+//! they were, several steps back, and an undo survives merging with the copy saved before it.
+
+use interview_cards::app::state::{Action, Mode, Preset, State};
+use interview_cards::core::deck::{parse_deck, Deck};
+use interview_cards::core::filter::Status;
+use interview_cards::core::progress::{merge, parse_progress, PROGRESS_FORMAT};
+use interview_cards::core::schedule::{Rating, DAY_MS};
+use interview_cards::core::store::{
+    open_progress, progress_key, save_progress, MemoryStore, Store,
+};
+use std::rc::Rc;
+
+const T0: f64 = 1_800_000_000_000.0;
+
+fn deck(n: usize) -> Rc<Deck> {
+    let cards: Vec<String> = (1..=n)
+        .map(|i| format!(r#"{{"id":"c{i}","topic":"t","difficulty":"easy","question":"Q{i}","answer":"A{i}"}}"#))
+        .collect();
+    Rc::new(
+        parse_deck(&format!(
+            r#"{{"format":1,"id":"d","title":"D","topics":[{{"id":"t","name":"T"}}],"cards":[{}]}}"#,
+            cards.join(",")
+        ))
+        .unwrap(),
+    )
+}
+
+fn fresh(n: usize) -> State {
+    let store = MemoryStore::default();
+    State::new(
+        deck(n),
+        open_progress(&store, &progress_key(None, "d"), "d", T0),
+        Preset::default(),
+        T0,
+    )
+}
+
+fn grade(s: State, rating: Rating, at: f64) -> State {
+    s.apply(Action::Flip)
+        .apply(Action::Grade { rating, now_ms: at })
+}
+
+/// What the learner sees of progress, whatever the log holds.
+fn seen_state(s: &State) -> (usize, Vec<Option<f64>>, Vec<Status>, usize) {
+    let due = s
+        .deck
+        .cards
+        .iter()
+        .map(|c| s.progress.memory(&c.id).map(|m| m.due))
+        .collect();
+    let statuses = (0..s.deck.cards.len()).map(|i| s.status_of(i)).collect();
+    (
+        s.progress.review_count(),
+        due,
+        statuses,
+        s.counts.status(Status::Due),
+    )
+}
+
+#[test]
+fn several_grades_are_taken_back_in_turn() {
+    let start = grade(fresh(4), Rating::Good, T0 + 1.0);
+    let before_two = seen_state(&start);
+    let graded = grade(
+        grade(start.clone(), Rating::Again, T0 + 2.0),
+        Rating::Easy,
+        T0 + 3.0,
+    );
+    assert_eq!(graded.progress.review_count(), 3);
+    let once = graded.apply(Action::Undo { now_ms: T0 + 4.0 });
+    assert_eq!(once.progress.review_count(), 2);
+    assert_eq!(once.current_card().unwrap().id, "c3", "the card comes back");
+    assert!(once.session.is_flipped(), "answer up, ready to grade again");
+    let twice = once.apply(Action::Undo { now_ms: T0 + 5.0 });
+    assert_eq!(seen_state(&twice), before_two);
+    assert_eq!(twice.current_card().unwrap().id, "c2");
+    assert_eq!(
+        twice.undo.len(),
+        1,
+        "the first grade can still be taken back"
+    );
+    let all = twice.apply(Action::Undo { now_ms: T0 + 6.0 });
+    assert_eq!(all.progress.review_count(), 0);
+    assert!(all
+        .deck
+        .cards
+        .iter()
+        .all(|c| all.progress.memory(&c.id).is_none()));
+    // Nothing left to take back: another undo changes nothing.
+    let again = all.clone().apply(Action::Undo { now_ms: T0 + 7.0 });
+    assert_eq!(seen_state(&again), seen_state(&all));
+}
+
+#[test]
+fn a_graded_card_comes_back_into_the_review_queue() {
+    let s = grade(fresh(2), Rating::Again, T0);
+    let s = s
+        .apply(Action::SetMode {
+            mode: Mode::Due,
+            now_ms: T0 + 2.0 * DAY_MS,
+        })
+        .apply(Action::Tick {
+            now_ms: T0 + 2.0 * DAY_MS,
+        });
+    assert_eq!(s.session.len(), 1);
+    let before = seen_state(&s);
+    let s = grade(s, Rating::Good, T0 + 2.0 * DAY_MS + 1.0);
+    assert_eq!(s.session.len(), 0, "graded, it left the queue");
+    let s = s.apply(Action::Undo {
+        now_ms: T0 + 2.0 * DAY_MS + 2.0,
+    });
+    assert_eq!(s.session.len(), 1);
+    assert_eq!(seen_state(&s), before);
+}
+
+#[test]
+fn an_undo_saved_wins_over_the_copy_saved_before_it() {
+    let store = MemoryStore::default();
+    let key = progress_key(None, "d");
+    let graded = grade(
+        grade(fresh(3), Rating::Good, T0 + 1.0),
+        Rating::Hard,
+        T0 + 2.0,
+    );
+    save_progress(&store, &key, &graded.progress, T0 + 2.0, None).unwrap();
+    let stored_before = parse_progress(&store.get(&key).unwrap().unwrap(), "d").unwrap();
+    let undone = graded.apply(Action::Undo { now_ms: T0 + 3.0 });
+    save_progress(&store, &key, &undone.progress, T0 + 3.0, None).unwrap();
+    let reopened = open_progress(&store, &key, "d", T0 + 4.0).progress;
+    assert_eq!(reopened.review_count(), 1);
+    assert_eq!(
+        reopened.memory("c2"),
+        None,
+        "c2's only grade was taken back"
+    );
+    assert_eq!(reopened.format, PROGRESS_FORMAT);
+    // Another tab that still holds the copy from before the undo merges it back in: the undo
+    // stays, either way round.
+    assert_eq!(merge(&stored_before, &reopened).review_count(), 1);
+    assert_eq!(merge(&reopened, &stored_before).review_count(), 1);
+    assert_eq!(merge(&stored_before, &reopened).memory("c2"), None);
+}
+
+#[test]
+fn an_undo_that_restores_an_earlier_memory_wins_merges_too() {
+    let once = grade(fresh(1), Rating::Good, T0);
+    let memory_before = once.progress.memory("c1").copied();
+    let twice = grade(
+        once.apply(Action::Previous {
+            now_ms: T0 + DAY_MS,
+        }),
+        Rating::Again,
+        T0 + 3.0 * DAY_MS,
+    );
+    let undone = twice.clone().apply(Action::Undo {
+        now_ms: T0 + 3.0 * DAY_MS + 5.0,
+    });
+    let restored = undone.progress.memory("c1").copied();
+    assert_eq!(restored.map(|m| m.due), memory_before.map(|m| m.due));
+    let merged = merge(&twice.progress, &undone.progress);
+    assert_eq!(
+        merged.memory("c1").map(|m| m.due),
+        memory_before.map(|m| m.due)
+    );
+}
+
+#[test]
+fn format_2_progress_reads_as_format_3() {
+    let v2 = r#"{"format":2,"deck":"d","cards":{"c1":{"last_seen":5,"views":1,"log":[{"rating":"Good","at":5}],"memory":{"stab":3,"diff":5,"due":9,"last":5,"reps":1,"lapses":0}}}}"#;
+    let p = parse_progress(v2, "d").unwrap();
+    assert_eq!(p.format, 3);
+    assert_eq!(p.review_count(), 1);
+    assert!(p.to_json().starts_with(r#"{"format":3,"#));
+}
