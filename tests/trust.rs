@@ -351,6 +351,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             focus: Focus::Page,
             now_ms: T0 + 36.0,
         },
+        Action::TickPoint { index: 0 },
         Action::Undo { now_ms: T0 + 37.0 },
         Action::Key {
             key: "2".into(),
@@ -463,6 +464,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::Previous { .. } => "Previous",
             Action::Grade { .. } => "Grade",
             Action::Undo { .. } => "Undo",
+            Action::TickPoint { .. } => "TickPoint",
             Action::SetFilter { .. } => "SetFilter",
             Action::SetMode { .. } => "SetMode",
             Action::Shuffle { .. } => "Shuffle",
@@ -492,7 +494,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 34, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 35, "one of every kind: {kinds:?}");
     actions
 }
 

@@ -172,6 +172,10 @@ pub enum Action {
         rating: Rating,
         now_ms: f64,
     },
+    /// Tick or untick key point `index` of the card on screen (after revealing it).
+    TickPoint {
+        index: usize,
+    },
     /// Take back the latest grade still on the undo list: memory, log, due date and counts
     /// return to what they were, and the card shows again.
     Undo {

@@ -153,6 +153,16 @@ impl State {
                 }
                 self.see_current();
             }
+            Action::TickPoint { index } => {
+                let (Some(card), true) = (self.session.current(), self.session.is_flipped()) else {
+                    return;
+                };
+                let mut ticks = self.ticked_points();
+                if let Some(t) = ticks.get_mut(index) {
+                    *t = !*t;
+                    self.ticked = Some((card, ticks));
+                }
+            }
             Action::Undo { now_ms } => {
                 self.advance(now_ms);
                 self.undo();

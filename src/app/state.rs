@@ -53,6 +53,9 @@ pub struct State {
     /// The mock interview's set-up: questions and seconds per question.
     pub mock_setup: (usize, u32),
     pub help_open: bool,
+    /// The key points ticked for the card on screen: the card (deck position) and, per point,
+    /// whether it was covered. Anything else on screen starts unticked.
+    pub ticked: Option<(usize, Vec<bool>)>,
     /// Grades of this visit that can be taken back, oldest first.
     pub undo: Vec<Undoable>,
     /// The grade taken back last, for screen readers and the status line.
@@ -90,6 +93,7 @@ impl PartialEq for State {
             && self.mock == other.mock
             && self.mock_setup == other.mock_setup
             && self.help_open == other.help_open
+            && self.ticked == other.ticked
             && self.undo == other.undo
             && self.undone == other.undone
             && self.import == other.import
@@ -150,6 +154,7 @@ impl State {
             mock: None,
             mock_setup: (DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION),
             help_open: false,
+            ticked: None,
             undo: Vec::new(),
             undone: None,
             import: None,
@@ -194,6 +199,18 @@ impl State {
     /// A reset in force with nothing graded since can be undone, in this visit or a later one.
     pub fn can_undo_reset(&self) -> bool {
         self.progress.reset_at().is_finite() && self.progress.review_count() == 0
+    }
+
+    /// Which key points of the card on screen are ticked (all unticked for a card just shown).
+    pub fn ticked_points(&self) -> Vec<bool> {
+        let Some(card) = self.session.current() else {
+            return Vec::new();
+        };
+        let total = self.deck.cards.get(card).map_or(0, |c| c.key_points.len());
+        match &self.ticked {
+            Some((c, ticks)) if *c == card && ticks.len() == total => ticks.clone(),
+            _ => vec![false; total],
+        }
     }
 
     /// The deck cards the mock interview's current question and summary refer to.

@@ -8,6 +8,9 @@ pub struct GradeProps {
     /// Each rating with the days until the card would come back.
     pub preview: [(Rating, u32); 4],
     pub on_grade: Callback<Rating>,
+    /// The grade the key points ticked suggest, marked on its button.
+    #[prop_or_default]
+    pub suggested: Option<Rating>,
 }
 
 pub fn days_label(days: u32) -> String {
@@ -30,10 +33,12 @@ pub fn grade_buttons(props: &GradeProps) -> Html {
             let on_grade = props.on_grade.clone();
             let onclick = Callback::from(move |_: MouseEvent| on_grade.emit(rating));
             let key = (i + 1).to_string();
+            let suggested = props.suggested == Some(rating);
+            let hint = if suggested { ", suggested by your key points" } else { "" };
             html! {
-                <button type="button" class={classes!("grade", rating.label().to_lowercase())}
+                <button type="button" class={classes!("grade", rating.label().to_lowercase(), suggested.then_some("suggested"))}
                         {onclick} aria-keyshortcuts={key.clone()}
-                        aria-label={format!("{} (key {key}), next review in {}", rating.label(), days_label(days))}>
+                        aria-label={format!("{} (key {key}), next review in {}{hint}", rating.label(), days_label(days))}>
                     <span class="grade-name">{rating.label()}<kbd class="key" aria-hidden="true">{key.clone()}</kbd></span>
                     <span class="grade-next" aria-hidden="true">{days_label(days)}</span>
                 </button>

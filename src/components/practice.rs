@@ -40,6 +40,9 @@ pub fn practice_view(props: &PracticeProps) -> Html {
                 <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
             }
             {card_or_empty(state, &on_filter, &flip)}
+            if state.session.is_flipped() {
+                {key_points(state, &ids)}
+            }
             if total > 0 {
                 {card_controls(state, &ids, &flip)}
             }
@@ -143,7 +146,7 @@ fn card_controls(state: &UseReducerHandle<State>, ids: &Ids, flip: &Callback<()>
             // On a phone the grades and controls stay in reach below a long answer.
             <div class="actions" data-testid="actions">
                 if let (true, Some(preview)) = (flipped, preview) {
-                    <GradeButtons {preview} on_grade={on_grade} />
+                    <GradeButtons {preview} on_grade={on_grade} suggested={suggestion(state)} />
                 }
                 <div class="controls" role="group" aria-label="Card controls">
                     <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">
@@ -199,5 +202,54 @@ fn undo_and_due(state: &UseReducerHandle<State>) -> Html {
                 </p>
             }
         </div>
+    }
+}
+
+/// The grade the ticked key points suggest, once at least one is ticked.
+fn suggestion(state: &State) -> Option<crate::core::schedule::Rating> {
+    let ticks = state.ticked_points();
+    let ticked = ticks.iter().filter(|t| **t).count();
+    (ticked > 0)
+        .then(|| crate::core::keypoints::suggested_grade(ticked, ticks.len()))
+        .flatten()
+}
+
+/// After revealing: the points an interviewer listens for, to tick the ones covered, and the
+/// grade that suggests.
+fn key_points(state: &UseReducerHandle<State>, ids: &Ids) -> Html {
+    let Some(card) = state.current_card() else {
+        return html! {};
+    };
+    if card.key_points.is_empty() {
+        return html! {};
+    }
+    let ticks = state.ticked_points();
+    let ticked = ticks.iter().filter(|t| **t).count();
+    let items = card
+        .key_points
+        .iter()
+        .zip(ticks.iter())
+        .enumerate()
+        .map(|(i, (point, on))| {
+            let id = ids.of(&format!("kp-{i}"));
+            let onchange = send(state, move |_: Event, _| Action::TickPoint { index: i });
+            html! {
+                <li>
+                    <input type="checkbox" id={id.clone()} checked={*on} {onchange} />
+                    <label for={id}>{point.clone()}</label>
+                </li>
+            }
+        });
+    html! {
+        <section class="key-points" aria-labelledby={ids.of("kp-title")} data-testid="key-points">
+            <h3 id={ids.of("kp-title")}>{"Key points: tick the ones you covered"}</h3>
+            <ul>{for items}</ul>
+            <p class="suggestion" aria-live="polite" data-testid="suggestion">
+                {match suggestion(state) {
+                    Some(r) => format!("{ticked} of {} covered: {} suggested. The grade is yours to choose.", ticks.len(), r.label()),
+                    None => String::new(),
+                }}
+            </p>
+        </section>
     }
 }

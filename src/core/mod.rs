@@ -3,6 +3,7 @@
 pub mod deck;
 pub mod filter;
 pub mod import;
+pub mod keypoints;
 pub mod markdown;
 pub mod merge;
 pub mod mock;

@@ -69,11 +69,10 @@ test('an iframe embed follows its content height through resizer.js', async ({ p
 
 test('two direct mounts on one page keep separate decks, keys and progress', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('/examples/blog-post.html');
-  // Let the widgets save their first view before clearing, so nothing lands after the clear.
-  await expect(page.locator('.practice-mount .card-question')).toHaveCount(2);
+  // Storage is cleared from a page that runs no widget (a running one would save again).
+  await page.goto('/__blank');
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await page.goto('/examples/blog-post.html');
   const [custom, http] = [page.locator('.practice-mount').nth(0), page.locator('.practice-mount').nth(1)];
   await expect(custom.locator('.card-question')).toHaveText('What is cache-aside?');
   await expect(http.locator('.card-meta .topic')).toHaveText('HTTP, Web & Networking Fundamentals');
@@ -83,11 +82,12 @@ test('two direct mounts on one page keep separate decks, keys and progress', asy
   await expect(custom.getByTestId('position')).toHaveText('2 / 2');
   await expect(http.getByTestId('position')).toHaveText(/^1 \//);
   await expect(http.getByTestId('answer')).toBeEmpty();
+  // Saves run a moment after the screen changes (under a Web Lock): wait for them.
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:blog-custom:blog-caching:progress') || '{"cards":{}}')
+    .cards['cache-aside']?.log?.length ?? 0)).toBe(1);
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('interview-cards:')).sort());
   expect(keys).toContain('interview-cards:blog-custom:blog-caching:progress');
   expect(keys).toContain('interview-cards:blog-http:backend-interview:progress');
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:blog-custom:blog-caching:progress')));
-  expect(saved.cards['cache-aside'].log).toHaveLength(1);
   // The page's URL is the host's: mounts never rewrite it.
   expect(page.url()).toMatch(/blog-post\.html$/);
   // Ids are unique per widget.

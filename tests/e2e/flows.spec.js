@@ -87,9 +87,11 @@ test('grade by keyboard and by mouse; the card is scheduled and review-due shows
   await page.getByRole('button', { name: /^Good \(key 3\)/ }).click();
   await expect(page.getByTestId('position')).toHaveText(/^3 \//);
 
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')));
-  const graded = Object.entries(saved.cards).filter(([, c]) => c.log);
-  expect(graded.map(([, c]) => c.log.map(r => r.rating).join()).sort()).toEqual(['Again', 'Good']);
+  // Saves run a moment after the screen changes (under a Web Lock): wait for them.
+  await expect.poll(async () => {
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')));
+    return Object.values(saved.cards).filter((c) => c.log).map((c) => c.log.map(r => r.rating).join()).sort();
+  }).toEqual(['Again', 'Good']);
 
   // Nothing is due yet.
   await page.getByRole('button', { name: /^Review due/ }).click();

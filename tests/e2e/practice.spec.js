@@ -55,9 +55,10 @@ test('flip, move on, reload and keep progress', async ({ page }) => {
   await ready(page);
   await expect(page.getByTestId('seen-count')).toHaveText(`Seen 4 of ${total} cards`);
   await expect(position).toHaveText(`4 / ${total}`);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')));
-  expect(saved.format).toBe(3);
-  expect(Object.keys(saved.cards)).toHaveLength(4);
+  await expect.poll(async () => {
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')));
+    return [saved.format, Object.keys(saved.cards).length];
+  }).toEqual([3, 4]);
 
   expect(errors).toEqual([]);
 });

@@ -25,6 +25,12 @@ const types = {
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
+  // A page of this origin that runs no widget: tests set up storage from it.
+  if (url.pathname === '/__blank') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end('<!doctype html><html lang="en"><head><title>blank</title><link rel="icon" href="data:,"></head><body></body></html>');
+    return;
+  }
   const mount = mounts.find((m) => url.pathname.startsWith(m.prefix));
   if (!mount) { res.writeHead(404).end('not found'); return; }
   const path = normalize(decodeURIComponent(url.pathname.slice(mount.prefix.length)));

@@ -42,9 +42,8 @@ test('a deck file with an unchanged id is opened, not ignored, and grades land o
   await page.getByRole('button', { name: 'Practice', exact: true }).click();
   const shown = await page.locator('#card-question').textContent();
   await flipAndGrade(page);
-  const saved = await stored(page);
-  const graded = Object.entries(saved.cards).filter(([, c]) => c.log).map(([id]) => id);
-  expect(graded).toEqual([`e${shown.match(/\d/)[0]}`]);
+  await expect.poll(async () => Object.entries((await stored(page)).cards).filter(([, c]) => c.log).map(([id]) => id))
+    .toEqual([`e${shown.match(/\d/)[0]}`]);
   expect(errors).toEqual([]);
 });
 
@@ -143,7 +142,7 @@ test('a write from another tab that drops this tab\'s review is repaired by this
   await expect.poll(async () => reviewsIn(await stored(a))).toBe(1);
   // ...and writes what it read back over it (any page of the origin shares the storage).
   const b = await context.newPage();
-  await b.goto('./favicon.svg');
+  await b.goto('/__blank');
   await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, before]);
   // Page a hears of the write and puts its review back, untouched by any click.
   await expect.poll(async () => reviewsIn(await stored(b))).toBe(1);

@@ -63,3 +63,25 @@ test('on a phone the grade buttons stay in reach below a long answer', async ({ 
   await expect(grades.getByRole('button', { name: /^Good \(key 3\)/ })).toContainText('3');
   await expectNoAxeViolations(page, 'phone, answer shown');
 });
+
+test('after revealing, ticking key points suggests a grade the learner may take or not', async ({ page }) => {
+  await openFresh(page);
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  const points = page.getByTestId('key-points');
+  const boxes = points.getByRole('checkbox');
+  const total = await boxes.count();
+  expect(total).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId('suggestion')).toHaveText('');
+  for (let i = 0; i < total; i++) await boxes.nth(i).check();
+  await expect(page.getByTestId('suggestion')).toHaveText(`${total} of ${total} covered: Easy suggested. The grade is yours to choose.`);
+  await expect(page.getByRole('button', { name: /^Easy \(key 4\).*suggested by your key points$/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'key points');
+  await boxes.nth(0).uncheck();
+  await expect(page.getByTestId('suggestion')).toContainText('Good suggested');
+  // The learner chooses otherwise: Hard, by key.
+  await page.keyboard.press('2');
+  await expect.poll(async () => {
+    const p = await stored(page);
+    return Object.values(p.cards).flatMap((c) => c.log ?? []).map((r) => r.rating);
+  }).toEqual(['Hard']);
+});
