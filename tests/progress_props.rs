@@ -55,6 +55,7 @@ fn card() -> impl Strategy<Value = CardProgress> {
                     rating,
                     at: f64::from(minute) * 60_000.0,
                     undone,
+                    practice: minute % 7 == 0,
                 })
                 .collect();
             // Logs are kept in time order without duplicates, as the app writes them.
@@ -255,6 +256,7 @@ proptest! {
                     rating,
                     at: now,
                     undone: false,
+                    practice: false,
                 },
             ));
             let changed = BTreeSet::from([id]);

@@ -382,6 +382,13 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         },
         Action::ShowView(View::Stats),
         Action::SetTheme(Theme::Dark),
+        Action::SetCram(true),
+        Action::Flip,
+        Action::Grade {
+            rating: Rating::Hard,
+            now_ms: T0 + DAY_MS + 2.5,
+        },
+        Action::SetCram(false),
         Action::ToggleHelp,
         Action::CloseHelp,
         Action::SetMockSetup {
@@ -470,6 +477,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::Shuffle { .. } => "Shuffle",
             Action::ShowView(_) => "ShowView",
             Action::SetTheme(_) => "SetTheme",
+            Action::SetCram(_) => "SetCram",
             Action::ToggleHelp => "ToggleHelp",
             Action::CloseHelp => "CloseHelp",
             Action::SetMockSetup { .. } => "SetMockSetup",
@@ -494,7 +502,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 35, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 36, "one of every kind: {kinds:?}");
     actions
 }
 

@@ -173,3 +173,49 @@ fn format_2_progress_reads_as_format_3() {
     assert_eq!(p.review_count(), 1);
     assert!(p.to_json().starts_with(r#"{"format":3,"#));
 }
+
+#[test]
+fn cramming_keeps_grades_as_practice_and_changes_no_schedule() {
+    let s = grade(fresh(3), Rating::Good, T0);
+    let schedule = |s: &State| {
+        s.deck
+            .cards
+            .iter()
+            .map(|c| s.progress.memory(&c.id).copied())
+            .collect::<Vec<_>>()
+    };
+    let before = schedule(&s);
+    let s = s.apply(Action::SetCram(true));
+    let s = grade(
+        s.apply(Action::Previous { now_ms: T0 + 1.0 }),
+        Rating::Again,
+        T0 + 2.0,
+    );
+    let s = grade(s, Rating::Easy, T0 + 3.0);
+    assert_eq!(schedule(&s), before, "no memory, no due date changed");
+    assert_eq!(s.progress.review_count(), 1, "practice is not a review");
+    let practice: Vec<_> = s
+        .progress
+        .cards
+        .values()
+        .flat_map(|c| c.log.iter())
+        .filter(|r| r.practice)
+        .map(|r| r.rating)
+        .collect();
+    assert_eq!(practice, [Rating::Again, Rating::Easy]);
+    // A crammed grade can be taken back too, and then the schedule is still the same.
+    let s = s.apply(Action::Undo { now_ms: T0 + 4.0 });
+    assert_eq!(
+        schedule(&s)
+            .iter()
+            .map(|m| m.map(|m| m.due))
+            .collect::<Vec<_>>(),
+        before.iter().map(|m| m.map(|m| m.due)).collect::<Vec<_>>()
+    );
+    // Off again, grades schedule as usual (the card taken back is on screen, answer up).
+    let s = s.apply(Action::SetCram(false)).apply(Action::Grade {
+        rating: Rating::Good,
+        now_ms: T0 + 5.0,
+    });
+    assert_eq!(s.progress.review_count(), 2);
+}

@@ -196,6 +196,8 @@ pub enum Action {
     },
     ShowView(View),
     SetTheme(Theme),
+    /// Cram: grades are kept as practice and leave every schedule as it is.
+    SetCram(bool),
     ToggleHelp,
     CloseHelp,
     /// Mock interview set-up: how many questions, how long each.

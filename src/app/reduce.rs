@@ -19,7 +19,12 @@ impl State {
     fn grade(&mut self, card: usize, rating: Rating) -> Undoable {
         let id = self.deck.cards[card].id.clone();
         let before = self.memories[card];
-        Rc::make_mut(&mut self.progress).record(&id, rating, self.now_ms, &self.scheduler);
+        let progress = Rc::make_mut(&mut self.progress);
+        if self.cram {
+            progress.record_practice(&id, rating, self.now_ms);
+        } else {
+            progress.record(&id, rating, self.now_ms, &self.scheduler);
+        }
         let at = self.progress.cards[id.as_str()]
             .log
             .last()
@@ -147,7 +152,8 @@ impl State {
                 }
                 self.undone = None;
                 match self.mode {
-                    // A graded card is no longer due: it leaves the review queue.
+                    // A graded card is no longer due: it leaves the review queue (crammed, it
+                    // still is due, but this session has seen it).
                     Mode::Due => self.session.remove_current(),
                     Mode::All => self.session.next(),
                 }
@@ -188,6 +194,7 @@ impl State {
                 self.help_open = false;
             }
             Action::SetTheme(theme) => self.theme = theme,
+            Action::SetCram(on) => self.cram = on,
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::CloseHelp => self.help_open = false,
             _ => {}

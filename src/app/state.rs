@@ -26,6 +26,8 @@ pub struct State {
     pub filter: Filter,
     pub mode: Mode,
     pub shuffle: Option<u64>,
+    /// Cramming: grades are practice, schedules stay as they are.
+    pub cram: bool,
     /// Practice restricted to these cards (after a mock interview), on top of the filter.
     pub only: Option<Rc<Vec<usize>>>,
     pub counts: Counts,
@@ -83,6 +85,7 @@ impl PartialEq for State {
             && self.filter == other.filter
             && self.mode == other.mode
             && self.shuffle == other.shuffle
+            && self.cram == other.cram
             && self.only == other.only
             && self.session == other.session
             && self.revision == other.revision
@@ -138,6 +141,7 @@ impl State {
             filter: preset.filter,
             mode: preset.mode.unwrap_or(Mode::All),
             shuffle: None,
+            cram: false,
             only: None,
             counts: Counts::default(),
             memories: Rc::default(),

@@ -11,6 +11,9 @@ pub struct GradeProps {
     /// The grade the key points ticked suggest, marked on its button.
     #[prop_or_default]
     pub suggested: Option<Rating>,
+    /// Cramming: the grade changes no schedule, so no interval is shown.
+    #[prop_or_default]
+    pub practice: bool,
 }
 
 pub fn days_label(days: u32) -> String {
@@ -25,6 +28,7 @@ pub fn days_label(days: u32) -> String {
 
 #[function_component(GradeButtons)]
 pub fn grade_buttons(props: &GradeProps) -> Html {
+    let practice = props.practice;
     let buttons: Html = props
         .preview
         .iter()
@@ -38,9 +42,9 @@ pub fn grade_buttons(props: &GradeProps) -> Html {
             html! {
                 <button type="button" class={classes!("grade", rating.label().to_lowercase(), suggested.then_some("suggested"))}
                         {onclick} aria-keyshortcuts={key.clone()}
-                        aria-label={format!("{} (key {key}), next review in {}{hint}", rating.label(), days_label(days))}>
+                        aria-label={if practice { format!("{} (key {key}), practice only{hint}", rating.label()) } else { format!("{} (key {key}), next review in {}{hint}", rating.label(), days_label(days)) }}>
                     <span class="grade-name">{rating.label()}<kbd class="key" aria-hidden="true">{key.clone()}</kbd></span>
-                    <span class="grade-next" aria-hidden="true">{days_label(days)}</span>
+                    <span class="grade-next" aria-hidden="true">{if practice { "practice".to_string() } else { days_label(days) }}</span>
                 </button>
             }
         })

@@ -75,14 +75,24 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
         now_ms,
     });
     let due_total = state.counts.status(Status::Due);
+    let cram = state.cram;
+    let toggle_cram = send(state, move |_: MouseEvent, _| Action::SetCram(!cram));
     html! {
-        <div class="practice-bar">
-            <div class="modes" role="group" aria-label="Which cards">
-                {mode_button(state, Mode::All, "Practice all")}
-                {mode_button(state, Mode::Due, &format!("Review due ({due_total})"))}
+        <>
+            <div class="practice-bar">
+                <div class="modes" role="group" aria-label="Which cards">
+                    {mode_button(state, Mode::All, "Practice all")}
+                    {mode_button(state, Mode::Due, &format!("Review due ({due_total})"))}
+                </div>
+                <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
+                <button type="button" aria-pressed={cram.to_string()} onclick={toggle_cram} data-testid="cram">{"Cram"}</button>
             </div>
-            <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
-        </div>
+            if cram {
+                <p class="cram-note" role="status" data-testid="cram-note">
+                    {"Cram is on: grades are kept as practice and no card's schedule changes."}
+                </p>
+            }
+        </>
     }
 }
 
@@ -146,7 +156,7 @@ fn card_controls(state: &UseReducerHandle<State>, ids: &Ids, flip: &Callback<()>
             // On a phone the grades and controls stay in reach below a long answer.
             <div class="actions" data-testid="actions">
                 if let (true, Some(preview)) = (flipped, preview) {
-                    <GradeButtons {preview} on_grade={on_grade} suggested={suggestion(state)} />
+                    <GradeButtons {preview} on_grade={on_grade} suggested={suggestion(state)} practice={state.cram} />
                 }
                 <div class="controls" role="group" aria-label="Card controls">
                     <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">

@@ -36,6 +36,16 @@ pub struct Review {
     /// Taken back by the learner: kept (merging would bring it back otherwise), never counted.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub undone: bool,
+    /// Given while cramming: kept as practice, not a review; it changed no schedule.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub practice: bool,
+}
+
+impl Review {
+    /// A review that counts: not taken back, not practice.
+    pub fn counts(&self) -> bool {
+        !self.undone && !self.practice
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -163,7 +173,7 @@ impl Progress {
         self.cards
             .get(card)
             .into_iter()
-            .flat_map(move |c| c.log.iter().filter(move |r| r.at > since && !r.undone))
+            .flat_map(move |c| c.log.iter().filter(move |r| r.at > since && r.counts()))
     }
 
     /// Reviews of every card since the last reset.
@@ -171,7 +181,7 @@ impl Progress {
         let since = self.reset_at();
         self.cards
             .values()
-            .map(|c| c.log.iter().filter(|r| r.at > since && !r.undone).count())
+            .map(|c| c.log.iter().filter(|r| r.at > since && r.counts()).count())
             .sum()
     }
 
@@ -213,16 +223,7 @@ impl Progress {
     /// dated before the card's latest one (a clock behind another tab's or device's): it gets
     /// the next millisecond, so the memory it makes is the newest and the log stays in order.
     pub fn record(&mut self, card: &str, rating: Rating, now_ms: f64, scheduler: &Scheduler) {
-        let latest = self
-            .cards
-            .get(card)
-            .and_then(|c| c.log.last())
-            .map_or(f64::NEG_INFINITY, |r| r.at);
-        let now_ms = if now_ms > latest {
-            now_ms
-        } else {
-            latest + 1.0
-        };
+        let now_ms = self.next_log_time(card, now_ms);
         let memory = scheduler.review(self.memory(card), rating, now_ms);
         let entry = Rc::make_mut(self.cards.entry(Rc::from(card)).or_default());
         entry.memory = Some(memory);
@@ -230,7 +231,34 @@ impl Progress {
             rating,
             at: now_ms,
             undone: false,
+            practice: false,
         });
+    }
+
+    /// A grade given while cramming: logged as practice; the card's schedule is untouched.
+    pub fn record_practice(&mut self, card: &str, rating: Rating, now_ms: f64) {
+        let now_ms = self.next_log_time(card, now_ms);
+        let entry = Rc::make_mut(self.cards.entry(Rc::from(card)).or_default());
+        entry.log.push(Review {
+            rating,
+            at: now_ms,
+            undone: false,
+            practice: true,
+        });
+    }
+
+    /// `now_ms`, or just after the card's latest log entry when a clock ran behind.
+    fn next_log_time(&self, card: &str, now_ms: f64) -> f64 {
+        let latest = self
+            .cards
+            .get(card)
+            .and_then(|c| c.log.last())
+            .map_or(f64::NEG_INFINITY, |r| r.at);
+        if now_ms > latest {
+            now_ms
+        } else {
+            latest + 1.0
+        }
     }
 
     /// The scheduler's memory of the card since the last reset.

@@ -85,3 +85,26 @@ test('after revealing, ticking key points suggests a grade the learner may take 
     return Object.values(p.cards).flatMap((c) => c.log ?? []).map((r) => r.rating);
   }).toEqual(['Hard']);
 });
+
+test('cram keeps its grades as practice and leaves every due date as it was', async ({ page }) => {
+  await openFresh(page);
+  await flipAndGrade(page, '3');
+  const memories = async () => Object.fromEntries(Object.entries((await stored(page))?.cards ?? {})
+    .filter(([, c]) => c.memory).map(([id, c]) => [id, c.memory.due]));
+  await expect.poll(async () => Object.keys(await memories()).length).toBe(1);
+  const before = await memories();
+  await page.getByTestId('cram').click();
+  await expect(page.getByTestId('cram-note')).toContainText('no card\'s schedule changes');
+  await expectNoAxeViolations(page, 'cram');
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('#primary-action').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /^Again \(key 1\), practice only/ })).toBeVisible();
+  await page.keyboard.press('1');
+  await flipAndGrade(page, '4');
+  await expect.poll(async () => Object.values((await stored(page)).cards).flatMap((c) => c.log ?? [])
+    .filter((r) => r.practice).map((r) => r.rating).sort()).toEqual(['Again', 'Easy']);
+  expect(await memories()).toEqual(before);
+  await page.keyboard.press('t');
+  await expect(page.getByTestId('storage-status')).toContainText('(1 review)');
+});
