@@ -89,7 +89,7 @@ fn an_empty_filter_keeps_everything_and_counts_every_option() {
         (3, 3, 0)
     );
     assert_eq!(counts.difficulties, [2, 2, 2]);
-    assert_eq!(counts.statuses, [2, 2, 1, 1]);
+    assert_eq!(counts.statuses, [2, 2, 1, 1, 0]);
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn combinations_and_counts_assume_the_other_facets() {
     // Difficulty counts keep the topic choice: topic a has one card of each.
     assert_eq!(counts.difficulties, [1, 1, 1]);
     // Status counts keep both: a1 is new, a2 is due.
-    assert_eq!(counts.statuses, [1, 1, 0, 0]);
+    assert_eq!(counts.statuses, [1, 1, 0, 0, 0]);
 
     f.statuses.insert(Status::Learning);
     let (ids, counts) = run(&f);

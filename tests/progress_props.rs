@@ -61,11 +61,18 @@ fn card() -> impl Strategy<Value = CardProgress> {
             // Logs are kept in time order without duplicates, as the app writes them.
             log.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.rating.cmp(&b.rating)));
             log.dedup_by(|x, y| x.at == y.at && x.rating == y.rating);
+            // Some cards buried, some suspended or taken back (from the seen time, so the
+            // merge laws meet every combination).
             CardProgress {
                 last_seen: f64::from(seen),
                 views,
                 memory,
                 log,
+                buried_until: if seen % 3 == 0 { f64::from(seen) } else { 0.0 },
+                suspended: (seen % 4 != 0).then(|| interview_cards::core::progress::Switch {
+                    on: seen % 2 == 0,
+                    at: f64::from(seen % 5),
+                }),
             }
         })
 }

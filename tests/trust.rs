@@ -352,6 +352,14 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             now_ms: T0 + 36.0,
         },
         Action::TickPoint { index: 0 },
+        Action::Bury {
+            now_ms: T0 + 36.5,
+            offset_min: 60,
+        },
+        Action::SetSuspended {
+            on: true,
+            now_ms: T0 + 36.6,
+        },
         Action::Undo { now_ms: T0 + 37.0 },
         Action::Key {
             key: "2".into(),
@@ -472,6 +480,8 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::Grade { .. } => "Grade",
             Action::Undo { .. } => "Undo",
             Action::TickPoint { .. } => "TickPoint",
+            Action::Bury { .. } => "Bury",
+            Action::SetSuspended { .. } => "SetSuspended",
             Action::SetFilter { .. } => "SetFilter",
             Action::SetMode { .. } => "SetMode",
             Action::Shuffle { .. } => "Shuffle",
@@ -502,7 +512,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 36, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 38, "one of every kind: {kinds:?}");
     actions
 }
 

@@ -219,3 +219,66 @@ fn cramming_keeps_grades_as_practice_and_changes_no_schedule() {
     });
     assert_eq!(s.progress.review_count(), 2);
 }
+
+#[test]
+fn a_buried_card_is_back_the_next_local_day() {
+    let s = fresh(3);
+    let first = s.current_card().unwrap().id.clone();
+    // 22:00 UTC with the learner at UTC+1: local 23:00; tomorrow starts in an hour.
+    let evening = (T0 / DAY_MS).floor() * DAY_MS + 22.0 * 3_600_000.0;
+    let s = s.apply(Action::Bury {
+        now_ms: evening,
+        offset_min: 60,
+    });
+    assert_eq!(s.session.len(), 2);
+    assert!(s.current_card().unwrap().id != first);
+    let later_tonight = s.clone().apply(Action::Tick {
+        now_ms: evening + 30.0 * 60_000.0,
+    });
+    assert_eq!(later_tonight.session.len(), 2, "still today");
+    let tomorrow = s.apply(Action::Tick {
+        now_ms: evening + 61.0 * 60_000.0,
+    });
+    assert_eq!(tomorrow.session.len(), 3, "back after local midnight");
+}
+
+#[test]
+fn a_suspended_card_leaves_practice_and_reviews_until_taken_back() {
+    use interview_cards::core::filter::Filter;
+    let s = grade(fresh(3), Rating::Again, T0);
+    let s = s.apply(Action::Previous { now_ms: T0 + 1.0 });
+    let id = s.current_card().unwrap().id.clone();
+    let s = s.apply(Action::SetSuspended {
+        on: true,
+        now_ms: T0 + 2.0,
+    });
+    assert_eq!(s.session.len(), 2);
+    assert_eq!(s.counts.status(Status::Suspended), 1);
+    assert_eq!(s.counts.total, 2, "not among the cards practised");
+    // Due tomorrow, but suspended: not in the review queue.
+    let due = s.clone().apply(Action::SetMode {
+        mode: Mode::Due,
+        now_ms: T0 + 2.0 * DAY_MS,
+    });
+    assert_eq!(due.session.len(), 0);
+    // The Suspended facet lists it, and taking it back returns it to practice.
+    let listed = s.apply(Action::SetFilter {
+        filter: Filter {
+            statuses: [Status::Suspended].into(),
+            ..Filter::default()
+        },
+        now_ms: T0 + 3.0,
+    });
+    assert_eq!(listed.current_card().unwrap().id, id);
+    let back = listed
+        .apply(Action::SetSuspended {
+            on: false,
+            now_ms: T0 + 4.0,
+        })
+        .apply(Action::SetFilter {
+            filter: Filter::default(),
+            now_ms: T0 + 5.0,
+        });
+    assert_eq!(back.session.len(), 3);
+    assert!(!back.progress.is_suspended(&id));
+}

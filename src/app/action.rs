@@ -176,6 +176,17 @@ pub enum Action {
     TickPoint {
         index: usize,
     },
+    /// Hide the card on screen until the next local day (`offset_min`: the learner's minutes
+    /// east of UTC now).
+    Bury {
+        now_ms: f64,
+        offset_min: i32,
+    },
+    /// Suspend the card on screen (out of practice and reviews) or take it back.
+    SetSuspended {
+        on: bool,
+        now_ms: f64,
+    },
     /// Take back the latest grade still on the undo list: memory, log, due date and counts
     /// return to what they were, and the card shows again.
     Undo {

@@ -36,6 +36,14 @@ pub fn key_action(state: &State, key: &str, focus: Focus, now_ms: f64) -> Option
         ("ArrowRight", View::Practice) => Some(Action::Next { now_ms }),
         ("ArrowLeft", View::Practice) => Some(Action::Previous { now_ms }),
         ("u", View::Practice) if !state.undo.is_empty() => Some(Action::Undo { now_ms }),
+        ("b", View::Practice) if state.current_card().is_some() => Some(Action::Bury {
+            now_ms,
+            offset_min: state.offset_min,
+        }),
+        ("s", View::Practice) => state.session.current().map(|card| Action::SetSuspended {
+            on: state.status_of(card) != crate::core::filter::Status::Suspended,
+            now_ms,
+        }),
         (_, View::Practice) if state.session.is_flipped() => {
             rating.map(|rating| Action::Grade { rating, now_ms })
         }

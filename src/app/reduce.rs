@@ -6,7 +6,7 @@ use crate::app::state::{Action, DeckLoad, Mode, State, Undoable, View, UNDO_STEP
 use crate::core::filter::restatus;
 use crate::core::mock::Mock;
 use crate::core::progress::{
-    covers, merge_into, preview_import, status_at, without_new_resets, Progress, ProgressError,
+    covers, merge_into, preview_import, without_new_resets, Progress, ProgressError,
 };
 use crate::core::schedule::Rating;
 use crate::core::store::{compact, Notice};
@@ -41,10 +41,13 @@ impl State {
     /// Reads a card's memory from progress again after it changed, moves the card to its new
     /// status in the facet counts and notes it for saving.
     fn remember(&mut self, card: usize, id: String) {
-        let before = status_at(self.memories[card].as_ref(), self.counted_at);
+        let before = self.status_at(card, self.counted_at);
         let memory = self.progress.memory(&id).copied();
         Rc::make_mut(&mut self.memories)[card] = memory;
-        let after = status_at(memory.as_ref(), self.counted_at);
+        if let Some(entry) = self.progress.cards.get(id.as_str()) {
+            Rc::make_mut(&mut self.held)[card] = (entry.is_suspended(), entry.buried_until);
+        }
+        let after = self.status_at(card, self.counted_at);
         restatus(
             &mut self.counts,
             &self.deck,
@@ -55,6 +58,18 @@ impl State {
             after,
         );
         self.touch(id);
+    }
+
+    /// Buries or suspends the card on screen: it leaves the queue and the counts follow.
+    fn hold(&mut self, change: impl FnOnce(&mut Progress, &str)) {
+        let Some(card) = self.session.current() else {
+            return;
+        };
+        let id = self.deck.cards[card].id.clone();
+        change(Rc::make_mut(&mut self.progress), &id);
+        self.remember(card, id);
+        self.session.remove_current();
+        self.see_current();
     }
 
     /// Takes back the latest grade on the undo list.
@@ -168,6 +183,17 @@ impl State {
                     *t = !*t;
                     self.ticked = Some((card, ticks));
                 }
+            }
+            Action::Bury { now_ms, offset_min } => {
+                self.advance(now_ms);
+                let day = crate::core::stats::local_day(now_ms, offset_min);
+                let midnight = (day + 1) as f64 * crate::core::schedule::DAY_MS
+                    - f64::from(offset_min) * 60_000.0;
+                self.hold(|progress, id| progress.bury(id, midnight));
+            }
+            Action::SetSuspended { on, now_ms } => {
+                self.advance(now_ms);
+                self.hold(|progress, id| progress.set_suspended(id, on, now_ms));
             }
             Action::Undo { now_ms } => {
                 self.advance(now_ms);

@@ -58,7 +58,8 @@ fn initial_state(config: &Config, store: &dyn Store, store_notice: Option<Notice
         }
     }
     let now = now_ms();
-    let state = State::waiting(pairs, now);
+    let mut state = State::waiting(pairs, now);
+    state.offset_min = crate::platform::clock::utc_offset_minutes();
     let state = match parse_now(&config.deck) {
         Some(Ok(deck)) => {
             let mut opened = open_for(store, state.instance.as_deref(), &deck, &config.deck);

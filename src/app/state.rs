@@ -33,6 +33,8 @@ pub struct State {
     pub counts: Counts,
     /// Each card's scheduler memory since the last reset, by deck position.
     pub(crate) memories: Rc<Vec<Option<Memory>>>,
+    /// Each card's suspension and the instant it is buried until, by deck position.
+    pub(crate) held: Rc<Vec<(bool, f64)>>,
     /// Cards of the deck seen since the last reset.
     pub seen: usize,
     /// The time the counts judged statuses at.
@@ -76,6 +78,8 @@ pub struct State {
     pub warnings: Vec<String>,
     /// Time of the latest action: statuses ("due") are judged at this moment.
     pub now_ms: f64,
+    /// The learner's minutes east of UTC when the widget started ("tomorrow" for burying).
+    pub offset_min: i32,
 }
 
 impl PartialEq for State {
@@ -145,6 +149,7 @@ impl State {
             only: None,
             counts: Counts::default(),
             memories: Rc::default(),
+            held: Rc::default(),
             seen: 0,
             counted_at: now_ms,
             session: Session::new(Vec::new(), 0),
@@ -168,6 +173,7 @@ impl State {
             instance: preset.instance,
             warnings,
             now_ms,
+            offset_min: 0,
         }
     }
 
@@ -194,10 +200,20 @@ impl State {
     }
 
     pub fn status_of(&self, index: usize) -> Status {
-        status_at(
-            self.memories.get(index).copied().flatten().as_ref(),
-            self.now_ms,
-        )
+        self.status_at(index, self.now_ms)
+    }
+
+    /// A card's status at `at`: suspended, or what its memory says.
+    pub(crate) fn status_at(&self, index: usize, at: f64) -> Status {
+        if self.held.get(index).is_some_and(|h| h.0) {
+            return Status::Suspended;
+        }
+        status_at(self.memories.get(index).copied().flatten().as_ref(), at)
+    }
+
+    /// Buried at `at`: out of the queue until its time.
+    pub(crate) fn is_buried(&self, index: usize, at: f64) -> bool {
+        self.held.get(index).is_some_and(|h| h.1 > at)
     }
 
     /// A reset in force with nothing graded since can be undone, in this visit or a later one.
@@ -233,6 +249,16 @@ impl State {
             .count();
         let ids = self.deck.cards.iter().map(|c| c.id.as_str());
         self.memories = Rc::new(self.progress.memories(ids));
+        self.held = Rc::new(
+            self.deck
+                .cards
+                .iter()
+                .map(|c| {
+                    let entry = self.progress.cards.get(c.id.as_str());
+                    entry.map_or((false, 0.0), |e| (e.is_suspended(), e.buried_until))
+                })
+                .collect(),
+        );
     }
 
     /// The cards the filter leaves, in deck order, and the facet counts, judged at `now_ms`.
@@ -249,6 +275,8 @@ impl State {
         if let Some(only) = &self.only {
             queue.retain(|i| only.contains(i));
         }
+        let now = self.now_ms;
+        queue.retain(|&i| !self.is_buried(i, now));
         match self.mode {
             Mode::All => {
                 if let Some(seed) = self.shuffle {
@@ -297,9 +325,11 @@ impl State {
             .iter()
             .flatten()
             .any(|m| m.due > from && m.due <= to);
-        if crossed {
-            // The queue depends on statuses in review mode and under a status filter.
-            if self.mode == Mode::Due || !self.filter.statuses.is_empty() {
+        let unburied = self.held.iter().any(|h| h.1 > from && h.1 <= to);
+        if crossed || unburied {
+            // The queue depends on statuses in review mode and under a status filter, and on
+            // which cards are buried.
+            if unburied || self.mode == Mode::Due || !self.filter.statuses.is_empty() {
                 self.requeue();
             } else {
                 self.refresh_counts();

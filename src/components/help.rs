@@ -3,7 +3,7 @@
 use crate::components::ids::use_ids;
 use yew::prelude::*;
 
-pub const SHORTCUTS: [(&str, &str); 10] = [
+pub const SHORTCUTS: [(&str, &str); 12] = [
     (
         "Space or Enter",
         "Flip the card (reveal in a mock interview)",
@@ -13,6 +13,8 @@ pub const SHORTCUTS: [(&str, &str); 10] = [
         "u, Ctrl+Z",
         "Take back the last grade (several times for earlier ones)",
     ),
+    ("b", "Bury the card until tomorrow"),
+    ("s", "Suspend the card (or take it back)"),
     ("→ / ←", "Next / previous card"),
     ("/", "Search"),
     ("p", "Practice view"),

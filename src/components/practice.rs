@@ -193,17 +193,50 @@ fn announce(state: &State, card: &crate::core::deck::Card, total: usize) -> Stri
     }
 }
 
-/// Taking back the latest grade (also when the review queue is empty after it), and how many
-/// due cards a review session has left.
+/// How often a card must be forgotten to count as a leech (as in Anki).
+const LEECH_LAPSES: u32 = 8;
+
+/// Taking back the latest grade (also when the review queue is empty after it), burying or
+/// suspending the card on screen, and how many due cards a review session has left.
 fn undo_and_due(state: &UseReducerHandle<State>) -> Html {
     let undo = send(state, |_: MouseEvent, now_ms| Action::Undo { now_ms });
     let due_left = (state.mode == Mode::Due).then(|| state.session.len());
+    let current = state.session.current();
+    let suspended = current.is_some_and(|c| state.status_of(c) == Status::Suspended);
+    let lapses = state
+        .current_card()
+        .and_then(|card| state.progress.memory(&card.id))
+        .map_or(0, |m| m.lapses);
+    let offset_min = state.offset_min;
+    let bury = send(state, move |_: MouseEvent, now_ms| Action::Bury {
+        now_ms,
+        offset_min,
+    });
+    let suspend = send(state, move |_: MouseEvent, now_ms| Action::SetSuspended {
+        on: !suspended,
+        now_ms,
+    });
     html! {
         <div class="after-grade">
+            if lapses >= LEECH_LAPSES && !suspended {
+                <p class="leech" role="status" data-testid="leech">
+                    {format!("A leech: forgotten {lapses} times. Suspending it and rewriting the card often helps.")}
+                </p>
+            }
             if let Some(last) = state.undo.last() {
                 <button type="button" class="undo" onclick={undo} aria-keyshortcuts="u Control+Z Meta+Z"
                         data-testid="undo">
                     {format!("Undo {} grade", last.rating.label())}<kbd class="key" aria-hidden="true">{"u"}</kbd>
+                </button>
+            }
+            if current.is_some() {
+                if !suspended {
+                    <button type="button" onclick={bury} aria-keyshortcuts="b" data-testid="bury">
+                        {"Bury until tomorrow"}<kbd class="key" aria-hidden="true">{"b"}</kbd>
+                    </button>
+                }
+                <button type="button" onclick={suspend} aria-keyshortcuts="s" data-testid="suspend">
+                    {if suspended { "Unsuspend" } else { "Suspend" }}<kbd class="key" aria-hidden="true">{"s"}</kbd>
                 </button>
             }
             if let Some(left) = due_left {

@@ -17,10 +17,19 @@ pub enum Status {
     Learning,
     /// Graded, not due, and stable for three weeks or more.
     Mastered,
+    /// Taken out of practice and reviews by the learner until they take it back. Shown only
+    /// when this status is chosen in the filter.
+    Suspended,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::New, Status::Due, Status::Learning, Status::Mastered];
+    pub const ALL: [Status; 5] = [
+        Status::New,
+        Status::Due,
+        Status::Learning,
+        Status::Mastered,
+        Status::Suspended,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -28,6 +37,7 @@ impl Status {
             Self::Due => "due",
             Self::Learning => "learning",
             Self::Mastered => "mastered",
+            Self::Suspended => "suspended",
         }
     }
 
@@ -37,6 +47,7 @@ impl Status {
             Self::Due => "Due",
             Self::Learning => "Learning",
             Self::Mastered => "Mastered",
+            Self::Suspended => "Suspended",
         }
     }
 
@@ -68,7 +79,7 @@ pub struct Counts {
     /// Per topic id, in the deck's order.
     pub topics: Vec<(String, usize)>,
     pub difficulties: [usize; 3],
-    pub statuses: [usize; 4],
+    pub statuses: [usize; 5],
     /// Cards matching the whole filter.
     pub total: usize,
 }
@@ -121,7 +132,7 @@ pub fn apply(
 struct Facets {
     topics: Vec<bool>,
     difficulties: [bool; 3],
-    statuses: [bool; 4],
+    statuses: [bool; 5],
 }
 
 impl Facets {
@@ -139,8 +150,14 @@ impl Facets {
                     filter.difficulties.is_empty(),
                 )
             }),
-            statuses: Status::ALL
-                .map(|s| any(filter.statuses.contains(&s), filter.statuses.is_empty())),
+            // No status chosen means every status but Suspended: a suspended card is out of
+            // practice until the learner asks for it.
+            statuses: Status::ALL.map(|s| {
+                any(
+                    filter.statuses.contains(&s),
+                    filter.statuses.is_empty() && s != Status::Suspended,
+                )
+            }),
         }
     }
 }

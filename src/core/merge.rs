@@ -3,7 +3,8 @@
 
 use crate::core::order::sort_by_key;
 use crate::core::progress::{
-    parse_progress, CardProgress, Progress, ProgressError, ResetMark, Review, PROGRESS_FORMAT,
+    parse_progress, CardProgress, Progress, ProgressError, ResetMark, Review, Switch,
+    PROGRESS_FORMAT,
 };
 use crate::core::schedule::Memory;
 use std::rc::Rc;
@@ -40,6 +41,25 @@ fn newer_memory(a: Option<Memory>, b: Option<Memory>) -> Option<Memory> {
     }
 }
 
+/// The switch made last wins; at the same instant, "on" (the safer way to err: the learner
+/// sees the card listed as suspended and can take it back).
+fn later_switch(a: Option<Switch>, b: Option<Switch>) -> Option<Switch> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(match x.at.total_cmp(&y.at) {
+            std::cmp::Ordering::Greater => x,
+            std::cmp::Ordering::Less => y,
+            std::cmp::Ordering::Equal => {
+                if x.on {
+                    x
+                } else {
+                    y
+                }
+            }
+        }),
+        (x, y) => x.or(y),
+    }
+}
+
 fn merge_card(a: &CardProgress, b: &CardProgress) -> CardProgress {
     let mut log: Vec<Review> = a.log.iter().chain(b.log.iter()).copied().collect();
     sort_by_key(&mut log, |r| (r.at, r.rating as u64));
@@ -56,6 +76,8 @@ fn merge_card(a: &CardProgress, b: &CardProgress) -> CardProgress {
         views: a.views.max(b.views),
         memory: newer_memory(a.memory, b.memory),
         log,
+        buried_until: a.buried_until.max(b.buried_until),
+        suspended: later_switch(a.suspended, b.suspended),
     }
 }
 

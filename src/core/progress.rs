@@ -62,6 +62,29 @@ pub struct CardProgress {
     /// Every grade, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<Review>,
+    /// Buried: out of practice until this instant (epoch ms; 0 when never buried).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub buried_until: f64,
+    /// Suspended or taken back from suspension, and when (the later switch wins a merge).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspended: Option<Switch>,
+}
+
+/// An on/off choice and when it was made, so copies agree on the latest one.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Switch {
+    pub on: bool,
+    pub at: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+impl CardProgress {
+    pub fn is_suspended(&self) -> bool {
+        self.suspended.is_some_and(|s| s.on)
+    }
 }
 
 /// A reset of the deck's progress. Resetting hides, never deletes: everything at or before the
@@ -272,7 +295,27 @@ impl Progress {
 
     /// Where the card stands at `now_ms`.
     pub fn status(&self, card: &str, now_ms: f64) -> Status {
+        if self.is_suspended(card) {
+            return Status::Suspended;
+        }
         status_at(self.memory(card), now_ms)
+    }
+
+    pub fn is_suspended(&self, card: &str) -> bool {
+        self.cards.get(card).is_some_and(|c| c.is_suspended())
+    }
+
+    /// Suspends the card (out of practice and reviews until taken back) or takes it back.
+    pub fn set_suspended(&mut self, card: &str, on: bool, now_ms: f64) {
+        let entry = Rc::make_mut(self.cards.entry(Rc::from(card)).or_default());
+        let at = entry.suspended.map_or(now_ms, |s| now_ms.max(s.at + 1.0));
+        entry.suspended = Some(Switch { on, at });
+    }
+
+    /// Buries the card: out of practice until `until_ms`.
+    pub fn bury(&mut self, card: &str, until_ms: f64) {
+        let entry = Rc::make_mut(self.cards.entry(Rc::from(card)).or_default());
+        entry.buried_until = entry.buried_until.max(until_ms);
     }
 
     /// The memory of each of these cards since the last reset, in their order (the reset is

@@ -108,3 +108,46 @@ test('cram keeps its grades as practice and leaves every due date as it was', as
   await page.keyboard.press('t');
   await expect(page.getByTestId('storage-status')).toContainText('(1 review)');
 });
+
+test('bury hides a card until tomorrow; suspend until taken back; a leech is flagged', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.clock.install({ time: new Date('2027-05-03T20:00:00') });
+  await openFresh(page, './?topic=devops');
+  const position = page.getByTestId('position');
+  await expect(position).toHaveText('1 / 8');
+  const first = await page.locator('#card-question').textContent();
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('b');
+  await expect(position).toHaveText('1 / 7');
+  await expect(page.locator('#card-question')).not.toHaveText(first);
+  // Past local midnight (the clock ticks each minute), the card is back.
+  await page.clock.runFor(5 * 3_600_000);
+  await expect(position).toHaveText(/ \/ 8$/);
+
+  // Suspend by button: out of practice; the Suspended facet lists it; take it back.
+  const second = await page.locator('#card-question').textContent();
+  await page.getByTestId('suspend').click();
+  await expect(position).toHaveText(/ \/ 7$/);
+  await page.getByText('Filter by topic, difficulty, status').click();
+  await page.getByLabel(/^Suspended \(1\)$/).check();
+  await expect(page.locator('#card-question')).toHaveText(second);
+  await expectNoAxeViolations(page, 'suspended card');
+  await page.getByTestId('suspend').click();
+  await page.getByLabel(/^Suspended \(\d+\)$/).uncheck();
+  await expect(position).toHaveText(/ \/ 8$/);
+  expect(errors).toEqual([]);
+});
+
+test('a card forgotten eight times is flagged as a leech, one click from suspending it', async ({ page }) => {
+  await page.goto('/__blank');
+  const now = Date.now();
+  const progress = { format: 3, deck: 'backend-interview', cards: { 'devops-docker': { last_seen: now - 1000, views: 9,
+    memory: { stab: 0.5, diff: 9, due: now - 1000, last: now - 86400000, reps: 12, lapses: 8 },
+    log: [{ rating: 'Again', at: now - 86400000 }] } } };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(progress)]);
+  await page.goto('./?q=Docker+and+why+is+it+used');
+  await ready(page);
+  await expect(page.getByTestId('leech')).toContainText('forgotten 8 times');
+  await page.getByTestId('suspend').click();
+  await expect.poll(async () => (await stored(page)).cards['devops-docker'].suspended?.on).toBe(true);
+});
