@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget=$(grep -v '^#' scripts/size-budget.txt | tr -d '[:space:]')
+if ! ls dist/*.wasm >/dev/null 2>&1 || [ ! -f dist/index.html ]; then
+  echo "FAIL: no build in dist/ to measure (run trunk build --release first)" >&2
+  exit 1
+fi
 total_raw=0; total_gz=0
 printf '%-40s %10s %10s\n' "file (first visit)" "raw B" "gzip B"
 # deck.json is a copy for people to reuse (the app carries the same deck inside its wasm) and
