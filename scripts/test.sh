@@ -25,6 +25,15 @@ step "cargo fmt --check" cargo fmt --all -- --check
 step "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "host tests" cargo test --locked
+fsrs_seed=${FSRS_SEED:-$((RANDOM * 32768 + RANDOM))}
+fsrs_against_ts_fsrs() {
+  # A fresh random seed each run (the fixed-seed fixture ran with the host tests); the seed is
+  # printed so a failure can be replayed with FSRS_SEED=<seed>.
+  mkdir -p target
+  node scripts/fsrs-reference.mjs "$fsrs_seed" 300 > target/fsrs-reference.json &&
+    FSRS_REFERENCE=target/fsrs-reference.json cargo test --locked --test fsrs_reference -q
+}
+step "FSRS-6 against ts-fsrs, seed $fsrs_seed" fsrs_against_ts_fsrs
 step "wasm-bindgen tests (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 step "release build" trunk build --release --offline
 step "size of dist/" scripts/size.sh

@@ -7,6 +7,7 @@ use crate::core::deck::{
 };
 use crate::core::import::ImportError;
 use crate::core::progress::{ProgressError, PROGRESS_FORMAT};
+use crate::core::schedule::{StepsError, MAX_STEPS};
 use crate::core::store::{Notice, StoreError};
 use crate::platform::fetch::FetchError;
 use std::fmt;
@@ -17,6 +18,18 @@ impl fmt::Display for StoreError {
             Self::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
             Self::QuotaExceeded => write!(f, "browser storage is full"),
             Self::Other(why) => write!(f, "browser storage failed ({why})"),
+        }
+    }
+}
+
+impl fmt::Display for StepsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAStep(word) => write!(
+                f,
+                "\"{word}\" is not a step: write a number with m, h or d after it (for example 1m 10m 1d), each at most 30 days"
+            ),
+            Self::TooMany => write!(f, "at most {MAX_STEPS} steps"),
         }
     }
 }
@@ -227,4 +240,9 @@ pub fn notice_message(notice: &Notice) -> String {
             "Your saved progress was left untouched and this visit will not be saved: {reason}. Update the page to continue."
         ),
     }
+}
+
+/// "1 card", "3 cards".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

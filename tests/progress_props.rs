@@ -4,7 +4,7 @@
 
 use interview_cards::core::progress::*;
 use interview_cards::core::schedule::Scheduler;
-use interview_cards::core::schedule::{Memory, Rating};
+use interview_cards::core::schedule::{Memory, Phase, Rating};
 use interview_cards::core::store::{
     compact, open_progress, progress_key, recent_key, save_changes, save_progress, Fingerprint,
     MemoryStore, Store, KEEP_DAYS, KEEP_PER_CARD, RECENT_LIMIT, WHOLE_SAVE_LIMIT,
@@ -25,18 +25,23 @@ fn memory() -> impl Strategy<Value = Memory> {
         0u32..100,
         0u32..200,
         0u32..20,
-        (0u32..5, prop::option::of(0u32..200)),
+        (0u32..5, prop::option::of(0u32..200), 0u8..3, 0u32..3),
     )
         .prop_map(
-            |(stability, difficulty, due_day, last_day, reps, (lapses, set_day))| Memory {
-                stability,
-                difficulty,
-                due: f64::from(due_day) * 86_400_000.0,
-                last_review: f64::from(last_day) * 86_400_000.0,
-                reps,
-                lapses,
-                // Some memories were put back by an undo.
-                set_at: set_day.map_or(0.0, |d| f64::from(d) * 86_400_000.0),
+            |(stability, difficulty, due_day, last_day, reps, (lapses, set_day, phase, step))| {
+                Memory {
+                    stability,
+                    difficulty,
+                    due: f64::from(due_day) * 86_400_000.0,
+                    last_review: f64::from(last_day) * 86_400_000.0,
+                    reps,
+                    lapses,
+                    // Some memories were put back by an undo.
+                    set_at: set_day.map_or(0.0, |d| f64::from(d) * 86_400_000.0),
+                    // Some are in learning or relearning steps.
+                    phase: [Phase::Review, Phase::Learning, Phase::Relearning][usize::from(phase)],
+                    step: if phase == 0 { 0 } else { step },
+                }
             },
         )
 }

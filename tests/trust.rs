@@ -397,6 +397,16 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             now_ms: T0 + DAY_MS + 2.5,
         },
         Action::SetCram(false),
+        Action::SetSchedule {
+            retention: 0.8,
+            learning: "2m 20m".into(),
+            relearning: "nonsense".into(),
+        },
+        Action::SetSchedule {
+            retention: 0.8,
+            learning: "2m 20m".into(),
+            relearning: "5m".into(),
+        },
         Action::ToggleHelp,
         Action::CloseHelp,
         Action::SetMockSetup {
@@ -488,6 +498,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::ShowView(_) => "ShowView",
             Action::SetTheme(_) => "SetTheme",
             Action::SetCram(_) => "SetCram",
+            Action::SetSchedule { .. } => "SetSchedule",
             Action::ToggleHelp => "ToggleHelp",
             Action::CloseHelp => "CloseHelp",
             Action::SetMockSetup { .. } => "SetMockSetup",
@@ -512,7 +523,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 38, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 39, "one of every kind: {kinds:?}");
     actions
 }
 

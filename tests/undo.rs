@@ -166,12 +166,12 @@ fn an_undo_that_restores_an_earlier_memory_wins_merges_too() {
 }
 
 #[test]
-fn format_2_progress_reads_as_format_3() {
+fn format_2_progress_reads_as_the_current_format() {
     let v2 = r#"{"format":2,"deck":"d","cards":{"c1":{"last_seen":5,"views":1,"log":[{"rating":"Good","at":5}],"memory":{"stab":3,"diff":5,"due":9,"last":5,"reps":1,"lapses":0}}}}"#;
     let p = parse_progress(v2, "d").unwrap();
-    assert_eq!(p.format, 3);
+    assert_eq!(p.format, PROGRESS_FORMAT);
     assert_eq!(p.review_count(), 1);
-    assert!(p.to_json().starts_with(r#"{"format":3,"#));
+    assert!(p.to_json().starts_with(r#"{"format":4,"#));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::core::deck::Deck;
 use crate::core::filter::Filter;
 use crate::core::import::ImportError;
 use crate::core::progress::{Progress, ProgressError};
-use crate::core::schedule::Rating;
+use crate::core::schedule::{Rating, StepsError};
 use crate::core::store::{Backup, Notice, Opened};
 use crate::platform::fetch::FetchError;
 use std::rc::Rc;
@@ -209,6 +209,15 @@ pub enum Action {
     SetTheme(Theme),
     /// Cram: grades are kept as practice and leave every schedule as it is.
     SetCram(bool),
+    /// New scheduling settings: desired retention and learning steps. Interval previews
+    /// follow at once; schedules already made stay as they are until the next grade.
+    /// The steps arrive as typed ("1m 10m"): the reducer reads them, or keeps the settings
+    /// and says which field it could not read.
+    SetSchedule {
+        retention: f64,
+        learning: String,
+        relearning: String,
+    },
     ToggleHelp,
     CloseHelp,
     /// Mock interview set-up: how many questions, how long each.
@@ -292,4 +301,11 @@ impl PartialEq for DeckHandle {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
+}
+
+/// A scheduling setting the learner typed and the reducer could not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StepsField {
+    Learning(StepsError),
+    Relearning(StepsError),
 }

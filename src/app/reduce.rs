@@ -2,13 +2,13 @@
 //! [`Action`], tested on the host.
 
 use crate::app::keys::key_action;
-use crate::app::state::{Action, DeckLoad, Mode, State, Undoable, View, UNDO_STEPS};
+use crate::app::state::{Action, DeckLoad, Mode, State, StepsField, Undoable, View, UNDO_STEPS};
 use crate::core::filter::restatus;
 use crate::core::mock::Mock;
 use crate::core::progress::{
     covers, merge_into, preview_import, without_new_resets, Progress, ProgressError,
 };
-use crate::core::schedule::Rating;
+use crate::core::schedule::{parse_steps, Rating, Scheduler, Settings};
 use crate::core::store::{compact, Notice};
 use std::rc::Rc;
 use yew::Reducible;
@@ -70,6 +70,24 @@ impl State {
         self.remember(card, id);
         self.session.remove_current();
         self.see_current();
+    }
+
+    /// New scheduling settings, when both step lists read; otherwise nothing changes and the
+    /// field at fault is named.
+    fn set_schedule(&mut self, retention: f64, learning: &str, relearning: &str) {
+        let learning = parse_steps(learning).map_err(StepsField::Learning);
+        let relearning = parse_steps(relearning).map_err(StepsField::Relearning);
+        match (learning, relearning) {
+            (Ok(learning), Ok(relearning)) => {
+                self.scheduler = Scheduler::from_settings(&Settings {
+                    retention,
+                    learning,
+                    relearning,
+                });
+                self.schedule_error = None;
+            }
+            (Err(e), _) | (_, Err(e)) => self.schedule_error = Some(e),
+        }
     }
 
     /// Takes back the latest grade on the undo list.
@@ -221,6 +239,11 @@ impl State {
             }
             Action::SetTheme(theme) => self.theme = theme,
             Action::SetCram(on) => self.cram = on,
+            Action::SetSchedule {
+                retention,
+                learning,
+                relearning,
+            } => self.set_schedule(retention, &learning, &relearning),
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::CloseHelp => self.help_open = false,
             _ => {}

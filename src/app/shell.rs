@@ -5,7 +5,9 @@ use crate::app::hooks::clock::use_clock;
 use crate::app::hooks::deck_loader::{open_for, parse_now, use_deck_loader};
 use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::persistence::use_persistence;
-use crate::app::hooks::theme::{remembered, use_remember_theme};
+use crate::app::hooks::theme::{
+    remembered, remembered_schedule, use_remember_schedule, use_remember_theme,
+};
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::state::{Action, DeckLoad, State, View};
 use crate::components::header::Header;
@@ -59,6 +61,9 @@ fn initial_state(config: &Config, store: &dyn Store, store_notice: Option<Notice
     }
     let now = now_ms();
     let mut state = State::waiting(pairs, now);
+    if let Some(settings) = remembered_schedule(store, state.instance.as_deref()) {
+        state.scheduler = crate::core::schedule::Scheduler::from_settings(&settings);
+    }
     state.offset_min = crate::platform::clock::utc_offset_minutes();
     let state = match parse_now(&config.deck) {
         Some(Ok(deck)) => {
@@ -219,6 +224,11 @@ pub fn app(props: &AppProps) -> Html {
     use_keys(&state, root.clone(), config.standalone, config.ids.clone());
     use_clock(&state);
     use_remember_theme(store.0.clone(), state.instance.clone(), state.theme);
+    use_remember_schedule(
+        store.0.clone(),
+        state.instance.clone(),
+        state.scheduler.settings(),
+    );
     use_ready_mark(&state, root.clone());
     use_focus_recovery(&state, &config.ids);
     {

@@ -3,7 +3,7 @@
 //! an [`Action`]; this file holds the state and what it derives.
 
 pub use crate::app::action::{
-    Action, DeckHandle, DeckLoad, Focus, Mode, Theme, Undoable, View, UNDO_STEPS,
+    Action, DeckHandle, DeckLoad, Focus, Mode, StepsField, Theme, Undoable, View, UNDO_STEPS,
 };
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
@@ -23,6 +23,8 @@ pub struct State {
     pub deck_load: DeckLoad,
     pub index: Rc<SearchIndex>,
     pub scheduler: Scheduler,
+    /// The scheduling setting last typed that could not be read.
+    pub schedule_error: Option<StepsField>,
     pub filter: Filter,
     pub mode: Mode,
     pub shuffle: Option<u64>,
@@ -97,6 +99,8 @@ impl PartialEq for State {
             && self.notice == other.notice
             && self.view == other.view
             && self.theme == other.theme
+            && self.scheduler == other.scheduler
+            && self.schedule_error == other.schedule_error
             && self.mock == other.mock
             && self.mock_setup == other.mock_setup
             && self.help_open == other.help_open
@@ -142,6 +146,7 @@ impl State {
             deck,
             deck_load: DeckLoad::Loading,
             scheduler: Scheduler::default(),
+            schedule_error: None,
             filter: preset.filter,
             mode: preset.mode.unwrap_or(Mode::All),
             shuffle: None,
@@ -231,6 +236,21 @@ impl State {
             Some((c, ticks)) if *c == card && ticks.len() == total => ticks.clone(),
             _ => vec![false; total],
         }
+    }
+
+    /// When the next card in learning steps falls due (after now): the clock wakes the
+    /// widget then, so an Again card comes back in the same session.
+    pub fn next_step_due(&self) -> Option<f64> {
+        self.memories
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                m.filter(|m| m.is_stepping() && m.due > self.now_ms)
+                    .map(|m| (i, m.due))
+            })
+            .filter(|&(i, _)| !self.held.get(i).is_some_and(|h| h.0))
+            .map(|(_, due)| due)
+            .reduce(f64::min)
     }
 
     /// The deck cards the mock interview's current question and summary refer to.

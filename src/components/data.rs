@@ -2,6 +2,7 @@
 
 use crate::components::ids::use_ids;
 use crate::core::progress::ImportPreview;
+use crate::words::plural;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -67,10 +68,6 @@ fn reset_summary(p: &ImportPreview) -> String {
         plural(p.cards_reset(), "card", "cards"),
         String::from(when)
     )
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What an import would change, with the choice to keep or leave out its reset marks.

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GradeProps {
-    /// Each rating with the days until the card would come back.
+    /// Each rating with the minutes until the card would come back.
     pub preview: [(Rating, u32); 4],
     pub on_grade: Callback<Rating>,
     /// The grade the key points ticked suggest, marked on its button.
@@ -16,13 +16,19 @@ pub struct GradeProps {
     pub practice: bool,
 }
 
-pub fn days_label(days: u32) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "1 day".into(),
-        d if d < 60 => format!("{d} days"),
-        d if d < 730 => format!("{} months", d / 30),
-        d => format!("{} years", d / 365),
+/// A wait in minutes as the buttons show it: minutes and hours within the day, then days,
+/// months, years.
+pub fn wait_label(minutes: u32) -> String {
+    match minutes {
+        0 => "now".into(),
+        m if m < 60 => format!("{m} min"),
+        m if m < 1440 => format!("{} h", (m + 30) / 60),
+        m => match (m + 720) / 1440 {
+            1 => "1 day".into(),
+            d if d < 60 => format!("{d} days"),
+            d if d < 730 => format!("{} months", d / 30),
+            d => format!("{} years", d / 365),
+        },
     }
 }
 
@@ -33,7 +39,7 @@ pub fn grade_buttons(props: &GradeProps) -> Html {
         .preview
         .iter()
         .enumerate()
-        .map(|(i, &(rating, days))| {
+        .map(|(i, &(rating, wait))| {
             let on_grade = props.on_grade.clone();
             let onclick = Callback::from(move |_: MouseEvent| on_grade.emit(rating));
             let key = (i + 1).to_string();
@@ -42,9 +48,9 @@ pub fn grade_buttons(props: &GradeProps) -> Html {
             html! {
                 <button type="button" class={classes!("grade", rating.label().to_lowercase(), suggested.then_some("suggested"))}
                         {onclick} aria-keyshortcuts={key.clone()}
-                        aria-label={if practice { format!("{} (key {key}), practice only{hint}", rating.label()) } else { format!("{} (key {key}), next review in {}{hint}", rating.label(), days_label(days)) }}>
+                        aria-label={if practice { format!("{} (key {key}), practice only{hint}", rating.label()) } else { format!("{} (key {key}), next review in {}{hint}", rating.label(), wait_label(wait)) }}>
                     <span class="grade-name">{rating.label()}<kbd class="key" aria-hidden="true">{key.clone()}</kbd></span>
-                    <span class="grade-next" aria-hidden="true">{if practice { "practice".to_string() } else { days_label(days) }}</span>
+                    <span class="grade-next" aria-hidden="true">{if practice { "practice".to_string() } else { wait_label(wait) }}</span>
                 </button>
             }
         })

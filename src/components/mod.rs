@@ -13,4 +13,5 @@ pub mod mock;
 pub mod notice;
 pub mod panels;
 pub mod practice;
+pub mod settings;
 pub mod stats;

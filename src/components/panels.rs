@@ -8,6 +8,7 @@ use crate::components::data::DataPanel;
 use crate::components::ids::StoreContext;
 use crate::components::mock::MockView;
 use crate::components::practice::send;
+use crate::components::settings::ScheduleSettings;
 use crate::components::stats::StatsView;
 use crate::core::progress::parse_import;
 use crate::core::stats;
@@ -83,6 +84,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     html! {
         <>
             <StatsView stats={Rc::new(s)} />
+            <ScheduleSettings state={state.clone()} />
             <DataPanel {saved_here}
                        reviews={state.progress.review_count()}
                        import={state.import.as_ref().map(|(_, p)| p.clone())}

@@ -7,6 +7,7 @@ use crate::components::grade::GradeButtons;
 use crate::components::ids::{use_ids, Ids};
 use crate::core::filter::{Filter, Status};
 use crate::platform::clock::now_ms;
+use crate::words::plural;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -125,6 +126,9 @@ fn card_or_empty(
                 <div class="empty" role="status" data-testid="empty">
                     if state.mode == Mode::Due && state.counts.total > 0 {
                         <p>{"Nothing is due for review right now."}</p>
+                        if let Some(due) = state.next_step_due() {
+                            <p data-testid="next-step">{comes_back(due - state.now_ms)}</p>
+                        }
                         <button type="button" class="primary" onclick={all}>{"Practice all cards"}</button>
                     } else {
                         <p>{"No cards match these filters."}</p>
@@ -133,6 +137,22 @@ fn card_or_empty(
                 </div>
             }
         }
+    }
+}
+
+/// When the next card in learning steps returns, in words.
+fn comes_back(wait_ms: f64) -> String {
+    let minutes = (wait_ms / 60_000.0).ceil().max(1.0) as u32;
+    if minutes < 60 {
+        format!(
+            "A card you are learning comes back in {} — this view brings it up.",
+            plural(minutes as usize, "minute", "minutes")
+        )
+    } else {
+        format!(
+            "A card you are learning comes back in {}.",
+            plural(minutes.div_ceil(60) as usize, "hour", "hours")
+        )
     }
 }
 

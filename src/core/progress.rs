@@ -7,6 +7,9 @@
 //! - 3: a review in the log may be `undone` (the learner took the grade back); the card's
 //!   memory is then the one before it. Format 2 reads as 3 unchanged; a format-2 build refuses
 //!   to overwrite format 3 (it would bring undone grades back).
+//! - 4: a memory may carry its learning `phase` and `step` (FSRS-6 with learning steps). Format
+//!   3 reads as 4 unchanged (its memories are on day intervals); a format-3 build refuses to
+//!   overwrite format 4 (it would drop the steps and schedule a learning card as a review).
 
 use crate::core::filter::Status;
 use crate::core::schedule::{Memory, Rating, Scheduler};
@@ -22,7 +25,7 @@ pub use crate::core::salvage::{salvage, Salvaged};
 
 /// The progress format version this build writes. Older versions are migrated on load; newer
 /// ones are never overwritten.
-pub const PROGRESS_FORMAT: u32 = 3;
+pub const PROGRESS_FORMAT: u32 = 4;
 
 /// A card counts as mastered once its memory is stable for this many days.
 pub const MASTERED_STABILITY_DAYS: f64 = 21.0;

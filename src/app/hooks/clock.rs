@@ -1,11 +1,11 @@
-//! Time for the reducer: a tick each minute and whenever the tab becomes visible again (due
-//! cards change), and four ticks a second while a mock question's clock runs.
+//! Time for the reducer: a tick each minute, when a card in learning steps falls due, and
+//! whenever the tab becomes visible again (due cards change), and four ticks a second while a mock question's clock runs.
 
 use crate::app::state::{Action, State};
 use crate::core::mock::Phase;
 use crate::platform::clock::now_ms;
 use gloo::events::EventListener;
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
 const MINUTE_MS: u32 = 60_000;
@@ -29,6 +29,20 @@ pub fn use_clock(state: &UseReducerHandle<State>) {
                     })
                 });
             move || drop((tick, visible))
+        });
+    }
+    {
+        // A card in learning steps comes back when due, not at the next minute's tick.
+        let dispatcher = state.dispatcher();
+        let wake = state.next_step_due().map(|due| due as u64);
+        use_effect_with(wake, move |wake| {
+            let timer = wake.map(|due| {
+                let wait = (due as f64 - now_ms()).clamp(0.0, f64::from(MINUTE_MS) * 60.0 * 24.0);
+                Timeout::new(wait as u32 + 50, move || {
+                    dispatcher.dispatch(Action::Tick { now_ms: now_ms() })
+                })
+            });
+            move || drop(timer)
         });
     }
     let asking = matches!(

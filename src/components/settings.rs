@@ -1,0 +1,113 @@
+//! Scheduling settings: the desired retention and the learning steps, with what they mean in
+//! days, and the error beside the field the reducer could not read.
+
+use crate::app::state::{Action, State, StepsField};
+use crate::components::ids::use_ids;
+use crate::components::practice::send;
+use crate::core::schedule::{format_steps, RETENTION_RANGE};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// The retentions offered: every percent in the allowed range.
+fn retentions() -> impl Iterator<Item = u32> {
+    let (low, high) = RETENTION_RANGE;
+    (low * 100.0).round() as u32..=(high * 100.0).round() as u32
+}
+
+#[function_component(ScheduleSettings)]
+pub fn schedule_settings(props: &SettingsProps) -> Html {
+    let ids = use_ids();
+    let state = &props.state;
+    let scheduler = &state.scheduler;
+    let (retention_id, learning_id, relearning_id) = (
+        ids.of("retention"),
+        ids.of("learning-steps"),
+        ids.of("relearning-steps"),
+    );
+    let refs = use_memo((), |_| {
+        (NodeRef::default(), NodeRef::default(), NodeRef::default())
+    });
+    // Any change sends all three fields as they are on screen; the reducer reads them.
+    let submit = {
+        let refs = refs.clone();
+        send(state, move |_: Event, _| {
+            let text = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|el| el.value())
+                    .unwrap_or_default()
+            };
+            let retention = refs
+                .0
+                .cast::<HtmlSelectElement>()
+                // Whole percents: parsing a float would link the standard library's float
+                // parser (over 10 KB of tables).
+                .and_then(|el| el.value().parse::<u32>().ok())
+                .unwrap_or(90);
+            Action::SetSchedule {
+                retention: f64::from(retention) / 100.0,
+                learning: text(&refs.1),
+                relearning: text(&refs.2),
+            }
+        })
+    };
+    let percent = (scheduler.desired_retention() * 100.0).round() as u32;
+    let options = retentions().map(|p| {
+        html! { <option value={p.to_string()} selected={p == percent}>{format!("{p}%")}</option> }
+    });
+    let (learning_error, relearning_error) = match &state.schedule_error {
+        Some(StepsField::Learning(e)) => (Some(e.to_string()), None),
+        Some(StepsField::Relearning(e)) => (None, Some(e.to_string())),
+        None => (None, None),
+    };
+    let field = |id: &str,
+                 node: &NodeRef,
+                 label: &str,
+                 value: String,
+                 help: &str,
+                 error: Option<String>| {
+        let help_id = format!("{id}-help");
+        let error_id = format!("{id}-error");
+        let described = if error.is_some() {
+            format!("{help_id} {error_id}")
+        } else {
+            help_id.clone()
+        };
+        html! {
+            <div class="setting">
+                <label for={id.to_string()}>{label.to_string()}</label>
+                <input type="text" id={id.to_string()} ref={node.clone()} value={value} onchange={submit.clone()}
+                       spellcheck="false" autocomplete="off"
+                       aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+                <p class="hint" id={help_id}>{help.to_string()}</p>
+                if let Some(error) = error {
+                    <p class="field-error" id={error_id} role="alert">{error}</p>
+                }
+            </div>
+        }
+    };
+    let steps = scheduler.steps();
+    html! {
+        <fieldset class="schedule-settings" data-testid="schedule-settings">
+            <legend>{"Scheduling"}</legend>
+            <div class="setting">
+                <label for={retention_id.clone()}>{"Desired retention"}</label>
+                <select id={retention_id.clone()} ref={refs.0.clone()} onchange={submit.clone()} aria-describedby={format!("{retention_id}-help")}>
+                    {for options}
+                </select>
+                <p class="hint" id={format!("{retention_id}-help")} data-testid="retention-effect">{format!(
+                    "The chance of recalling a card when it comes back. Higher means more reviews: a card you remember for 30 days at 90% comes back after {} days at {percent}%.",
+                    scheduler.days_for_stability(30.0))}</p>
+            </div>
+            {field(&learning_id, &refs.1, "Learning steps", format_steps(&steps.learning),
+                   "Waits before a new card is on day intervals, for example 1m 10m. Again and Hard repeat the steps; leave empty for none.",
+                   learning_error)}
+            {field(&relearning_id, &refs.2, "Relearning steps", format_steps(&steps.relearning),
+                   "Waits after you forget a card you knew, for example 10m.", relearning_error)}
+        </fieldset>
+    }
+}

@@ -1,0 +1,167 @@
+//! Learning steps in the app: an Again card comes back in the same session, the clock brings
+//! it, the learner's settings change what the buttons offer (and bad input changes nothing),
+//! and progress saved before this format keeps its buried and suspended cards.
+
+use interview_cards::app::state::{Action, Mode, Preset, State, StepsField};
+use interview_cards::core::deck::{parse_deck, Deck};
+use interview_cards::core::filter::Status;
+use interview_cards::core::progress::{parse_progress, PROGRESS_FORMAT};
+use interview_cards::core::schedule::{Phase, Rating, StepsError, DAY_MS, MINUTE_MS};
+use interview_cards::core::store::{open_progress, progress_key, MemoryStore};
+use std::rc::Rc;
+
+const T0: f64 = 1_800_000_000_000.0;
+
+fn deck(n: usize) -> Rc<Deck> {
+    let cards: Vec<String> = (1..=n)
+        .map(|i| format!(r#"{{"id":"c{i}","topic":"t","difficulty":"easy","question":"Q{i}","answer":"A{i}"}}"#))
+        .collect();
+    Rc::new(
+        parse_deck(&format!(
+            r#"{{"format":1,"id":"d","title":"D","topics":[{{"id":"t","name":"T"}}],"cards":[{}]}}"#,
+            cards.join(",")
+        ))
+        .unwrap(),
+    )
+}
+
+fn fresh(n: usize) -> State {
+    let store = MemoryStore::default();
+    State::new(
+        deck(n),
+        open_progress(&store, &progress_key(None, "d"), "d", T0),
+        Preset::default(),
+        T0,
+    )
+}
+
+fn grade(s: State, rating: Rating, at: f64) -> State {
+    s.apply(Action::Flip)
+        .apply(Action::Grade { rating, now_ms: at })
+}
+
+fn current(s: &State) -> Option<String> {
+    s.current_card().map(|c| c.id.clone())
+}
+
+#[test]
+fn an_again_card_comes_back_in_the_same_review_session() {
+    // Two cards learnt yesterday (Easy: straight to day intervals), due today.
+    let s = grade(fresh(2), Rating::Easy, T0);
+    let s = grade(s, Rating::Easy, T0 + 1.0);
+    let later = T0 + 20.0 * DAY_MS;
+    let s = s.apply(Action::SetMode {
+        mode: Mode::Due,
+        now_ms: later,
+    });
+    assert_eq!(s.session.len(), 2);
+    let forgotten = current(&s).unwrap();
+    let s = grade(s, Rating::Again, later + 1.0);
+    let m = *s.progress.memory(&forgotten).unwrap();
+    assert_eq!((m.phase, m.lapses), (Phase::Relearning, 1));
+    assert_eq!(m.due, later + 1.0 + 10.0 * MINUTE_MS);
+    assert_eq!(s.session.len(), 1, "out of the queue until its step is up");
+    assert_eq!(
+        s.next_step_due(),
+        Some(m.due),
+        "the clock is told when to wake"
+    );
+    let s = grade(s, Rating::Good, later + 2.0);
+    assert_eq!(s.session.len(), 0);
+    assert_eq!(s.status_of(0), Status::Learning);
+    // Nine minutes on, not yet; at ten minutes the tick brings it back.
+    let s = s.apply(Action::Tick {
+        now_ms: later + 9.0 * MINUTE_MS,
+    });
+    assert_eq!(s.session.len(), 0);
+    let s = s.apply(Action::Tick { now_ms: m.due });
+    assert_eq!(current(&s), Some(forgotten.clone()));
+    assert_eq!(s.counts.status(Status::Due), 1);
+    // Good on its one relearning step: back on day intervals, gone till another day.
+    let s = grade(s, Rating::Good, m.due + 1.0);
+    let after = s.progress.memory(&forgotten).unwrap();
+    assert_eq!(after.phase, Phase::Review);
+    assert!(after.due >= m.due + DAY_MS);
+    assert_eq!(s.next_step_due(), None);
+}
+
+#[test]
+fn a_new_card_steps_through_one_and_ten_minutes() {
+    let s = fresh(1).apply(Action::SetMode {
+        mode: Mode::Due,
+        now_ms: T0,
+    });
+    let s = s.apply(Action::SetMode {
+        mode: Mode::All,
+        now_ms: T0,
+    });
+    let s = grade(s, Rating::Again, T0);
+    assert_eq!(s.progress.memory("c1").unwrap().due, T0 + MINUTE_MS);
+    let s = s.apply(Action::SetMode {
+        mode: Mode::Due,
+        now_ms: T0 + MINUTE_MS,
+    });
+    assert_eq!(current(&s).as_deref(), Some("c1"));
+    let s = grade(s, Rating::Good, T0 + MINUTE_MS);
+    let m = *s.progress.memory("c1").unwrap();
+    assert_eq!((m.phase, m.step), (Phase::Learning, 1));
+    assert_eq!(m.due, T0 + 11.0 * MINUTE_MS);
+    let s = s.apply(Action::Tick { now_ms: m.due });
+    let s = grade(s, Rating::Good, m.due);
+    assert_eq!(s.progress.memory("c1").unwrap().phase, Phase::Review);
+}
+
+#[test]
+fn settings_change_what_the_buttons_offer() {
+    let s = fresh(1);
+    let offered = |s: &State| s.scheduler.preview(None, T0).map(|(_, m)| m);
+    assert_eq!(offered(&s), [1, 6, 10, 8 * 1440]);
+    let s = s.apply(Action::SetSchedule {
+        retention: 0.8,
+        learning: "5m 1h".into(),
+        relearning: "15m".into(),
+    });
+    assert_eq!(s.schedule_error, None);
+    assert_eq!(s.scheduler.desired_retention(), 0.8);
+    let waits = offered(&s);
+    assert_eq!(&waits[..3], &[5, 33, 60]);
+    assert!(
+        waits[3] > 8 * 1440,
+        "lower retention waits longer: {waits:?}"
+    );
+    // Unreadable steps change nothing and name the field.
+    let s = s.apply(Action::SetSchedule {
+        retention: 0.95,
+        learning: "5m".into(),
+        relearning: "soon".into(),
+    });
+    assert_eq!(
+        s.schedule_error,
+        Some(StepsField::Relearning(StepsError::NotAStep("soon".into())))
+    );
+    assert_eq!(s.scheduler.desired_retention(), 0.8);
+    assert_eq!(offered(&s), waits);
+    // No steps at all: every grade is days.
+    let s = s.apply(Action::SetSchedule {
+        retention: 0.9,
+        learning: String::new(),
+        relearning: String::new(),
+    });
+    assert_eq!(s.schedule_error, None);
+    assert!(offered(&s).iter().all(|&m| m >= 1440));
+}
+
+#[test]
+fn format_3_progress_reads_as_format_4_keeping_everything() {
+    // As the build before learning steps wrote it (buried and suspended cards, format 3).
+    let v3 = r#"{"format":3,"deck":"d","cards":{"c1":{"last_seen":5,"views":1,"log":[{"rating":"Good","at":5}],"memory":{"stab":3,"diff":5,"due":9,"last":5,"reps":1,"lapses":0},"suspended":{"on":true,"at":6}},"c2":{"last_seen":7,"views":1,"buried_until":99}}}"#;
+    let p = parse_progress(v3, "d").unwrap();
+    assert_eq!(p.format, PROGRESS_FORMAT);
+    assert_eq!(PROGRESS_FORMAT, 4);
+    assert!(p.is_suspended("c1"));
+    assert_eq!(p.cards["c2"].buried_until, 99.0);
+    assert_eq!(p.memory("c1").unwrap().phase, Phase::Review);
+    let json = p.to_json();
+    assert!(json.starts_with(r#"{"format":4,"#), "{json}");
+    assert_eq!(parse_progress(&json, "d").unwrap(), p);
+}
