@@ -9,7 +9,7 @@
 import { createEmptyCard, fsrs, FSRSVersion, State } from 'ts-fsrs';
 
 const seed = Number(process.argv[2] ?? 20261207) >>> 0;
-const sequences = Number(process.argv[3] ?? 300);
+const sequences = Number(process.argv[3] ?? 200);
 
 // mulberry32: small, seeded, the same on every machine.
 let state = seed;

@@ -136,8 +136,8 @@ impl fmt::Display for ImportError {
         match self {
             Self::TooLarge { bytes } => write!(
                 f,
-                "The deck file is {:.1} MB; the limit is 5 MB.",
-                *bytes as f64 / 1_048_576.0
+                "The deck file is {} MB; the limit is 5 MB.",
+                one_decimal(*bytes as u64, 1_048_576)
             ),
             Self::Deck(e) => e.fmt(f),
             Self::DeckAtLine { line, error } => write!(f, "Line {line}: {error}"),
@@ -240,6 +240,13 @@ pub fn notice_message(notice: &Notice) -> String {
             "Your saved progress was left untouched and this visit will not be saved: {reason}. Update the page to continue."
         ),
     }
+}
+
+/// `n / unit` with one decimal ("2.4"), in integers: formatting a float would link the
+/// standard library's float printer (about 4 KB gzip) into the wasm.
+pub fn one_decimal(n: u64, unit: u64) -> String {
+    let tenths = (n.saturating_mul(10) + unit / 2) / unit.max(1);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// "1 card", "3 cards".

@@ -2,7 +2,7 @@
 
 use interview_cards::app::state::{Action, Preset, State};
 use interview_cards::core::deck::parse_deck;
-use interview_cards::core::keypoints::suggested_grade;
+use interview_cards::core::keypoints::{found_points, suggested_grade};
 use interview_cards::core::schedule::Rating;
 use interview_cards::core::store::{open_progress, progress_key, MemoryStore};
 use std::rc::Rc;
@@ -52,4 +52,75 @@ fn ticks_belong_to_the_card_on_screen_and_only_after_revealing() {
     assert!(next.ticked_points().is_empty(), "card b has no key points");
     let back = next.apply(Action::Previous { now_ms: 3.0 });
     assert_eq!(back.ticked_points().len(), 3);
+}
+
+fn points(list: &[&str]) -> Vec<String> {
+    list.iter().map(|p| p.to_string()).collect()
+}
+
+#[test]
+fn typed_words_find_key_points_ignoring_case_accents_and_endings() {
+    let p = points(&[
+        "GET reads: safe, idempotent, cacheable",
+        "POST creates or triggers actions; not idempotent",
+        "DELETE idempotent even if a repeat returns 404",
+        "Idempotency matters for retries; Idempotency-Key for POST",
+    ]);
+    let typed =
+        "get is SAFE and idempotent, and responses can be cached. Retries need an idempotency key.";
+    assert_eq!(found_points(&p, typed), [true, false, false, true]);
+    // Accents and case do not matter.
+    let p = points(&["Café crème sécurité", "Naïve résumé"]);
+    assert_eq!(found_points(&p, "CAFE CREME securite"), [true, false]);
+    assert_eq!(
+        found_points(&p, "naive"),
+        [false, true],
+        "half of the words is enough"
+    );
+    // Nothing typed, nothing found; a point of filler words only is never found.
+    assert_eq!(found_points(&p, ""), [false, false]);
+    assert_eq!(found_points(&points(&["and the"]), "and the"), [false]);
+    // Short fragments are not words that make a point.
+    assert_eq!(
+        found_points(&points(&["Horizontal scaling"]), "ho sc"),
+        [false]
+    );
+}
+
+#[test]
+fn a_typed_answer_ticks_its_points_on_reveal_and_the_learner_still_decides() {
+    let deck = parse_deck(
+        r#"{"format":1,"id":"d","title":"D","topics":[{"id":"t","name":"T"}],"cards":[
+        {"id":"a","topic":"t","difficulty":"easy","question":"A?","answer":"A.","key_points":["Stateless requests","Sticky sessions avoided","Tokens like JWT"]},
+        {"id":"b","topic":"t","difficulty":"easy","question":"B?","answer":"B.","key_points":["one thing","two things","three things"]}]}"#,
+    )
+    .unwrap();
+    let store = MemoryStore::default();
+    let state = State::new(
+        Rc::new(deck),
+        open_progress(&store, &progress_key(None, "d"), "d", 1.0),
+        Preset::default(),
+        1.0,
+    )
+    .apply(Action::SetTypeAnswer(true))
+    .apply(Action::TypeAnswer(
+        "Each request is stateless; use a JWT token.".into(),
+    ));
+    assert_eq!(
+        state.typed_answer(),
+        "Each request is stateless; use a JWT token."
+    );
+    let revealed = state.apply(Action::Flip);
+    assert_eq!(revealed.ticked_points(), [true, false, true]);
+    // The learner unticks one; flipping back and again keeps their choice.
+    let changed = revealed
+        .apply(Action::TickPoint { index: 2 })
+        .apply(Action::Flip)
+        .apply(Action::Flip);
+    assert_eq!(changed.ticked_points(), [true, false, false]);
+    // The next card starts with an empty box and nothing ticked.
+    let next = changed.apply(Action::Next { now_ms: 2.0 });
+    assert_eq!(next.typed_answer(), "");
+    let next = next.apply(Action::Flip);
+    assert_eq!(next.ticked_points(), [false, false, false]);
 }

@@ -236,27 +236,66 @@ fn retrievability_counts_utc_calendar_days() {
 
 #[test]
 fn several_relearning_steps_cap_the_short_term_weights() {
-    // ts-fsrs caps w17 and w18 so that three relearning steps cannot make a forgotten card
-    // more stable than it was: with the cap, Good on each step grows stability less.
-    let three = Scheduler::with(
+    // ts-fsrs caps w17 and w18 so that stepping through the relearning steps cannot make a
+    // forgotten card more stable than it was: sqrt(-(ln w11 + ln(2^w13 - 1) + 0.3 w14) / n),
+    // 0.49027301 for three steps (w17 = 0.5425 capped), 0.60046... for two (no cap). Good on a
+    // relearning step the same day multiplies stability by S^-w19 * e^(w17 * w18).
+    let growth = |w17: f64, s: f64| s.powf(-0.0658) * (w17 * 0.0912f64).exp();
+    for (relearning, w17) in [
+        (vec![10, 20, 30], 0.49027301),
+        (vec![10, 20], 0.5425),
+        (vec![10], 0.5425),
+    ] {
+        let scheduler = Scheduler::with(
+            0.9,
+            Steps {
+                learning: vec![1, 10],
+                relearning,
+            },
+        );
+        let lapsed = replay_at_due(&scheduler, &[Easy, Again])[1];
+        let next = scheduler.review(Some(&lapsed), Good, lapsed.due);
+        let expected = lapsed.stability * growth(w17, lapsed.stability).max(1.0);
+        assert!(
+            close(next.stability, expected, 2e-8),
+            "{} vs {expected} with w17 {w17}",
+            next.stability
+        );
+    }
+}
+
+#[test]
+fn a_lapse_always_relearns_even_after_a_day_long_step() {
+    // Learning "1m 10m 1d": Good on the 10m step graduates with step 2 left on the card (as in
+    // ts-fsrs). Forgotten later, it relearns from the first relearning step; ts-fsrs would
+    // look for relearning step 2, find none and skip relearning for a day interval.
+    let scheduler = Scheduler::with(
         0.9,
         Steps {
-            learning: vec![1, 10],
-            relearning: vec![10, 20, 30],
-        },
-    );
-    let one = Scheduler::with(
-        0.9,
-        Steps {
-            learning: vec![1, 10],
+            learning: vec![1, 10, 1440],
             relearning: vec![10],
         },
     );
-    let lapsed = |s: &Scheduler| replay_at_due(s, &[Easy, Again])[1];
-    let (a, b) = (lapsed(&three), lapsed(&one));
-    let grown = |s: &Scheduler, m: &Memory| s.review(Some(m), Good, m.due).stability / m.stability;
-    assert!(grown(&three, &a) < grown(&one, &b));
-    assert_ne!(three, one);
+    let history = replay_at_due(&scheduler, &[Good, Good, Again]);
+    assert_eq!((history[1].phase, history[1].step), (Phase::Review, 2));
+    assert_eq!(wait_minutes(&history[1]), 1440);
+    assert_eq!((history[2].phase, history[2].step), (Phase::Relearning, 0));
+    assert_eq!(wait_minutes(&history[2]), 10);
+    // Steps shortened under a card in them: it stays on the last step rather than graduating.
+    let learning = replay_at_due(&Scheduler::default(), &[Good])[0];
+    assert_eq!(learning.step, 1);
+    let shorter = Scheduler::with(
+        0.9,
+        Steps {
+            learning: vec![5],
+            relearning: vec![10],
+        },
+    );
+    let again = shorter.review(Some(&learning), Again, learning.due);
+    assert_eq!(
+        (again.phase, again.step, wait_minutes(&again)),
+        (Phase::Learning, 0, 5)
+    );
 }
 
 // ------------------------------------------------------------------ properties

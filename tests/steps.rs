@@ -2,10 +2,10 @@
 //! it, the learner's settings change what the buttons offer (and bad input changes nothing),
 //! and progress saved before this format keeps its buried and suspended cards.
 
-use interview_cards::app::state::{Action, Mode, Preset, State, StepsField};
+use interview_cards::app::state::{Action, Mode, Preset, State, View};
 use interview_cards::core::deck::{parse_deck, Deck};
-use interview_cards::core::filter::Status;
-use interview_cards::core::progress::{parse_progress, PROGRESS_FORMAT};
+use interview_cards::core::filter::{Filter, Status};
+use interview_cards::core::progress::{merge, parse_progress, PROGRESS_FORMAT};
 use interview_cards::core::schedule::{Phase, Rating, StepsError, DAY_MS, MINUTE_MS};
 use interview_cards::core::store::{open_progress, progress_key, MemoryStore};
 use std::rc::Rc;
@@ -112,43 +112,121 @@ fn a_new_card_steps_through_one_and_ten_minutes() {
 }
 
 #[test]
-fn settings_change_what_the_buttons_offer() {
+fn settings_change_what_the_buttons_offer_and_bad_input_changes_nothing() {
     let s = fresh(1);
     let offered = |s: &State| s.scheduler.preview(None, T0).map(|(_, m)| m);
     assert_eq!(offered(&s), [1, 6, 10, 8 * 1440]);
-    let s = s.apply(Action::SetSchedule {
-        retention: 0.8,
-        learning: "5m 1h".into(),
-        relearning: "15m".into(),
-    });
-    assert_eq!(s.schedule_error, None);
+    let s = s
+        .apply(Action::SetRetention(0.8))
+        .apply(Action::SetSteps {
+            relearning: false,
+            text: "5m 1h".into(),
+        })
+        .apply(Action::SetSteps {
+            relearning: true,
+            text: "15m".into(),
+        });
+    assert_eq!(s.steps_errors, [None, None]);
     assert_eq!(s.scheduler.desired_retention(), 0.8);
+    assert_eq!(s.scheduler.steps().relearning, [15]);
     let waits = offered(&s);
     assert_eq!(&waits[..3], &[5, 33, 60]);
     assert!(
         waits[3] > 8 * 1440,
         "lower retention waits longer: {waits:?}"
     );
-    // Unreadable steps change nothing and name the field.
-    let s = s.apply(Action::SetSchedule {
-        retention: 0.95,
-        learning: "5m".into(),
-        relearning: "soon".into(),
+    // Unreadable steps change nothing and say why, beside their own field only; the other
+    // settings still change meanwhile.
+    let s = s
+        .apply(Action::SetSteps {
+            relearning: true,
+            text: "soon".into(),
+        })
+        .apply(Action::SetRetention(0.95));
+    assert_eq!(
+        s.steps_errors,
+        [None, Some(StepsError::NotAStep("soon".into()))]
+    );
+    assert_eq!(s.scheduler.steps().relearning, [15]);
+    assert_eq!(s.scheduler.desired_retention(), 0.95);
+    let s = s.apply(Action::SetSteps {
+        relearning: false,
+        text: "1m 2x".into(),
+    });
+    assert_eq!(s.steps_errors[0], Some(StepsError::NotAStep("2x".into())));
+    assert_eq!(s.scheduler.steps().learning, [5, 60]);
+    // Leaving the view drops the errors (the fields show the steps in force again).
+    let s = s.apply(Action::ShowView(View::Practice));
+    assert_eq!(s.steps_errors, [None, None]);
+    // A retention outside 70-97% changes nothing.
+    let s = s
+        .apply(Action::SetRetention(0.5))
+        .apply(Action::SetRetention(f64::NAN));
+    assert_eq!(s.scheduler.desired_retention(), 0.95);
+    // No steps at all: every grade is days.
+    let s = s
+        .apply(Action::SetSteps {
+            relearning: false,
+            text: String::new(),
+        })
+        .apply(Action::SetSteps {
+            relearning: true,
+            text: " ".into(),
+        });
+    assert!(offered(&s).iter().all(|&m| m >= 1440));
+}
+
+#[test]
+fn the_review_view_names_only_cards_it_will_show() {
+    // c1 is learning (Again), c2 is buried past its step, c3 is outside the filter.
+    let s = grade(fresh(3), Rating::Again, T0);
+    let s = grade(s, Rating::Again, T0 + 1.0);
+    let s = s.apply(Action::Previous { now_ms: T0 + 1.5 });
+    assert_eq!(current(&s).as_deref(), Some("c2"));
+    let s = s.apply(Action::Bury {
+        now_ms: T0 + 2.0,
+        offset_min: 0,
     });
     assert_eq!(
-        s.schedule_error,
-        Some(StepsField::Relearning(StepsError::NotAStep("soon".into())))
+        s.next_step_due(),
+        Some(T0 + MINUTE_MS),
+        "c1 wakes the clock"
     );
-    assert_eq!(s.scheduler.desired_retention(), 0.8);
-    assert_eq!(offered(&s), waits);
-    // No steps at all: every grade is days.
-    let s = s.apply(Action::SetSchedule {
-        retention: 0.9,
-        learning: String::new(),
-        relearning: String::new(),
+    let s = s.apply(Action::SetFilter {
+        filter: Filter {
+            text: "Q2".into(),
+            ..Filter::default()
+        },
+        now_ms: T0 + 3.0,
     });
-    assert_eq!(s.schedule_error, None);
-    assert!(offered(&s).iter().all(|&m| m >= 1440));
+    assert_eq!(
+        s.next_step_due_in_view(),
+        None,
+        "c1 is filtered out, c2 buried"
+    );
+    let s = s.apply(Action::SetFilter {
+        filter: Filter::default(),
+        now_ms: T0 + 4.0,
+    });
+    assert_eq!(s.next_step_due_in_view(), Some(T0 + MINUTE_MS));
+}
+
+#[test]
+fn a_card_in_learning_steps_is_never_mastered() {
+    // Easy again and again, each when due, until it is stable for weeks; then forgotten.
+    let mut s = grade(fresh(1), Rating::Easy, T0);
+    for _ in 0..4 {
+        let due = s.progress.memory("c1").unwrap().due;
+        s = grade(s.apply(Action::Tick { now_ms: due }), Rating::Easy, due);
+    }
+    let m = *s.progress.memory("c1").unwrap();
+    assert!(m.stability >= 21.0 && m.phase == Phase::Review, "{m:?}");
+    let later = m.due + 100.0 * DAY_MS;
+    let s = s.apply(Action::Tick { now_ms: later });
+    let s = grade(s, Rating::Again, later);
+    let lapsed = *s.progress.memory("c1").unwrap();
+    assert_eq!(lapsed.phase, Phase::Relearning);
+    assert_eq!(s.status_of(0), Status::Learning, "{lapsed:?}");
 }
 
 #[test]
@@ -164,4 +242,18 @@ fn format_3_progress_reads_as_format_4_keeping_everything() {
     let json = p.to_json();
     assert!(json.starts_with(r#"{"format":4,"#), "{json}");
     assert_eq!(parse_progress(&json, "d").unwrap(), p);
+}
+
+#[test]
+fn merging_memories_that_differ_only_in_their_step_gives_one_answer() {
+    // Two devices with different step settings graded the same card at the same instant.
+    let a = grade(fresh(1), Rating::Good, T0).progress;
+    let mut b = (*a).clone();
+    let entry = Rc::make_mut(b.cards.get_mut("c1").unwrap());
+    let m = entry.memory.as_mut().unwrap();
+    assert_eq!((m.phase, m.step), (Phase::Learning, 1));
+    m.phase = Phase::Review;
+    m.step = 0;
+    let (ab, ba) = (merge(&a, &b), merge(&b, &a));
+    assert_eq!(ab, ba, "merge is commutative");
 }

@@ -397,15 +397,16 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             now_ms: T0 + DAY_MS + 2.5,
         },
         Action::SetCram(false),
-        Action::SetSchedule {
-            retention: 0.8,
-            learning: "2m 20m".into(),
-            relearning: "nonsense".into(),
+        Action::SetTypeAnswer(true),
+        Action::TypeAnswer("an answer".into()),
+        Action::SetRetention(0.8),
+        Action::SetSteps {
+            relearning: true,
+            text: "nonsense".into(),
         },
-        Action::SetSchedule {
-            retention: 0.8,
-            learning: "2m 20m".into(),
-            relearning: "5m".into(),
+        Action::SetSteps {
+            relearning: false,
+            text: "2m 20m".into(),
         },
         Action::ToggleHelp,
         Action::CloseHelp,
@@ -498,7 +499,10 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::ShowView(_) => "ShowView",
             Action::SetTheme(_) => "SetTheme",
             Action::SetCram(_) => "SetCram",
-            Action::SetSchedule { .. } => "SetSchedule",
+            Action::SetRetention(_) => "SetRetention",
+            Action::SetSteps { .. } => "SetSteps",
+            Action::SetTypeAnswer(_) => "SetTypeAnswer",
+            Action::TypeAnswer(_) => "TypeAnswer",
             Action::ToggleHelp => "ToggleHelp",
             Action::CloseHelp => "CloseHelp",
             Action::SetMockSetup { .. } => "SetMockSetup",
@@ -523,7 +527,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 39, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 42, "one of every kind: {kinds:?}");
     actions
 }
 

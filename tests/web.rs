@@ -83,6 +83,8 @@ async fn card_text_is_rendered_as_text_never_as_html() {
         topic: "Topic".into(),
         flipped: true,
         on_flip: Callback::from(move |_| counter.set(counter.get() + 1)),
+        // A typed answer is shown beside the model answer: text too.
+        typed: "<b>typed</b><script>window.pwned = 3</script>".into(),
     };
     yew::Renderer::<CardView>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -97,6 +99,10 @@ async fn card_text_is_rendered_as_text_never_as_html() {
     );
     assert!(
         text.contains("<img src=x onerror=\"window.pwned=2\">"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<b>typed</b><script>window.pwned = 3</script>"),
         "{text}"
     );
     let pre = root

@@ -6,7 +6,7 @@ use crate::core::deck::Deck;
 use crate::core::filter::Filter;
 use crate::core::import::ImportError;
 use crate::core::progress::{Progress, ProgressError};
-use crate::core::schedule::{Rating, StepsError};
+use crate::core::schedule::Rating;
 use crate::core::store::{Backup, Notice, Opened};
 use crate::platform::fetch::FetchError;
 use std::rc::Rc;
@@ -211,12 +211,17 @@ pub enum Action {
     SetCram(bool),
     /// New scheduling settings: desired retention and learning steps. Interval previews
     /// follow at once; schedules already made stay as they are until the next grade.
-    /// The steps arrive as typed ("1m 10m"): the reducer reads them, or keeps the settings
-    /// and says which field it could not read.
-    SetSchedule {
-        retention: f64,
-        learning: String,
-        relearning: String,
+    /// Show a box to type the answer in before revealing it, or stop.
+    SetTypeAnswer(bool),
+    /// The text typed for the card on screen so far.
+    TypeAnswer(String),
+    /// The desired retention; a value outside the allowed range changes nothing.
+    SetRetention(f64),
+    /// Learning (or, with `relearning`, relearning) steps as typed ("1m 10m"): the reducer
+    /// reads them, or keeps the steps it has and notes the error for that field.
+    SetSteps {
+        relearning: bool,
+        text: String,
     },
     ToggleHelp,
     CloseHelp,
@@ -301,11 +306,4 @@ impl PartialEq for DeckHandle {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
-}
-
-/// A scheduling setting the learner typed and the reducer could not read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StepsField {
-    Learning(StepsError),
-    Relearning(StepsError),
 }

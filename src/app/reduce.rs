@@ -2,13 +2,14 @@
 //! [`Action`], tested on the host.
 
 use crate::app::keys::key_action;
-use crate::app::state::{Action, DeckLoad, Mode, State, StepsField, Undoable, View, UNDO_STEPS};
+use crate::app::state::{Action, DeckLoad, Mode, State, Undoable, View, UNDO_STEPS};
 use crate::core::filter::restatus;
+use crate::core::keypoints::found_points;
 use crate::core::mock::Mock;
 use crate::core::progress::{
     covers, merge_into, preview_import, without_new_resets, Progress, ProgressError,
 };
-use crate::core::schedule::{parse_steps, Rating, Scheduler, Settings};
+use crate::core::schedule::{parse_steps, Rating, Scheduler, RETENTION_RANGE};
 use crate::core::store::{compact, Notice};
 use std::rc::Rc;
 use yew::Reducible;
@@ -72,21 +73,38 @@ impl State {
         self.see_current();
     }
 
-    /// New scheduling settings, when both step lists read; otherwise nothing changes and the
-    /// field at fault is named.
-    fn set_schedule(&mut self, retention: f64, learning: &str, relearning: &str) {
-        let learning = parse_steps(learning).map_err(StepsField::Learning);
-        let relearning = parse_steps(relearning).map_err(StepsField::Relearning);
-        match (learning, relearning) {
-            (Ok(learning), Ok(relearning)) => {
-                self.scheduler = Scheduler::from_settings(&Settings {
-                    retention,
-                    learning,
-                    relearning,
-                });
-                self.schedule_error = None;
+    /// On revealing an answer the learner typed, ticks the key points it covers, unless the
+    /// learner has ticked this card's points already.
+    fn tick_typed_points(&mut self) {
+        let (Some(card), true) = (self.session.current(), self.session.is_flipped()) else {
+            return;
+        };
+        let typed = self.typed_answer();
+        if typed.trim().is_empty() || self.ticked.as_ref().is_some_and(|(c, _)| *c == card) {
+            return;
+        }
+        let Some(points) = self.deck.cards.get(card).map(|c| &c.key_points) else {
+            return;
+        };
+        self.ticked = Some((card, found_points(points, typed)));
+    }
+
+    /// New learning or relearning steps when the text reads; otherwise the steps stay and the
+    /// field's error says why.
+    fn set_steps(&mut self, relearning: bool, text: &str) {
+        let field = usize::from(relearning);
+        match parse_steps(text) {
+            Ok(steps) => {
+                let mut settings = self.scheduler.settings();
+                if relearning {
+                    settings.relearning = steps;
+                } else {
+                    settings.learning = steps;
+                }
+                self.scheduler = Scheduler::from_settings(&settings);
+                self.steps_errors[field] = None;
             }
-            (Err(e), _) | (_, Err(e)) => self.schedule_error = Some(e),
+            Err(e) => self.steps_errors[field] = Some(e),
         }
     }
 
@@ -159,7 +177,16 @@ impl State {
     fn practice_action(&mut self, action: Action) {
         match action {
             Action::Tick { now_ms } => self.advance(now_ms),
-            Action::Flip => self.session.flip(),
+            Action::Flip => {
+                self.session.flip();
+                self.tick_typed_points();
+            }
+            Action::SetTypeAnswer(on) => self.type_answer = on,
+            Action::TypeAnswer(text) => {
+                if let Some(card) = self.session.current() {
+                    self.typed = Some((card, Rc::from(text)));
+                }
+            }
             Action::Next { now_ms } => {
                 self.advance(now_ms);
                 self.session.next();
@@ -235,15 +262,21 @@ impl State {
             }
             Action::ShowView(view) => {
                 self.view = view;
+                // The settings fields show the steps in force again: their errors are moot.
+                self.steps_errors = [None, None];
                 self.help_open = false;
             }
             Action::SetTheme(theme) => self.theme = theme,
             Action::SetCram(on) => self.cram = on,
-            Action::SetSchedule {
-                retention,
-                learning,
-                relearning,
-            } => self.set_schedule(retention, &learning, &relearning),
+            Action::SetRetention(retention) => {
+                let (low, high) = RETENTION_RANGE;
+                if (low..=high).contains(&retention) {
+                    let mut settings = self.scheduler.settings();
+                    settings.retention = retention;
+                    self.scheduler = Scheduler::from_settings(&settings);
+                }
+            }
+            Action::SetSteps { relearning, text } => self.set_steps(relearning, &text),
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::CloseHelp => self.help_open = false,
             _ => {}

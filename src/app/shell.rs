@@ -5,9 +5,7 @@ use crate::app::hooks::clock::use_clock;
 use crate::app::hooks::deck_loader::{open_for, parse_now, use_deck_loader};
 use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::persistence::use_persistence;
-use crate::app::hooks::theme::{
-    remembered, remembered_schedule, use_remember_schedule, use_remember_theme,
-};
+use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typing, use_remember};
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::state::{Action, DeckLoad, State, View};
 use crate::components::header::Header;
@@ -64,6 +62,7 @@ fn initial_state(config: &Config, store: &dyn Store, store_notice: Option<Notice
     if let Some(settings) = remembered_schedule(store, state.instance.as_deref()) {
         state.scheduler = crate::core::schedule::Scheduler::from_settings(&settings);
     }
+    state.type_answer = remembered_typing(store, state.instance.as_deref());
     state.offset_min = crate::platform::clock::utc_offset_minutes();
     let state = match parse_now(&config.deck) {
         Some(Ok(deck)) => {
@@ -223,12 +222,17 @@ pub fn app(props: &AppProps) -> Html {
     let root = use_node_ref();
     use_keys(&state, root.clone(), config.standalone, config.ids.clone());
     use_clock(&state);
-    use_remember_theme(store.0.clone(), state.instance.clone(), state.theme);
-    use_remember_schedule(
-        store.0.clone(),
-        state.instance.clone(),
-        state.scheduler.settings(),
+    let (prefs, instance) = (store.0.clone(), state.instance.clone());
+    use_remember(
+        prefs.clone(),
+        instance.clone(),
+        "theme",
+        state.theme.as_str().into(),
     );
+    let schedule = state.scheduler.settings().to_text();
+    use_remember(prefs.clone(), instance.clone(), "schedule", schedule);
+    let typing = if state.type_answer { "on" } else { "off" };
+    use_remember(prefs, instance, "type-answer", typing.into());
     use_ready_mark(&state, root.clone());
     use_focus_recovery(&state, &config.ids);
     {

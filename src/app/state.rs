@@ -3,7 +3,7 @@
 //! an [`Action`]; this file holds the state and what it derives.
 
 pub use crate::app::action::{
-    Action, DeckHandle, DeckLoad, Focus, Mode, StepsField, Theme, Undoable, View, UNDO_STEPS,
+    Action, DeckHandle, DeckLoad, Focus, Mode, Theme, Undoable, View, UNDO_STEPS,
 };
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
@@ -11,7 +11,7 @@ use crate::core::mock::{Mock, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
 use crate::core::order::sort_by_key;
 pub use crate::core::persist::Unsaved;
 use crate::core::progress::{status_at, ImportPreview, Progress, ProgressError};
-use crate::core::schedule::{Memory, Scheduler};
+use crate::core::schedule::{Memory, Scheduler, StepsError};
 use crate::core::session::Session;
 use crate::core::store::{progress_key, Backup, Notice, Opened};
 use std::cell::RefCell;
@@ -23,13 +23,18 @@ pub struct State {
     pub deck_load: DeckLoad,
     pub index: Rc<SearchIndex>,
     pub scheduler: Scheduler,
-    /// The scheduling setting last typed that could not be read.
-    pub schedule_error: Option<StepsField>,
+    /// Why the learning and the relearning steps last typed could not be read (until the
+    /// field is changed again or the view is left).
+    pub steps_errors: [Option<StepsError>; 2],
     pub filter: Filter,
     pub mode: Mode,
     pub shuffle: Option<u64>,
     /// Cramming: grades are practice, schedules stay as they are.
     pub cram: bool,
+    /// A text box to type the answer in before revealing it (remembered).
+    pub type_answer: bool,
+    /// What was typed, and for which card (deck position): another card starts empty.
+    pub typed: Option<(usize, Rc<str>)>,
     /// Practice restricted to these cards (after a mock interview), on top of the filter.
     pub only: Option<Rc<Vec<usize>>>,
     pub counts: Counts,
@@ -92,6 +97,8 @@ impl PartialEq for State {
             && self.mode == other.mode
             && self.shuffle == other.shuffle
             && self.cram == other.cram
+            && self.type_answer == other.type_answer
+            && self.typed == other.typed
             && self.only == other.only
             && self.session == other.session
             && self.revision == other.revision
@@ -100,7 +107,7 @@ impl PartialEq for State {
             && self.view == other.view
             && self.theme == other.theme
             && self.scheduler == other.scheduler
-            && self.schedule_error == other.schedule_error
+            && self.steps_errors == other.steps_errors
             && self.mock == other.mock
             && self.mock_setup == other.mock_setup
             && self.help_open == other.help_open
@@ -146,11 +153,13 @@ impl State {
             deck,
             deck_load: DeckLoad::Loading,
             scheduler: Scheduler::default(),
-            schedule_error: None,
+            steps_errors: [None, None],
             filter: preset.filter,
             mode: preset.mode.unwrap_or(Mode::All),
             shuffle: None,
             cram: false,
+            type_answer: false,
+            typed: None,
             only: None,
             counts: Counts::default(),
             memories: Rc::default(),
@@ -238,19 +247,42 @@ impl State {
         }
     }
 
-    /// When the next card in learning steps falls due (after now): the clock wakes the
-    /// widget then, so an Again card comes back in the same session.
-    pub fn next_step_due(&self) -> Option<f64> {
-        self.memories
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| {
-                m.filter(|m| m.is_stepping() && m.due > self.now_ms)
-                    .map(|m| (i, m.due))
+    /// When the next card in learning steps falls due (after now), of those at `positions`:
+    /// not suspended, and not still buried then.
+    fn next_step_due_of(&self, positions: impl Iterator<Item = usize>) -> Option<f64> {
+        positions
+            .filter_map(|i| {
+                let m = self.memories.get(i).copied().flatten()?;
+                let (suspended, buried_until) = self.held.get(i).copied().unwrap_or_default();
+                (m.is_stepping() && m.due > self.now_ms && !suspended && buried_until < m.due)
+                    .then_some(m.due)
             })
-            .filter(|&(i, _)| !self.held.get(i).is_some_and(|h| h.0))
-            .map(|(_, due)| due)
             .reduce(f64::min)
+    }
+
+    /// When the clock should wake the widget for a card in learning steps (any card: waking
+    /// for one the view does not show costs a tick), so an Again card comes back in time.
+    pub fn next_step_due(&self) -> Option<f64> {
+        self.next_step_due_of(0..self.memories.len())
+    }
+
+    /// When the next card in learning steps that this view would show falls due: the filter
+    /// and the cards practised after a mock interview apply.
+    pub fn next_step_due_in_view(&self) -> Option<f64> {
+        let (pool, _) = self.filtered();
+        let only = self.only.clone();
+        self.next_step_due_of(
+            pool.into_iter()
+                .filter(|i| only.as_ref().is_none_or(|only| only.contains(i))),
+        )
+    }
+
+    /// What the learner typed for the card on screen ("" when nothing, or for another card).
+    pub fn typed_answer(&self) -> &str {
+        match (&self.typed, self.session.current()) {
+            (Some((card, text)), Some(current)) if *card == current => text,
+            _ => "",
+        }
     }
 
     /// The deck cards the mock interview's current question and summary refer to.
@@ -357,7 +389,10 @@ impl State {
         }
     }
 
+    /// A card comes into view: counted as seen, with an empty answer box and nothing ticked.
     pub(crate) fn see_current(&mut self) {
+        self.typed = None;
+        self.ticked = None;
         if let Some(id) = self.current_card().map(|c| c.id.clone()) {
             self.mark_seen(id);
         }

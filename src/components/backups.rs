@@ -4,6 +4,7 @@
 use crate::components::ids::StoreContext;
 use crate::core::store::Backup;
 use crate::platform::download::download_text;
+use crate::words::one_decimal;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +38,7 @@ pub fn backup_list(props: &BackupProps) -> Html {
         };
         let key = b.key.clone();
         let delete = props.on_delete.reform(move |_: MouseEvent| key.clone());
-        let label = format!("{} ({:.1} KB)", when(b.at), b.bytes as f64 / 1024.0);
+        let label = format!("{} ({} KB)", when(b.at), one_decimal(b.bytes as u64, 1024));
         html! {
             <li>
                 {label.clone()}{" "}

@@ -12,6 +12,9 @@ pub struct CardProps {
     pub topic: AttrValue,
     pub flipped: bool,
     pub on_flip: Callback<()>,
+    /// What the learner typed before revealing: shown beside the model answer ("" for none).
+    #[prop_or_default]
+    pub typed: AttrValue,
 }
 
 #[function_component(CardView)]
@@ -50,9 +53,20 @@ pub fn card_view(props: &CardProps) -> Html {
                 }
             </div>
             <div class="card-answer" aria-live="polite" data-testid="answer">
-                if props.flipped {
+                if props.flipped && props.typed.trim().is_empty() {
                     <h3 class="sr-only">{"Answer"}</h3>
                     <Answer source={AttrValue::from(card.answer.clone())} />
+                } else if props.flipped {
+                    <div class="compare" data-testid="compare">
+                        <section class="typed" aria-labelledby={ids.of("typed-title")}>
+                            <h3 id={ids.of("typed-title")}>{"Your answer"}</h3>
+                            <p class="typed-text">{props.typed.clone()}</p>
+                        </section>
+                        <section class="model" aria-labelledby={ids.of("model-title")}>
+                            <h3 id={ids.of("model-title")}>{"Model answer"}</h3>
+                            <Answer source={AttrValue::from(card.answer.clone())} />
+                        </section>
+                    </div>
                 }
             </div>
         </article>

@@ -9,6 +9,7 @@ use crate::core::filter::{Filter, Status};
 use crate::platform::clock::now_ms;
 use crate::words::plural;
 use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// A callback that turns its argument, and the time it fires, into an action.
@@ -40,7 +41,7 @@ pub fn practice_view(props: &PracticeProps) -> Html {
             if state.only.is_some() {
                 <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
             }
-            {card_or_empty(state, &on_filter, &flip)}
+            {card_or_empty(state, &ids, &on_filter, &flip)}
             if state.session.is_flipped() {
                 {key_points(state, &ids)}
             }
@@ -78,6 +79,10 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
     let due_total = state.counts.status(Status::Due);
     let cram = state.cram;
     let toggle_cram = send(state, move |_: MouseEvent, _| Action::SetCram(!cram));
+    let typing = state.type_answer;
+    let toggle_typing = send(state, move |_: MouseEvent, _| {
+        Action::SetTypeAnswer(!typing)
+    });
     html! {
         <>
             <div class="practice-bar">
@@ -87,6 +92,7 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
                 </div>
                 <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
                 <button type="button" aria-pressed={cram.to_string()} onclick={toggle_cram} data-testid="cram">{"Cram"}</button>
+                <button type="button" aria-pressed={typing.to_string()} onclick={toggle_typing} data-testid="type-toggle">{"Type answers"}</button>
             </div>
             if cram {
                 <p class="cram-note" role="status" data-testid="cram-note">
@@ -100,6 +106,7 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
 /// The current card, or an empty state offering the way out that fits why nothing is shown.
 fn card_or_empty(
     state: &UseReducerHandle<State>,
+    ids: &Ids,
     on_filter: &Callback<Filter>,
     flip: &Callback<()>,
 ) -> Html {
@@ -110,7 +117,11 @@ fn card_or_empty(
         Some(card) => html! {
             <>
                 <CardView card={card.clone()} topic={AttrValue::from(deck.topic_name(&card.topic).to_string())}
-                          {flipped} on_flip={flip.clone()} />
+                          {flipped} on_flip={flip.clone()}
+                          typed={if state.type_answer { AttrValue::from(state.typed_answer().to_string()) } else { AttrValue::default() }} />
+                if state.type_answer && !flipped {
+                    {type_box(state, ids)}
+                }
                 <p class="sr-only" aria-live="polite" data-testid="announcer">
                     {announce(state, card, total)}
                 </p>
@@ -126,7 +137,7 @@ fn card_or_empty(
                 <div class="empty" role="status" data-testid="empty">
                     if state.mode == Mode::Due && state.counts.total > 0 {
                         <p>{"Nothing is due for review right now."}</p>
-                        if let Some(due) = state.next_step_due() {
+                        if let Some(due) = state.next_step_due_in_view() {
                             <p data-testid="next-step">{comes_back(due - state.now_ms)}</p>
                         }
                         <button type="button" class="primary" onclick={all}>{"Practice all cards"}</button>
@@ -137,6 +148,23 @@ fn card_or_empty(
                 </div>
             }
         }
+    }
+}
+
+/// The box to type an answer in before revealing it.
+fn type_box(state: &UseReducerHandle<State>, ids: &Ids) -> Html {
+    let oninput = send(state, |e: InputEvent, _| {
+        Action::TypeAnswer(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
+    html! {
+        <div class="type-answer">
+            <label for={ids.of("typed")}>{"Your answer"}</label>
+            <textarea id={ids.of("typed")} rows="4" value={state.typed_answer().to_string()} {oninput}
+                      aria-describedby={ids.of("typed-help")} data-testid="typed" />
+            <p class="hint" id={ids.of("typed-help")}>
+                {"Type what you would say, then show the answer: the key points found in your words are ticked for you."}
+            </p>
+        </div>
     }
 }
 

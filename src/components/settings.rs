@@ -1,7 +1,7 @@
 //! Scheduling settings: the desired retention and the learning steps, with what they mean in
 //! days, and the error beside the field the reducer could not read.
 
-use crate::app::state::{Action, State, StepsField};
+use crate::app::state::{Action, State};
 use crate::components::ids::use_ids;
 use crate::components::practice::send;
 use crate::core::schedule::{format_steps, RETENTION_RANGE};
@@ -29,43 +29,30 @@ pub fn schedule_settings(props: &SettingsProps) -> Html {
         ids.of("learning-steps"),
         ids.of("relearning-steps"),
     );
-    let refs = use_memo((), |_| {
-        (NodeRef::default(), NodeRef::default(), NodeRef::default())
+    let on_retention = send(state, |e: Event, _| {
+        // Whole percents: parsing a float would link the standard library's float parser
+        // (over 10 KB of tables).
+        let percent = e
+            .target_unchecked_into::<HtmlSelectElement>()
+            .value()
+            .parse::<u32>();
+        // Anything unreadable is out of range: the reducer changes nothing.
+        Action::SetRetention(percent.map_or(0.0, |p| f64::from(p) / 100.0))
     });
-    // Any change sends all three fields as they are on screen; the reducer reads them.
-    let submit = {
-        let refs = refs.clone();
-        send(state, move |_: Event, _| {
-            let text = |r: &NodeRef| {
-                r.cast::<HtmlInputElement>()
-                    .map(|el| el.value())
-                    .unwrap_or_default()
-            };
-            let retention = refs
-                .0
-                .cast::<HtmlSelectElement>()
-                // Whole percents: parsing a float would link the standard library's float
-                // parser (over 10 KB of tables).
-                .and_then(|el| el.value().parse::<u32>().ok())
-                .unwrap_or(90);
-            Action::SetSchedule {
-                retention: f64::from(retention) / 100.0,
-                learning: text(&refs.1),
-                relearning: text(&refs.2),
-            }
+    let on_steps = |relearning: bool| {
+        send(state, move |e: Event, _| Action::SetSteps {
+            relearning,
+            text: e.target_unchecked_into::<HtmlInputElement>().value(),
         })
     };
     let percent = (scheduler.desired_retention() * 100.0).round() as u32;
     let options = retentions().map(|p| {
         html! { <option value={p.to_string()} selected={p == percent}>{format!("{p}%")}</option> }
     });
-    let (learning_error, relearning_error) = match &state.schedule_error {
-        Some(StepsField::Learning(e)) => (Some(e.to_string()), None),
-        Some(StepsField::Relearning(e)) => (None, Some(e.to_string())),
-        None => (None, None),
-    };
+    let [learning_error, relearning_error] =
+        state.steps_errors.clone().map(|e| e.map(|e| e.to_string()));
     let field = |id: &str,
-                 node: &NodeRef,
+                 onchange: Callback<Event>,
                  label: &str,
                  value: String,
                  help: &str,
@@ -80,7 +67,7 @@ pub fn schedule_settings(props: &SettingsProps) -> Html {
         html! {
             <div class="setting">
                 <label for={id.to_string()}>{label.to_string()}</label>
-                <input type="text" id={id.to_string()} ref={node.clone()} value={value} onchange={submit.clone()}
+                <input type="text" id={id.to_string()} value={value} {onchange}
                        spellcheck="false" autocomplete="off"
                        aria-invalid={error.is_some().to_string()} aria-describedby={described} />
                 <p class="hint" id={help_id}>{help.to_string()}</p>
@@ -96,17 +83,17 @@ pub fn schedule_settings(props: &SettingsProps) -> Html {
             <legend>{"Scheduling"}</legend>
             <div class="setting">
                 <label for={retention_id.clone()}>{"Desired retention"}</label>
-                <select id={retention_id.clone()} ref={refs.0.clone()} onchange={submit.clone()} aria-describedby={format!("{retention_id}-help")}>
+                <select id={retention_id.clone()} onchange={on_retention} aria-describedby={format!("{retention_id}-help")}>
                     {for options}
                 </select>
                 <p class="hint" id={format!("{retention_id}-help")} data-testid="retention-effect">{format!(
                     "The chance of recalling a card when it comes back. Higher means more reviews: a card you remember for 30 days at 90% comes back after {} days at {percent}%.",
                     scheduler.days_for_stability(30.0))}</p>
             </div>
-            {field(&learning_id, &refs.1, "Learning steps", format_steps(&steps.learning),
+            {field(&learning_id, on_steps(false), "Learning steps", format_steps(&steps.learning),
                    "Waits before a new card is on day intervals, for example 1m 10m. Again and Hard repeat the steps; leave empty for none.",
                    learning_error)}
-            {field(&relearning_id, &refs.2, "Relearning steps", format_steps(&steps.relearning),
+            {field(&relearning_id, on_steps(true), "Relearning steps", format_steps(&steps.relearning),
                    "Waits after you forget a card you knew, for example 10m.", relearning_error)}
         </fieldset>
     }

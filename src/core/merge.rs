@@ -12,7 +12,7 @@ use std::rc::Rc;
 /// A total order on memories, so merging picks the same one whichever side it starts from:
 /// the one set last wins (by a review, or by an undo restoring an earlier memory); equal times
 /// fall back to the other fields.
-fn memory_key(m: &Memory) -> [f64; 7] {
+fn memory_key(m: &Memory) -> [f64; 9] {
     [
         // A memory restored by an undo was set after the grade it replaces.
         m.last_review.max(m.set_at),
@@ -22,6 +22,9 @@ fn memory_key(m: &Memory) -> [f64; 7] {
         m.stability,
         m.difficulty,
         f64::from(m.lapses),
+        // Copies made under different step settings can differ only here.
+        m.phase as u8 as f64,
+        f64::from(m.step),
     ]
 }
 

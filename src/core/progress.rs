@@ -348,7 +348,8 @@ pub fn status_at(memory: Option<&Memory>, now_ms: f64) -> Status {
     match memory {
         None => Status::New,
         Some(m) if m.due <= now_ms => Status::Due,
-        Some(m) if m.stability >= MASTERED_STABILITY_DAYS => Status::Mastered,
+        // A card in learning steps is being learnt, however stable it once was.
+        Some(m) if m.stability >= MASTERED_STABILITY_DAYS && !m.is_stepping() => Status::Mastered,
         Some(_) => Status::Learning,
     }
 }

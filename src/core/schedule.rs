@@ -1,9 +1,10 @@
 //! Spaced-repetition scheduling with FSRS-6 and learning steps: the four ratings, a card's
 //! memory state ([`Memory`]) and the [`Scheduler`] that turns a rating into the next due date.
 //!
-//! The formulas, default weights, learning steps and rounding follow ts-fsrs 5.x (FSRS-6, short
-//! term on, fuzz off), so results are deterministic and checked against it
-//! (`tests/fsrs_reference.rs`). Times are milliseconds since the Unix epoch (`f64`, as
+//! The formulas, default weights, learning steps and rounding follow ts-fsrs 5.4.2 (FSRS-6,
+//! short term on, fuzz off), so results are deterministic and checked against it
+//! (`tests/fsrs_reference.rs`), except where a forgotten card would skip relearning (see
+//! `apply_steps`). Times are milliseconds since the Unix epoch (`f64`, as
 //! `Date.now()` gives them). A new or forgotten card steps through short waits in minutes
 //! ([`Steps`]); then intervals are whole days, and elapsed time counts UTC calendar days, as in
 //! ts-fsrs.
@@ -17,7 +18,7 @@ pub const MINUTE_MS: f64 = 60_000.0;
 /// Minutes in a day: a step this long or longer ends the learning phase.
 const DAY_MINUTES: u32 = 1440;
 
-/// The FSRS-6 default weights (w0..w20), as in ts-fsrs 5.x and the `fsrs` crate 6.x.
+/// The FSRS-6 default weights (w0..w20), as in ts-fsrs 5.4.2 and the `fsrs` crate 6.x.
 pub const DEFAULT_WEIGHTS: [f64; 21] = [
     0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835,
     0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
@@ -252,7 +253,7 @@ impl Settings {
     }
 }
 
-/// FSRS parameters. `Default` is ts-fsrs's: FSRS-6 default weights, 90% retention, 36 500 days
+/// FSRS parameters. `Default` is ts-fsrs 5.4.2's: FSRS-6 default weights, 90% retention, 36 500 days
 /// at most, Anki's learning steps.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scheduler {
@@ -457,11 +458,16 @@ impl Scheduler {
             Some(Phase::Review | Phase::Relearning) => &self.steps.relearning,
             _ => &self.steps.learning,
         };
-        let step = step as usize;
-        let planned: Option<(u32, usize)> = if step >= steps.len() {
+        // Two deliberate departures from ts-fsrs, so that a forgotten card always relearns:
+        // a lapse starts at the first relearning step (ts-fsrs uses the step number a day-long
+        // learning step left on the card, and skips relearning when that number is past the
+        // relearning steps), and a step number past the list (the learner shortened it) counts
+        // as its last step (ts-fsrs graduates the card, Again included).
+        let step = (step as usize).min(steps.len().saturating_sub(1));
+        let planned: Option<(u32, usize)> = if steps.is_empty() {
             None
         } else if from == Some(Phase::Review) {
-            (g == Rating::Again).then(|| (steps[step], 0))
+            (g == Rating::Again).then(|| (steps[0], 0))
         } else {
             match g {
                 Rating::Again => Some((steps[0], 0)),

@@ -15,6 +15,9 @@ test('an Again card comes back in the same session when its step is up', async (
   const errors = watchErrors(page);
   await page.clock.install({ time: START });
   await openFresh(page, './?topic=devops');
+  // Half a minute in, so the step is up between two of the clock's minute ticks: only the
+  // timer set for the step can bring the card back in time.
+  await page.clock.runFor(30_000);
   const question = await page.locator('#card-question').textContent();
   await flip(page);
   await expect(page.getByRole('button', { name: /^Again \(key 1\), next review in 1 min$/ })).toBeVisible();
@@ -26,8 +29,8 @@ test('an Again card comes back in the same session when its step is up', async (
   await page.getByRole('button', { name: /^Review due/ }).click();
   await expect(page.getByTestId('empty')).toContainText('Nothing is due');
   await expect(page.getByTestId('next-step')).toContainText('comes back in 1 minute');
-  await page.clock.runFor(61_000);
-  await expect(page.locator('#card-question')).toHaveText(question);
+  await page.clock.runFor(60_500);
+  await expect(page.locator('#card-question')).toHaveText(question, { timeout: 2_000 });
   await expect(page.getByRole('button', { name: /^Review due \(1\)/ })).toBeVisible();
 
   // Good on the first step: the second step, ten minutes.
@@ -65,13 +68,18 @@ test('retention and steps change the offered waits, are checked, and are remembe
   await expect(learning).toHaveValue('1m 10m');
   await learning.fill('2m 1h');
   await learning.press('Tab');
-  // A step that cannot be read is named beside its field, and nothing changes.
+  // A step that cannot be read is named beside its own field, and changes nothing there;
+  // the other settings still change meanwhile.
   const relearning = settings.getByLabel('Relearning steps', { exact: true });
   await relearning.fill('soon');
   await relearning.press('Tab');
-  await expect(settings.getByRole('alert')).toContainText('"soon" is not a step');
+  await expect(settings.getByRole('alert')).toHaveText(/^"soon" is not a step/);
   await expect(relearning).toHaveAttribute('aria-invalid', 'true');
+  await expect(learning).toHaveAttribute('aria-invalid', 'false');
   await expectNoAxeViolations(page, 'scheduling settings with an error');
+  await retention.selectOption('85');
+  await expect(page.getByTestId('retention-effect')).toContainText('at 85%');
+  await retention.selectOption('80');
   await relearning.fill('20m');
   await relearning.press('Tab');
   await expect(settings.getByRole('alert')).toHaveCount(0);
@@ -89,5 +97,44 @@ test('retention and steps change the offered waits, are checked, and are remembe
   await expect(settings.getByLabel('Desired retention')).toHaveValue('80');
   await expect(settings.getByLabel('Learning steps', { exact: true })).toHaveValue('2m 1h');
   await expect(settings.getByLabel('Relearning steps', { exact: true })).toHaveValue('20m');
+  expect(errors).toEqual([]);
+});
+
+test('type an answer: compared side by side with the model, its key points ticked, a grade suggested', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openFresh(page, './?topic=devops');
+  await page.getByTestId('type-toggle').click();
+  await expect(page.getByTestId('type-toggle')).toHaveAttribute('aria-pressed', 'true');
+  const box = page.getByLabel('Your answer');
+  await box.fill('CI means merging frequently with an automated build and tests on each push. Build the artifact once and promote it everywhere.');
+  // Keys typed in the box are text, not shortcuts: no flip, no grade.
+  await box.press('Space');
+  await box.press('3');
+  await expect(page.getByTestId('answer')).toBeEmpty();
+  await expectNoAxeViolations(page, 'typing an answer');
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  const compare = page.getByTestId('compare');
+  await expect(compare.getByRole('heading', { name: 'Your answer' })).toBeVisible();
+  await expect(compare).toContainText('promote it everywhere. 3');
+  await expect(compare.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+  const points = page.getByTestId('key-points').getByRole('checkbox');
+  await expect(points).toHaveCount(6);
+  const ticked = [];
+  for (let i = 0; i < 6; i++) ticked.push(await points.nth(i).isChecked());
+  expect(ticked).toEqual([true, false, false, true, false, false]);
+  await expect(page.getByTestId('suggestion')).toHaveText('2 of 6 covered: Hard suggested. The grade is yours to choose.');
+  await expectNoAxeViolations(page, 'typed answer beside the model answer');
+  // Side by side on a wide screen, one above the other on a phone.
+  const [typed, model] = [compare.locator('.typed'), compare.locator('.model')];
+  expect((await model.boundingBox()).x).toBeGreaterThan((await typed.boundingBox()).x + 100);
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect((await model.boundingBox()).y).toBeGreaterThan((await typed.boundingBox()).y + 20);
+  // The next card starts with an empty box; the choice is remembered across a reload.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Your answer')).toHaveValue('');
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId('type-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Your answer')).toBeVisible();
   expect(errors).toEqual([]);
 });

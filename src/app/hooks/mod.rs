@@ -5,5 +5,5 @@ pub mod clock;
 pub mod deck_loader;
 pub mod keys;
 pub mod persistence;
-pub mod theme;
+pub mod prefs;
 pub mod url_sync;
