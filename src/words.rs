@@ -10,6 +10,7 @@ use crate::core::progress::{ProgressError, PROGRESS_FORMAT};
 use crate::core::schedule::{StepsError, MAX_STEPS};
 use crate::core::store::{Notice, StoreError};
 use crate::platform::fetch::FetchError;
+use crate::platform::recorder::RecordError;
 use std::fmt;
 
 impl fmt::Display for StoreError {
@@ -18,6 +19,23 @@ impl fmt::Display for StoreError {
             Self::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
             Self::QuotaExceeded => write!(f, "browser storage is full"),
             Self::Other(why) => write!(f, "browser storage failed ({why})"),
+        }
+    }
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unsupported => write!(
+                f,
+                "This browser, or the page showing this widget, cannot record audio: answer aloud without a recording. (A page that embeds the widget must allow the microphone.)"
+            ),
+            Self::Refused => write!(
+                f,
+                "The microphone was refused: answer aloud without a recording, or allow the microphone for this site in the browser's settings."
+            ),
+            Self::NoMicrophone => write!(f, "No microphone was found: answer aloud without a recording."),
+            Self::Other(why) => write!(f, "Recording failed ({why}): answer aloud without a recording."),
         }
     }
 }

@@ -197,7 +197,7 @@ fn a_mock_interview_runs_times_out_summarises_and_leads_to_the_weak_cards() {
         mock.cards.iter().all(|&i| state.deck.cards[i].topic == "b"),
         "questions come from the filter"
     );
-    assert_eq!(mock.remaining_ms(T0 + 30_000.0), 90_000.0);
+    assert_eq!(mock.remaining_ms(T0 + 30_000.0), Some(90_000.0));
 
     // Question 1: revealed after 45 s, graded Again.
     let state = state
@@ -343,4 +343,62 @@ fn progress_format_1_is_migrated_keeping_what_was_seen() {
     assert!(p
         .to_json()
         .contains(&format!("\"format\":{PROGRESS_FORMAT}")));
+}
+
+/// WCAG 2.2.1: the question clock can be paused, extended and turned off, and a run can start
+/// with no limit at all.
+#[test]
+fn the_mock_clock_pauses_extends_and_turns_off() {
+    use interview_cards::core::mock::{Mock, TimerChange, EXTEND_MS};
+    let mut mock = Mock::start(&[0, 1, 2], 3, 60, 1, T0);
+    assert!(mock.is_running());
+    // Paused at 10 s for 100 s: still 50 s left, and the clock does not run out meanwhile.
+    mock.change_timer(TimerChange::Pause, T0 + 10_000.0);
+    assert!(mock.is_paused() && !mock.is_running());
+    mock.tick(T0 + 100_000.0);
+    assert_eq!(mock.remaining_ms(T0 + 110_000.0), Some(50_000.0));
+    mock.change_timer(TimerChange::Resume, T0 + 110_000.0);
+    assert_eq!(mock.remaining_ms(T0 + 120_000.0), Some(40_000.0));
+    // One more minute for this question only.
+    mock.change_timer(TimerChange::Extend, T0 + 120_000.0);
+    assert_eq!(
+        mock.remaining_ms(T0 + 120_000.0),
+        Some(40_000.0 + EXTEND_MS)
+    );
+    mock.tick(T0 + 159_000.0);
+    assert!(
+        matches!(mock.phase, Phase::Asking { .. }),
+        "extended: not yet out"
+    );
+    mock.tick(T0 + 220_000.0);
+    assert_eq!(
+        mock.phase,
+        Phase::Revealed {
+            used_ms: 120_000.0,
+            timed_out: true
+        }
+    );
+    // The next question has the plain limit again; turned off, the clock never runs out.
+    mock.grade(Rating::Good, T0 + 221_000.0);
+    assert_eq!(mock.remaining_ms(T0 + 221_000.0), Some(60_000.0));
+    mock.change_timer(TimerChange::Off, T0 + 222_000.0);
+    assert_eq!(mock.remaining_ms(T0 + 222_000.0), None);
+    assert!(!mock.is_running());
+    mock.tick(T0 + 10.0 * DAY_MS);
+    assert!(matches!(mock.phase, Phase::Asking { .. }));
+    mock.reveal(T0 + 300_000.0);
+    assert_eq!(
+        mock.phase,
+        Phase::Revealed {
+            used_ms: 79_000.0,
+            timed_out: false
+        }
+    );
+    // And for every later question.
+    mock.grade(Rating::Good, T0 + 301_000.0);
+    assert_eq!(mock.remaining_ms(T0 + 400_000.0), None);
+    // A run set up with no limit.
+    let unlimited = Mock::start(&[0], 1, 0, 1, T0);
+    assert_eq!(unlimited.remaining_ms(T0), None);
+    assert!(!unlimited.is_running());
 }

@@ -8,6 +8,7 @@ use interview_cards::app::state::{Action, Focus, Mode, Preset, State, Theme, Vie
 use interview_cards::core::deck::{parse_deck, Deck};
 use interview_cards::core::filter::{apply, Filter, Status};
 use interview_cards::core::import::ImportError;
+use interview_cards::core::mock::TimerChange;
 use interview_cards::core::progress::{preview_import, Progress, ProgressError};
 use interview_cards::core::schedule::{Rating, Scheduler, DAY_MS};
 use interview_cards::core::store::{
@@ -421,6 +422,18 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         Action::MockTick {
             now_ms: T0 + DAY_MS + 4.0,
         },
+        Action::MockTimer {
+            change: TimerChange::Pause,
+            now_ms: T0 + DAY_MS + 4.5,
+        },
+        Action::MockTimer {
+            change: TimerChange::Resume,
+            now_ms: T0 + DAY_MS + 4.6,
+        },
+        Action::MockTimer {
+            change: TimerChange::Extend,
+            now_ms: T0 + DAY_MS + 4.7,
+        },
         Action::MockReveal {
             now_ms: T0 + DAY_MS + 5.0,
         },
@@ -509,6 +522,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::StartMock { .. } => "StartMock",
             Action::MockTick { .. } => "MockTick",
             Action::MockReveal { .. } => "MockReveal",
+            Action::MockTimer { .. } => "MockTimer",
             Action::MockGrade { .. } => "MockGrade",
             Action::PractiseWeak { .. } => "PractiseWeak",
             Action::EndMock => "EndMock",
@@ -527,7 +541,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 42, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 43, "one of every kind: {kinds:?}");
     actions
 }
 

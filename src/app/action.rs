@@ -5,6 +5,7 @@
 use crate::core::deck::Deck;
 use crate::core::filter::Filter;
 use crate::core::import::ImportError;
+use crate::core::mock::TimerChange;
 use crate::core::progress::{Progress, ProgressError};
 use crate::core::schedule::Rating;
 use crate::core::store::{Backup, Notice, Opened};
@@ -235,6 +236,11 @@ pub enum Action {
         now_ms: f64,
     },
     MockTick {
+        now_ms: f64,
+    },
+    /// Pause, resume, extend or turn off the question clock.
+    MockTimer {
+        change: TimerChange,
         now_ms: f64,
     },
     MockReveal {

@@ -154,6 +154,7 @@ impl State {
             | Action::StartMock { .. }
             | Action::MockTick { .. }
             | Action::MockReveal { .. }
+            | Action::MockTimer { .. }
             | Action::MockGrade { .. }
             | Action::PractiseWeak { .. }
             | Action::EndMock => self.mock_action(action),
@@ -298,6 +299,12 @@ impl State {
                 self.advance(now_ms);
                 if let Some(mock) = &mut self.mock {
                     mock.tick(now_ms);
+                }
+            }
+            Action::MockTimer { change, now_ms } => {
+                self.advance(now_ms);
+                if let Some(mock) = &mut self.mock {
+                    mock.change_timer(change, now_ms);
                 }
             }
             Action::MockReveal { now_ms } => {

@@ -1,11 +1,14 @@
 //! The mock-interview view: set-up (how many questions, time per question), the timed run with
 //! a visible countdown, and the summary that leads to practising the weak cards.
 
+use crate::components::aloud::AnswerAloud;
 use crate::components::answer::Answer;
 use crate::components::grade::GradeButtons;
 use crate::components::ids::{use_ids, Ids};
 use crate::core::deck::{Card, Deck};
-use crate::core::mock::{Mock, Phase, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
+use crate::core::mock::{
+    Mock, Phase, TimerChange, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION, WARN_MS,
+};
 use crate::core::schedule::Rating;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -25,6 +28,7 @@ pub struct MockProps {
     pub preview: [(Rating, u32); 4],
     pub on_start: Callback<()>,
     pub on_reveal: Callback<()>,
+    pub on_timer: Callback<TimerChange>,
     pub on_grade: Callback<Rating>,
     pub on_practise_weak: Callback<()>,
     pub on_end: Callback<()>,
@@ -71,7 +75,8 @@ fn setup_view(props: &MockProps, ids: &Ids) -> Html {
         html! { <option value={n.to_string()} selected={n == count}>{n}</option> }
     });
     let times = [
-        (60u32, "1 minute"),
+        (0u32, "No time limit"),
+        (60, "1 minute"),
         (120, "2 minutes"),
         (180, "3 minutes"),
         (300, "5 minutes"),
@@ -158,6 +163,9 @@ fn question_view(props: &MockProps, ids: &Ids, mock: &Mock) -> Html {
                     <p class="card-meta"><span class="topic">{deck.topic_name(&card.topic).to_string()}</span></p>
                     <h2 id={ids.of("mock-question")} class="card-question">{card.question.clone()}</h2>
                 </div>
+                // Keyed by question: each one records afresh, and the last recording goes.
+                <AnswerAloud key={format!("aloud-{}", mock.position)}
+                             revealed={matches!(mock.phase, Phase::Revealed { .. })} />
                 {question_body(props, ids, mock, card)}
             </article>
             <button type="button" class="link" onclick={on_end}>{"End the interview"}</button>
@@ -165,17 +173,46 @@ fn question_view(props: &MockProps, ids: &Ids, mock: &Mock) -> Html {
     }
 }
 
+/// The countdown with its controls (pause or resume, one more minute, no limit), and a
+/// warning, announced once, when little time is left.
+fn timer(props: &MockProps, mock: &Mock) -> Html {
+    let Some(remaining) = mock.remaining_ms(props.now_ms) else {
+        return html! { <p class="countdown" data-testid="countdown">{"No time limit"}</p> };
+    };
+    let change = |c: TimerChange| props.on_timer.reform(move |_: MouseEvent| c);
+    let paused = mock.is_paused();
+    html! {
+        <>
+            <p class="countdown" data-testid="countdown" role="timer" aria-live="off">
+                <span class="sr-only">{"Time left: "}</span>{clock(remaining)}
+                if paused { {" (paused)"} }
+            </p>
+            <div class="timer-controls" role="group" aria-label="Question clock">
+                if paused {
+                    <button type="button" onclick={change(TimerChange::Resume)}>{"Resume the clock"}</button>
+                } else {
+                    <button type="button" onclick={change(TimerChange::Pause)}>{"Pause the clock"}</button>
+                }
+                <button type="button" onclick={change(TimerChange::Extend)}>{"+1 minute"}</button>
+                <button type="button" onclick={change(TimerChange::Off)}>{"No time limit"}</button>
+            </div>
+            <p class="timer-warning" aria-live="polite" data-testid="timer-warning">
+                if remaining <= WARN_MS && !paused {
+                    {"Less than 20 seconds left: press +1 minute for more time, or No time limit."}
+                }
+            </p>
+        </>
+    }
+}
+
 /// While asking, the countdown and "reveal"; once revealed, the answer and the grades.
 fn question_body(props: &MockProps, ids: &Ids, mock: &Mock, card: &Card) -> Html {
     match mock.phase {
         Phase::Asking { .. } => {
-            let remaining = mock.remaining_ms(props.now_ms);
             let reveal = props.on_reveal.reform(|_: MouseEvent| ());
             html! {
                 <>
-                    <p class="countdown" data-testid="countdown" role="timer" aria-live="off">
-                        <span class="sr-only">{"Time left: "}</span>{clock(remaining)}
-                    </p>
+                    {timer(props, mock)}
                     <button type="button" id={ids.of("primary-action")} class="primary" onclick={reveal} aria-keyshortcuts="Space Enter">
                         {"Reveal the answer"}
                     </button>

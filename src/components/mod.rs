@@ -1,5 +1,6 @@
 //! View components: each renders its props and dispatches actions; none parses or persists.
 
+pub mod aloud;
 pub mod answer;
 pub mod backups;
 pub mod card;

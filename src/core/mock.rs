@@ -1,11 +1,27 @@
-//! A mock interview: N questions picked from the current filter, each with a time limit. The
-//! learner answers aloud, reveals, grades; the run ends in a summary. Time comes in as numbers.
+//! A mock interview: N questions picked from the current filter, each with a time limit that
+//! the learner can pause, extend or turn off (WCAG 2.2.1). The learner answers aloud, reveals,
+//! grades; the run ends in a summary. Time comes in as numbers.
 
 use crate::core::random::Rng;
 use crate::core::schedule::Rating;
 
 pub const DEFAULT_QUESTIONS: usize = 5;
 pub const DEFAULT_SECONDS_PER_QUESTION: u32 = 120;
+/// What "+1 minute" adds to the current question.
+pub const EXTEND_MS: f64 = 60_000.0;
+/// From this much time left the learner is told the time is running out, and how to extend it.
+pub const WARN_MS: f64 = 20_000.0;
+
+/// A change the learner makes to the question clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerChange {
+    Pause,
+    Resume,
+    /// One more minute for this question.
+    Extend,
+    /// No time limit for the rest of the interview.
+    Off,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MockResult {
@@ -20,9 +36,10 @@ pub struct MockResult {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
-    /// The question is up and the clock runs.
+    /// The question is up and the clock runs (or is paused since `paused_at`).
     Asking {
         started_ms: f64,
+        paused_at: Option<f64>,
     },
     /// The answer is shown; waiting for a grade.
     Revealed {
@@ -35,14 +52,18 @@ pub enum Phase {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mock {
     pub cards: Vec<usize>,
-    pub limit_ms: f64,
+    /// Time per question; `None`: no limit.
+    pub limit_ms: Option<f64>,
+    /// Time added to the current question ("+1 minute").
+    pub extra_ms: f64,
     pub position: usize,
     pub phase: Phase,
     pub results: Vec<MockResult>,
 }
 
 impl Mock {
-    /// Picks up to `count` cards from `pool` (deck indices) at random with `seed`.
+    /// Picks up to `count` cards from `pool` (deck indices) at random with `seed`; `seconds`
+    /// per question, 0 for no limit.
     pub fn start(pool: &[usize], count: usize, seconds: u32, seed: u64, now_ms: f64) -> Self {
         let mut cards = pool.to_vec();
         Rng::new(seed).shuffle(&mut cards);
@@ -50,11 +71,15 @@ impl Mock {
         let phase = if cards.is_empty() {
             Phase::Finished
         } else {
-            Phase::Asking { started_ms: now_ms }
+            Phase::Asking {
+                started_ms: now_ms,
+                paused_at: None,
+            }
         };
         Self {
             cards,
-            limit_ms: f64::from(seconds) * 1000.0,
+            limit_ms: (seconds > 0).then(|| f64::from(seconds) * 1000.0),
+            extra_ms: 0.0,
             position: 0,
             phase,
             results: Vec::new(),
@@ -68,31 +93,103 @@ impl Mock {
         }
     }
 
-    /// Milliseconds left on the current question's clock (0 once revealed or run out).
-    pub fn remaining_ms(&self, now_ms: f64) -> f64 {
+    /// Time spent on the current question, pauses left out.
+    fn elapsed_ms(&self, now_ms: f64) -> f64 {
         match self.phase {
-            Phase::Asking { started_ms } => (self.limit_ms - (now_ms - started_ms)).max(0.0),
+            Phase::Asking {
+                started_ms,
+                paused_at,
+            } => (paused_at.unwrap_or(now_ms) - started_ms).max(0.0),
             _ => 0.0,
         }
     }
 
+    /// The current question's limit, extensions included; `None` without a limit.
+    fn allowed_ms(&self) -> Option<f64> {
+        self.limit_ms.map(|limit| limit + self.extra_ms)
+    }
+
+    /// Milliseconds left on the current question's clock (0 once revealed or run out); `None`
+    /// without a limit.
+    pub fn remaining_ms(&self, now_ms: f64) -> Option<f64> {
+        let allowed = self.allowed_ms()?;
+        Some(match self.phase {
+            Phase::Asking { .. } => (allowed - self.elapsed_ms(now_ms)).max(0.0),
+            _ => 0.0,
+        })
+    }
+
+    pub fn is_paused(&self) -> bool {
+        matches!(
+            self.phase,
+            Phase::Asking {
+                paused_at: Some(_),
+                ..
+            }
+        )
+    }
+
+    /// Whether the clock is counting down now (asking, a limit, not paused).
+    pub fn is_running(&self) -> bool {
+        matches!(
+            self.phase,
+            Phase::Asking {
+                paused_at: None,
+                ..
+            }
+        ) && self.limit_ms.is_some()
+    }
+
     /// The clock ticked: when time is up, the answer is revealed.
     pub fn tick(&mut self, now_ms: f64) {
-        if let Phase::Asking { started_ms } = self.phase {
-            if now_ms - started_ms >= self.limit_ms {
+        if let (true, Some(allowed)) = (self.is_running(), self.allowed_ms()) {
+            if self.elapsed_ms(now_ms) >= allowed {
                 self.phase = Phase::Revealed {
-                    used_ms: self.limit_ms,
+                    used_ms: allowed,
                     timed_out: true,
                 };
             }
         }
     }
 
+    /// Pauses, resumes, extends or turns off the clock while a question is asked.
+    pub fn change_timer(&mut self, change: TimerChange, now_ms: f64) {
+        self.tick(now_ms);
+        let Phase::Asking {
+            started_ms,
+            paused_at,
+        } = self.phase
+        else {
+            return;
+        };
+        match change {
+            TimerChange::Pause if paused_at.is_none() => {
+                self.phase = Phase::Asking {
+                    started_ms,
+                    paused_at: Some(now_ms),
+                }
+            }
+            TimerChange::Resume => {
+                if let Some(at) = paused_at {
+                    // The pause does not count: the question started that much later.
+                    self.phase = Phase::Asking {
+                        started_ms: started_ms + (now_ms - at).max(0.0),
+                        paused_at: None,
+                    }
+                }
+            }
+            TimerChange::Extend => self.extra_ms += EXTEND_MS,
+            TimerChange::Off => self.limit_ms = None,
+            TimerChange::Pause => {}
+        }
+    }
+
     pub fn reveal(&mut self, now_ms: f64) {
         self.tick(now_ms);
-        if let Phase::Asking { started_ms } = self.phase {
+        if let Phase::Asking { .. } = self.phase {
+            let used = self.elapsed_ms(now_ms);
             self.phase = Phase::Revealed {
-                used_ms: (now_ms - started_ms).clamp(0.0, self.limit_ms),
+                used_ms: self.allowed_ms().map_or(used, |allowed| used.min(allowed)),
                 timed_out: false,
             };
         }
@@ -112,8 +209,12 @@ impl Mock {
             timed_out,
         });
         self.position += 1;
+        self.extra_ms = 0.0;
         self.phase = if self.position < self.cards.len() {
-            Phase::Asking { started_ms: now_ms }
+            Phase::Asking {
+                started_ms: now_ms,
+                paused_at: None,
+            }
         } else {
             Phase::Finished
         };

@@ -7,5 +7,6 @@ pub mod download;
 pub mod fetch;
 pub mod locks;
 pub mod panic;
+pub mod recorder;
 pub mod storage;
 pub mod url;

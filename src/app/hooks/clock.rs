@@ -2,7 +2,6 @@
 //! whenever the tab becomes visible again (due cards change), and four ticks a second while a mock question's clock runs.
 
 use crate::app::state::{Action, State};
-use crate::core::mock::Phase;
 use crate::platform::clock::now_ms;
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
@@ -45,10 +44,8 @@ pub fn use_clock(state: &UseReducerHandle<State>) {
             move || drop(timer)
         });
     }
-    let asking = matches!(
-        state.mock.as_ref().map(|m| &m.phase),
-        Some(Phase::Asking { .. })
-    );
+    // Only while the clock counts down: not paused, not without a limit.
+    let asking = state.mock.as_ref().is_some_and(|m| m.is_running());
     let dispatcher = state.dispatcher();
     use_effect_with(asking, move |asking| {
         let interval = asking.then(|| {
