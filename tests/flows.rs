@@ -402,3 +402,23 @@ fn the_mock_clock_pauses_extends_and_turns_off() {
     assert_eq!(unlimited.remaining_ms(T0), None);
     assert!(!unlimited.is_running());
 }
+
+#[test]
+fn a_mock_question_keeps_the_key_points_ticked_for_the_summary() {
+    use interview_cards::core::mock::Mock;
+    let mut mock = Mock::start(&[0, 1], 2, 60, 1, T0);
+    mock.toggle_point(0, 3);
+    assert!(mock.ticked.is_empty(), "nothing to tick before the reveal");
+    mock.reveal(T0 + 1_000.0);
+    mock.toggle_point(1, 3);
+    mock.toggle_point(2, 3);
+    mock.toggle_point(2, 3);
+    mock.toggle_point(7, 3);
+    assert_eq!(mock.ticked, [false, true, false]);
+    mock.grade(Rating::Hard, T0 + 2_000.0);
+    assert!(mock.ticked.is_empty(), "the next question starts unticked");
+    mock.reveal(T0 + 3_000.0);
+    mock.grade(Rating::Good, T0 + 4_000.0);
+    let covered: Vec<Vec<bool>> = mock.results.iter().map(|r| r.covered.clone()).collect();
+    assert_eq!(covered, [vec![false, true, false], vec![]]);
+}

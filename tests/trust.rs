@@ -437,6 +437,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         Action::MockReveal {
             now_ms: T0 + DAY_MS + 5.0,
         },
+        Action::MockTickPoint { index: 0 },
         Action::MockGrade {
             rating: Rating::Hard,
             now_ms: T0 + DAY_MS + 6.0,
@@ -523,6 +524,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::MockTick { .. } => "MockTick",
             Action::MockReveal { .. } => "MockReveal",
             Action::MockTimer { .. } => "MockTimer",
+            Action::MockTickPoint { .. } => "MockTickPoint",
             Action::MockGrade { .. } => "MockGrade",
             Action::PractiseWeak { .. } => "PractiseWeak",
             Action::EndMock => "EndMock",
@@ -541,7 +543,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 43, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 44, "one of every kind: {kinds:?}");
     actions
 }
 

@@ -238,6 +238,10 @@ pub enum Action {
     MockTick {
         now_ms: f64,
     },
+    /// Tick or untick a key point of the revealed mock question.
+    MockTickPoint {
+        index: usize,
+    },
     /// Pause, resume, extend or turn off the question clock.
     MockTimer {
         change: TimerChange,

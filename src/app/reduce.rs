@@ -155,6 +155,7 @@ impl State {
             | Action::MockTick { .. }
             | Action::MockReveal { .. }
             | Action::MockTimer { .. }
+            | Action::MockTickPoint { .. }
             | Action::MockGrade { .. }
             | Action::PractiseWeak { .. }
             | Action::EndMock => self.mock_action(action),
@@ -299,6 +300,15 @@ impl State {
                 self.advance(now_ms);
                 if let Some(mock) = &mut self.mock {
                     mock.tick(now_ms);
+                }
+            }
+            Action::MockTickPoint { index } => {
+                if let Some(mock) = &mut self.mock {
+                    let total = mock
+                        .current()
+                        .and_then(|c| self.deck.cards.get(c))
+                        .map_or(0, |c| c.key_points.len());
+                    mock.toggle_point(index, total);
                 }
             }
             Action::MockTimer { change, now_ms } => {

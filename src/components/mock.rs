@@ -5,6 +5,7 @@ use crate::components::aloud::AnswerAloud;
 use crate::components::answer::Answer;
 use crate::components::grade::GradeButtons;
 use crate::components::ids::{use_ids, Ids};
+use crate::components::keypoints::{key_point_list, suggestion};
 use crate::core::deck::{Card, Deck};
 use crate::core::mock::{
     Mock, Phase, TimerChange, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION, WARN_MS,
@@ -29,6 +30,7 @@ pub struct MockProps {
     pub on_start: Callback<()>,
     pub on_reveal: Callback<()>,
     pub on_timer: Callback<TimerChange>,
+    pub on_tick_point: Callback<usize>,
     pub on_grade: Callback<Rating>,
     pub on_practise_weak: Callback<()>,
     pub on_end: Callback<()>,
@@ -106,7 +108,26 @@ fn setup_view(props: &MockProps, ids: &Ids) -> Html {
     }
 }
 
-/// After the last question: every grade and time, and a way into the weak cards.
+/// The key points of `card` not ticked as covered, or why there are none to list.
+fn missed(card: &Card, covered: &[bool]) -> Html {
+    if card.key_points.is_empty() {
+        return html! { {"—"} };
+    }
+    let missed: Vec<&String> = card
+        .key_points
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !covered.get(*i).copied().unwrap_or(false))
+        .map(|(_, p)| p)
+        .collect();
+    if missed.is_empty() {
+        return html! { {"None: all covered"} };
+    }
+    html! { <ul class="missed">{for missed.into_iter().map(|p| html! { <li>{p.clone()}</li> })}</ul> }
+}
+
+/// After the last question: every grade, time and key point missed, and a way into the weak
+/// cards.
 fn summary_view(props: &MockProps, ids: &Ids, mock: &Mock) -> Html {
     let deck: &Rc<Deck> = &props.deck.0;
     let on_end = props.on_end.reform(|_: MouseEvent| ());
@@ -120,6 +141,7 @@ fn summary_view(props: &MockProps, ids: &Ids, mock: &Mock) -> Html {
                     <th scope="row">{card.question.clone()}</th>
                     <td>{r.rating.label()}</td>
                     <td>{clock(r.used_ms)}{if r.timed_out { " (time ran out)" } else { "" }}</td>
+                    <td>{missed(card, &r.covered)}</td>
                 </tr>
             }
         })
@@ -130,7 +152,7 @@ fn summary_view(props: &MockProps, ids: &Ids, mock: &Mock) -> Html {
         <div class="mock summary">
             <h2 id={ids.of("mock-title")} tabindex="-1">{"Interview summary"}</h2>
             <table data-testid="mock-summary">
-                <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Grade"}</th><th scope="col">{"Time used"}</th></tr></thead>
+                <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Grade"}</th><th scope="col">{"Time used"}</th><th scope="col">{"Key points missed"}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <div class="controls">
@@ -229,7 +251,9 @@ fn question_body(props: &MockProps, ids: &Ids, mock: &Mock, card: &Card) -> Html
                         <h3 class="sr-only">{"Answer"}</h3>
                         <Answer source={AttrValue::from(card.answer.clone())} />
                     </div>
-                    <GradeButtons preview={props.preview} on_grade={props.on_grade.clone()} />
+                    {key_point_list(ids, "mkp", &card.key_points, &mock.ticked, &props.on_tick_point)}
+                    <GradeButtons preview={props.preview} on_grade={props.on_grade.clone()}
+                                  suggested={suggestion(&mock.ticked)} />
                 </>
             }
         }

@@ -10,6 +10,7 @@ pub mod grade;
 pub mod header;
 pub mod help;
 pub mod ids;
+pub mod keypoints;
 pub mod mock;
 pub mod notice;
 pub mod panels;

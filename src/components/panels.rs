@@ -46,6 +46,7 @@ pub fn mock_panel(props: &PanelProps) -> Html {
                   on_start={send(state, |(), now_ms| Action::StartMock { seed: now_ms as u64, now_ms })}
                   on_reveal={send(state, |(), now_ms| Action::MockReveal { now_ms })}
                   on_timer={send(state, |change, now_ms| Action::MockTimer { change, now_ms })}
+                  on_tick_point={send(state, |index, _| Action::MockTickPoint { index })}
                   on_grade={send(state, |rating, now_ms| Action::MockGrade { rating, now_ms })}
                   on_practise_weak={send(state, |(), now_ms| Action::PractiseWeak { now_ms })}
                   on_end={send(state, |(), _| Action::EndMock)} />

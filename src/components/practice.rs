@@ -5,6 +5,7 @@ use crate::components::card::CardView;
 use crate::components::filters::Filters;
 use crate::components::grade::GradeButtons;
 use crate::components::ids::{use_ids, Ids};
+use crate::components::keypoints::{key_point_list, suggestion};
 use crate::core::filter::{Filter, Status};
 use crate::platform::clock::now_ms;
 use crate::words::plural;
@@ -204,7 +205,7 @@ fn card_controls(state: &UseReducerHandle<State>, ids: &Ids, flip: &Callback<()>
             // On a phone the grades and controls stay in reach below a long answer.
             <div class="actions" data-testid="actions">
                 if let (true, Some(preview)) = (flipped, preview) {
-                    <GradeButtons {preview} on_grade={on_grade} suggested={suggestion(state)} practice={state.cram} />
+                    <GradeButtons {preview} on_grade={on_grade} suggested={suggestion(&state.ticked_points())} practice={state.cram} />
                 }
                 <div class="controls" role="group" aria-label="Card controls">
                     <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">
@@ -296,51 +297,18 @@ fn undo_and_due(state: &UseReducerHandle<State>) -> Html {
     }
 }
 
-/// The grade the ticked key points suggest, once at least one is ticked.
-fn suggestion(state: &State) -> Option<crate::core::schedule::Rating> {
-    let ticks = state.ticked_points();
-    let ticked = ticks.iter().filter(|t| **t).count();
-    (ticked > 0)
-        .then(|| crate::core::keypoints::suggested_grade(ticked, ticks.len()))
-        .flatten()
-}
-
 /// After revealing: the points an interviewer listens for, to tick the ones covered, and the
 /// grade that suggests.
 fn key_points(state: &UseReducerHandle<State>, ids: &Ids) -> Html {
     let Some(card) = state.current_card() else {
         return html! {};
     };
-    if card.key_points.is_empty() {
-        return html! {};
-    }
-    let ticks = state.ticked_points();
-    let ticked = ticks.iter().filter(|t| **t).count();
-    let items = card
-        .key_points
-        .iter()
-        .zip(ticks.iter())
-        .enumerate()
-        .map(|(i, (point, on))| {
-            let id = ids.of(&format!("kp-{i}"));
-            let onchange = send(state, move |_: Event, _| Action::TickPoint { index: i });
-            html! {
-                <li>
-                    <input type="checkbox" id={id.clone()} checked={*on} {onchange} />
-                    <label for={id}>{point.clone()}</label>
-                </li>
-            }
-        });
-    html! {
-        <section class="key-points" aria-labelledby={ids.of("kp-title")} data-testid="key-points">
-            <h3 id={ids.of("kp-title")}>{"Key points: tick the ones you covered"}</h3>
-            <ul>{for items}</ul>
-            <p class="suggestion" aria-live="polite" data-testid="suggestion">
-                {match suggestion(state) {
-                    Some(r) => format!("{ticked} of {} covered: {} suggested. The grade is yours to choose.", ticks.len(), r.label()),
-                    None => String::new(),
-                }}
-            </p>
-        </section>
-    }
+    let on_toggle = send(state, |index, _| Action::TickPoint { index });
+    key_point_list(
+        ids,
+        "kp",
+        &card.key_points,
+        &state.ticked_points(),
+        &on_toggle,
+    )
 }

@@ -32,6 +32,8 @@ pub struct MockResult {
     pub used_ms: f64,
     /// The time limit ran out before the learner revealed.
     pub timed_out: bool,
+    /// Per key point of the card, whether the learner ticked it as covered.
+    pub covered: Vec<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +58,8 @@ pub struct Mock {
     pub limit_ms: Option<f64>,
     /// Time added to the current question ("+1 minute").
     pub extra_ms: f64,
+    /// The key points of the revealed question the learner ticked as covered.
+    pub ticked: Vec<bool>,
     pub position: usize,
     pub phase: Phase,
     pub results: Vec<MockResult>,
@@ -80,6 +84,7 @@ impl Mock {
             cards,
             limit_ms: (seconds > 0).then(|| f64::from(seconds) * 1000.0),
             extra_ms: 0.0,
+            ticked: Vec::new(),
             position: 0,
             phase,
             results: Vec::new(),
@@ -207,6 +212,7 @@ impl Mock {
             rating,
             used_ms,
             timed_out,
+            covered: std::mem::take(&mut self.ticked),
         });
         self.position += 1;
         self.extra_ms = 0.0;
@@ -219,6 +225,14 @@ impl Mock {
             Phase::Finished
         };
         Some(card)
+    }
+
+    /// Ticks or unticks key point `index` of the revealed question, which has `total`.
+    pub fn toggle_point(&mut self, index: usize, total: usize) {
+        if matches!(self.phase, Phase::Revealed { .. }) && index < total {
+            self.ticked.resize(total, false);
+            self.ticked[index] = !self.ticked[index];
+        }
     }
 
     pub fn is_finished(&self) -> bool {

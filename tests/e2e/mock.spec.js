@@ -61,3 +61,32 @@ test('a refused microphone, or none at all, is said plainly and the interview go
   await other.getByTestId('record').click();
   await expect(other.getByTestId('record-error')).toContainText('cannot record audio');
 });
+
+test('the summary lists, per question, the key points not ticked as covered', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openFresh(page, './?topic=databases');
+  await page.getByRole('button', { name: 'Mock interview' }).click();
+  await page.getByLabel('Questions', { exact: true }).selectOption('3');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  const points = page.getByTestId('key-points').getByRole('checkbox');
+  const firstPoints = [];
+  for (let q = 0; q < 3; q++) {
+    await page.getByRole('button', { name: 'Reveal the answer' }).click();
+    const labels = await page.getByTestId('key-points').locator('label').allTextContents();
+    if (q === 0) {
+      firstPoints.push(...labels);
+      await points.nth(0).check();
+      await expect(page.getByTestId('suggestion')).toContainText(`1 of ${labels.length} covered`);
+      await expect(page.getByRole('button', { name: /suggested by your key points/ })).toHaveCount(1);
+      await expectNoAxeViolations(page, 'mock answer with key points');
+    }
+    await page.getByRole('button', { name: /^Good \(key 3\)/ }).click();
+  }
+  const summary = page.getByTestId('mock-summary');
+  await expect(summary.getByRole('columnheader', { name: 'Key points missed' })).toBeVisible();
+  const firstRow = summary.locator('tbody tr').first();
+  const missed = await firstRow.locator('td').last().locator('li').allTextContents();
+  expect(missed).toEqual(firstPoints.slice(1));
+  await expectNoAxeViolations(page, 'mock summary with key points missed');
+  expect(errors).toEqual([]);
+});
