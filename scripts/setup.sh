@@ -8,11 +8,42 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 # The CLI must equal the wasm-bindgen crate in Cargo.lock, or the build fails with a schema error.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+# The Rust release rust-toolchain.toml pins (with rustfmt, clippy and the wasm32 target).
+RUST_VERSION=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
 
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 log() { printf '==> %s\n' "$*"; }
+die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
 
+[ -n "$WASM_BINDGEN_VERSION" ] || die "could not read the wasm-bindgen version from Cargo.lock"
+[ -n "$RUST_VERSION" ] || die "could not read the Rust channel from rust-toolchain.toml"
+
+# Crates with C parts (Trunk's dependencies) need a C compiler and pkg-config.
+if ! command -v cc >/dev/null || ! command -v pkg-config >/dev/null; then
+  log "installing a C toolchain and pkg-config"
+  apt_install build-essential pkg-config
+fi
+
+# The pinned release: already there, or the installed stable when it is that release (linked,
+# nothing downloaded), or installed by rustup. Asked with +stable: in this directory rustup
+# would otherwise try to fetch the pinned toolchain before this step could run.
+if ! rustup toolchain list | grep -q "^$RUST_VERSION-"; then
+  if rustc +stable --version 2>/dev/null | grep -qF "rustc $RUST_VERSION "; then
+    log "linking the installed stable Rust as $RUST_VERSION"
+    rustup toolchain link "$RUST_VERSION" "$(rustc +stable --print sysroot)"
+  else
+    log "installing Rust $RUST_VERSION"
+    rustup toolchain install "$RUST_VERSION" --profile minimal -c rustfmt -c clippy -t wasm32-unknown-unknown
+  fi
+fi
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+done
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown Rust target"
   rustup target add wasm32-unknown-unknown
@@ -26,7 +57,9 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION" ||
    ! command -v wasm-bindgen-test-runner >/dev/null; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
-  # Not --locked: the CLI's own lock file pins crates that no longer build with this toolchain.
+  # Not --locked: tried on 2026-12-07, the CLI's own lock file pins webpki-roots 1.0.11, which
+  # the registry no longer offers ("failed to select a version for webpki-roots = ^1.0.10
+  # (locked to 1.0.11)"). The version itself is pinned, and must equal Cargo.lock's.
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
@@ -41,8 +74,7 @@ fi
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing Debian's chromium and chromium-driver"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt_install chromium chromium-driver
   fi
 fi
 log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"
