@@ -9,7 +9,7 @@ use crate::core::import::ImportError;
 use crate::core::progress::{ProgressError, PROGRESS_FORMAT};
 use crate::core::schedule::{StepsError, MAX_STEPS};
 use crate::core::store::{Notice, StoreError};
-use crate::platform::fetch::FetchError;
+use crate::platform::fetch::{FetchError, ORIGINS_META, TIMEOUT_MS};
 use crate::platform::recorder::RecordError;
 use std::fmt;
 
@@ -196,6 +196,19 @@ impl fmt::Display for FetchError {
                 "The deck at {url} is larger than the 5 MB limit; it was not loaded."
             ),
             Self::Unreadable { url } => write!(f, "The deck at {url} could not be read as text."),
+            Self::NotAllowed { url, origin } => write!(
+                f,
+                "The deck at {url} comes from {origin}, which this site does not load decks from. (A site lists the origins it trusts in a <meta name=\"{ORIGINS_META}\"> tag.)"
+            ),
+            Self::TimedOut { url } => write!(
+                f,
+                "The deck at {url} did not arrive within {} seconds: the server may be down. Try again later.",
+                TIMEOUT_MS / 1000
+            ),
+            Self::WebPage { url } => write!(
+                f,
+                "The address {url} gave a web page, not a deck: check the link."
+            ),
         }
     }
 }

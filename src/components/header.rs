@@ -29,6 +29,11 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="app-header">
             <h1 class={classes!(props.embed.then_some("sr-only"))}>{state.deck.title.clone()}</h1>
+            if let Some(origin) = &state.deck.origin {
+                <p class="deck-origin" data-testid="deck-origin">
+                    {format!("A deck from {origin}, not from this site.")}
+                </p>
+            }
             <div class="tabs" role="group" aria-label="Views">
                 {tab(View::Practice, "Practice")}
                 {tab(View::Mock, "Mock interview")}

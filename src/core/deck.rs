@@ -95,6 +95,9 @@ pub struct Deck {
     pub title: String,
     pub topics: Vec<Topic>,
     pub cards: Vec<Card>,
+    /// The origin a deck came from when it is not this site's (shown to the learner).
+    #[serde(skip)]
+    pub origin: Option<String>,
 }
 
 impl Deck {
@@ -108,6 +111,28 @@ impl Deck {
 
     pub fn card(&self, id: &str) -> Option<&Card> {
         self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// The deck as loaded from another `origin`: named as such, and with an id no deck of this
+    /// site can have (`~` is not allowed in ids), so its progress is kept apart from a local
+    /// deck of the same id.
+    pub fn from_elsewhere(mut self, origin: &str) -> Deck {
+        let host: String = origin
+            .split("://")
+            .last()
+            .unwrap_or(origin)
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        self.id = format!("{}~{host}", self.id);
+        self.origin = Some(origin.to_string());
+        self
     }
 }
 

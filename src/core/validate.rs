@@ -149,6 +149,7 @@ fn validate(raw: RawDeck) -> Result<Deck, DeckError> {
         cards.push(card);
     }
     Ok(Deck {
+        origin: None,
         format: DECK_FORMAT,
         id,
         title,

@@ -1,7 +1,16 @@
 //! Loading a deck over the network: `fetch` turned into the body text or a [`FetchError`].
+//! Other origins only when the deploying page lists them; the size limit holds while the body
+//! streams in; a server that never answers times out; an HTML page is not taken for a deck.
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+/// How long a deck may take to arrive.
+pub const TIMEOUT_MS: u32 = 15_000;
+
+/// The `<meta name=...>` in which a deploying site lists the other origins decks may come from.
+pub const ORIGINS_META: &str = "interview-cards-deck-origins";
 
 /// Why a deck could not be fetched (the words are in `crate::words`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,10 +23,16 @@ pub enum FetchError {
         status: u16,
         text: String,
     },
-    /// The declared body is larger than the limit.
+    /// The body is larger than the limit (declared, or counted as it arrived).
     TooLarge { url: String },
     /// The body could not be read as text.
     Unreadable { url: String },
+    /// Another origin, not listed by the site.
+    NotAllowed { url: String, origin: String },
+    /// No answer in time.
+    TimedOut { url: String },
+    /// The server sent a web page (an error page with status 200, a login page).
+    WebPage { url: String },
 }
 
 fn describe(err: wasm_bindgen::JsValue) -> String {
@@ -27,16 +42,94 @@ fn describe(err: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "the request failed".into())
 }
 
-/// The response body as text, refusing error statuses and bodies declared larger than `max`.
+/// Whether a deck from `origin` may be loaded by a page of `page_origin` that lists
+/// `allowed` (origins, as in the meta tag: exact matches; a trailing slash is ignored).
+pub fn origin_allowed(origin: &str, page_origin: &str, allowed: &str) -> bool {
+    origin == page_origin
+        || allowed
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|a| a.trim_end_matches('/'))
+            .any(|a| !a.is_empty() && a.eq_ignore_ascii_case(origin))
+}
+
+/// The origin of a deck URL resolved against the page, when it is not the page's own and the
+/// page allows it; `Ok(None)` for the page's own origin.
+pub fn foreign_origin(url: &str) -> Result<Option<String>, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::Unreadable { url: url.into() })?;
+    let document = window.document();
+    let base = document
+        .as_ref()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let resolved = web_sys::Url::new_with_base(url, &base).map_err(|e| FetchError::Network {
+        url: url.into(),
+        reason: describe(e),
+    })?;
+    let origin = resolved.origin();
+    let page = window.location().origin().unwrap_or_default();
+    if origin == page {
+        return Ok(None);
+    }
+    let allowed = document
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name='{ORIGINS_META}']"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    if origin_allowed(&origin, &page, &allowed) {
+        Ok(Some(origin))
+    } else {
+        Err(FetchError::NotAllowed {
+            url: url.into(),
+            origin,
+        })
+    }
+}
+
+/// Whether a body is a web page rather than a deck: its type says HTML, or it starts like one.
+pub fn looks_like_html(content_type: &str, body: &str) -> bool {
+    let start: String = body
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    content_type.to_ascii_lowercase().contains("text/html")
+        || start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+}
+
+/// The response body as text, refusing error statuses, bodies over `max` bytes (declared or
+/// counted while streaming), web pages, and answers slower than [`TIMEOUT_MS`].
 pub async fn fetch_text(url: &str, max: usize) -> Result<String, FetchError> {
     let unreadable = || FetchError::Unreadable { url: url.into() };
     let window = web_sys::window().ok_or_else(unreadable)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let controller = web_sys::AbortController::new().map_err(|_| unreadable())?;
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let _timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        Timeout::new(TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let failed = |e: wasm_bindgen::JsValue| {
+        if timed_out.get() {
+            FetchError::TimedOut { url: url.into() }
+        } else {
+            FetchError::Network {
+                url: url.into(),
+                reason: describe(e),
+            }
+        }
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|e| FetchError::Network {
-            url: url.into(),
-            reason: describe(e),
-        })?;
+        .map_err(failed)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| unreadable())?;
     if !response.ok() {
         return Err(FetchError::Status {
@@ -45,19 +138,52 @@ pub async fn fetch_text(url: &str, max: usize) -> Result<String, FetchError> {
             text: response.status_text(),
         });
     }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|l| l.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > max) {
+    let headers = response.headers();
+    let header = |name: &str| headers.get(name).ok().flatten().unwrap_or_default();
+    if header("content-length")
+        .parse::<usize>()
+        .is_ok_and(|len| len > max)
+    {
         return Err(FetchError::TooLarge { url: url.into() });
     }
-    let text = response.text().map_err(|_| unreadable())?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(unreadable)
+    let bytes = read_body(&response, max, url, &failed).await?;
+    let text = String::from_utf8(bytes).map_err(|_| unreadable())?;
+    if looks_like_html(&header("content-type"), &text) {
+        return Err(FetchError::WebPage { url: url.into() });
+    }
+    Ok(text)
+}
+
+/// Reads the body chunk by chunk, stopping (and cancelling the download) past `max` bytes.
+async fn read_body(
+    response: &web_sys::Response,
+    max: usize,
+    url: &str,
+    failed: &dyn Fn(wasm_bindgen::JsValue) -> FetchError,
+) -> Result<Vec<u8>, FetchError> {
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| FetchError::Unreadable { url: url.into() })?;
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(failed)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).unwrap_or_default();
+        let array = js_sys::Uint8Array::new(&value);
+        if bytes.len() + array.length() as usize > max {
+            let _ = reader.cancel();
+            return Err(FetchError::TooLarge { url: url.into() });
+        }
+        bytes.extend_from_slice(&array.to_vec());
+    }
 }

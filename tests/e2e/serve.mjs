@@ -23,12 +23,32 @@ const types = {
   '.svg': 'image/svg+xml', '.tsv': 'text/tab-separated-values', '.csv': 'text/csv', '.png': 'image/png',
 };
 
+let streamSent = 0;
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
   // A page of this origin that runs no widget: tests set up storage from it.
   if (url.pathname === '/__blank') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end('<!doctype html><html lang="en"><head><title>blank</title><link rel="icon" href="data:,"></head><body></body></html>');
+    return;
+  }
+  // A deck that never ends: 1 MB chunks with no Content-Length, up to 20 MB. Only a limit
+  // counted while reading can stop it; how far it got is at /__stream-sent.
+  if (url.pathname === '/__stream-large') {
+    streamSent = 0;
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    res.write('{"format":1,"id":"big","title":"Big","topics":[],"cards":[]}');
+    for (let i = 0; i < 20 && !res.destroyed; i++) {
+      await new Promise((resolve) => res.write(chunk, resolve));
+      streamSent += chunk.length;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    res.end();
+    return;
+  }
+  if (url.pathname === '/__stream-sent') {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(String(streamSent));
     return;
   }
   const mount = mounts.find((m) => url.pathname.startsWith(m.prefix));

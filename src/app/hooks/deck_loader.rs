@@ -13,7 +13,7 @@ use crate::core::progress::merge_into;
 use crate::core::store::{open_progress, progress_key, Notice, Opened, Store};
 use crate::platform::clock::{mark, now_ms};
 use crate::platform::config::DeckSource;
-use crate::platform::fetch::fetch_text;
+use crate::platform::fetch::{fetch_text, foreign_origin};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -88,9 +88,17 @@ fn load(
                 return;
             };
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match fetch_text(&url, MAX_DECK_BYTES).await {
-                    Ok(text) => parse_any(&text, &url).map_err(LoadError::Import),
+                let result = match foreign_origin(&url) {
                     Err(e) => Err(LoadError::Fetch(e)),
+                    Ok(origin) => match fetch_text(&url, MAX_DECK_BYTES).await {
+                        Ok(text) => parse_any(&text, &url)
+                            .map(|deck| match &origin {
+                                Some(origin) => deck.from_elsewhere(origin),
+                                None => deck,
+                            })
+                            .map_err(LoadError::Import),
+                        Err(e) => Err(LoadError::Fetch(e)),
+                    },
                 };
                 dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
             });

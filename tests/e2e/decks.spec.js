@@ -1,0 +1,86 @@
+// Deck URLs: the site's own origin by default, others only when the site lists them (and then
+// named, with their progress kept apart); the size limit counted while the body streams in; a
+// server that never answers times out; an HTML page served with 200 is not taken for a deck.
+const { test, expect } = require('@playwright/test');
+const { openFresh, ready, watchErrors } = require('./helpers');
+
+const FOREIGN = 'http://decks.example.test';
+const foreignDeck = JSON.stringify({
+  format: 1, id: 'backend-interview', title: 'A stranger\'s deck', topics: [{ id: 't', name: 'T' }],
+  cards: [{ id: 'http-cors', topic: 't', difficulty: 'easy', question: 'Foreign question?', answer: 'Foreign answer.' }],
+});
+
+/** Opens `path` with empty storage, not waiting for a card (a refused deck shows none). */
+async function openBare(page, path) {
+  await page.goto('/__blank');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(path);
+}
+
+async function serveForeignDeck(page) {
+  let requests = 0;
+  await page.route(`${FOREIGN}/**`, (route) => {
+    requests += 1;
+    return route.fulfill({ contentType: 'application/json', body: foreignDeck, headers: { 'access-control-allow-origin': '*' } });
+  });
+  return () => requests;
+}
+
+test('a deck from another origin is refused unless the site lists it, and never fetched', async ({ page }) => {
+  const requests = await serveForeignDeck(page);
+  await openBare(page, `./?deck=${FOREIGN}/deck.json`);
+  await expect(page.getByTestId('deck-error')).toContainText(`comes from ${FOREIGN}, which this site does not load decks from`);
+  expect(requests()).toBe(0);
+});
+
+test('a listed origin loads, is named, and its progress never mixes with this site\'s deck of the same id', async ({ page }) => {
+  const errors = watchErrors(page);
+  // This site's own deck has progress on a card of the same id.
+  await openFresh(page);
+  const own = { format: 4, deck: 'backend-interview', cards: { 'http-cors': { last_seen: 1, views: 1, log: [{ rating: 'Good', at: 1 }] } } };
+  await page.evaluate((p) => localStorage.setItem('interview-cards:backend-interview:progress', JSON.stringify(p)), own);
+  await serveForeignDeck(page);
+  // The deploying site lists the origin in its index.html.
+  await page.route((url) => url.pathname === '/' , async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('<head>', `<head><meta name="interview-cards-deck-origins" content="${FOREIGN}">`);
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`./?deck=${FOREIGN}/deck.json`);
+  await ready(page);
+  await expect(page.getByTestId('deck-origin')).toHaveText(`A deck from ${FOREIGN}, not from this site.`);
+  await expect(page.locator('#card-question')).toHaveText('Foreign question?');
+  await page.locator('#primary-action').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('1');
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress')).sort()))
+    .toEqual(['interview-cards:backend-interview:progress', 'interview-cards:backend-interview~decks.example.test:progress']);
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')))).toEqual(own);
+  expect(errors).toEqual([]);
+});
+
+test('a body over the limit is stopped while it streams, with no Content-Length to go by', async ({ page, request }) => {
+  const started = Date.now();
+  await openBare(page, './?deck=/__stream-large');
+  await expect(page.getByTestId('deck-error')).toContainText('larger than the 5 MB limit');
+  expect(Date.now() - started).toBeLessThan(10_000);
+  // The download was cancelled well before the server's 20 MB.
+  await expect.poll(async () => Number(await (await request.get('/__stream-sent')).text())).toBeLessThan(12 * 1024 * 1024);
+});
+
+test('a server that never answers times out with a clear message', async ({ page }) => {
+  await page.clock.install({ time: new Date('2027-06-07T09:00:00Z') });
+  await page.route('**/slow/deck.json', () => {});
+  await openBare(page, './?deck=slow/deck.json');
+  await expect(page.getByText('Loading the deck')).toBeVisible();
+  await page.clock.runFor(16_000);
+  await expect(page.getByTestId('deck-error')).toContainText('did not arrive within 15 seconds');
+});
+
+test('an HTML page served with status 200 is not taken for a deck', async ({ page }) => {
+  await page.route('**/moved/deck.json', (route) => route.fulfill({
+    status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>Page not found</body></html>',
+  }));
+  await openBare(page, './?deck=moved/deck.json');
+  await expect(page.getByTestId('deck-error')).toContainText('gave a web page, not a deck');
+});
