@@ -29,13 +29,16 @@ if ! command -v cc >/dev/null || ! command -v pkg-config >/dev/null; then
   apt_install build-essential pkg-config
 fi
 
-# The pinned release: already there, or the installed stable when it is that release (linked,
-# nothing downloaded), or installed by rustup. Asked with +stable: in this directory rustup
-# would otherwise try to fetch the pinned toolchain before this step could run.
+# The pinned release: already there, or the installed stable when it is that release (made
+# known under the release's name, nothing downloaded), or installed by rustup. Asked with
+# +stable: in this directory rustup refuses to run anything until the pinned one exists.
+# (`rustup toolchain link` refuses names that look like releases, hence the symlink.)
 if ! rustup toolchain list | grep -q "^$RUST_VERSION-"; then
   if rustc +stable --version 2>/dev/null | grep -qF "rustc $RUST_VERSION "; then
-    log "linking the installed stable Rust as $RUST_VERSION"
-    rustup toolchain link "$RUST_VERSION" "$(rustc +stable --print sysroot)"
+    host=$(rustc +stable -vV | sed -n 's/^host: //p')
+    [ -n "$host" ] || die "could not read the host triple from rustc"
+    log "using the installed stable Rust as $RUST_VERSION"
+    ln -s "$(rustc +stable --print sysroot)" "${RUSTUP_HOME:-$HOME/.rustup}/toolchains/$RUST_VERSION-$host"
   else
     log "installing Rust $RUST_VERSION"
     rustup toolchain install "$RUST_VERSION" --profile minimal -c rustfmt -c clippy -t wasm32-unknown-unknown
