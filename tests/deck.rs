@@ -460,9 +460,14 @@ fn a_deck_from_elsewhere_gets_an_id_no_local_deck_can_have() {
         r#"{"format":1,"id":"backend-interview","title":"T","topics":[{"id":"t","name":"T"}],"cards":[{"id":"a","topic":"t","difficulty":"easy","question":"Q","answer":"A"}]}"#,
     )
     .unwrap();
-    let foreign = deck.clone().from_elsewhere("https://decks.example.org:8443");
+    let foreign = deck
+        .clone()
+        .from_elsewhere("https://decks.example.org:8443");
     assert_eq!(foreign.id, "backend-interview~decks.example.org-8443");
-    assert_eq!(foreign.origin.as_deref(), Some("https://decks.example.org:8443"));
+    assert_eq!(
+        foreign.origin.as_deref(),
+        Some("https://decks.example.org:8443")
+    );
     assert_eq!(deck.origin, None);
     // `~` is not allowed in a deck's own id, so no local deck can share the foreign one's key.
     let local = parse_deck(
@@ -477,12 +482,30 @@ fn only_the_page_origin_and_listed_origins_may_serve_decks() {
     let page = "https://blog.example";
     assert!(origin_allowed(page, page, ""));
     assert!(!origin_allowed("https://evil.example", page, ""));
-    assert!(origin_allowed("https://decks.example", page, "https://cdn.example, https://decks.example/"));
-    assert!(!origin_allowed("https://decks.example.evil", page, "https://decks.example"));
-    assert!(!origin_allowed("http://decks.example", page, "https://decks.example"));
+    assert!(origin_allowed(
+        "https://decks.example",
+        page,
+        "https://cdn.example, https://decks.example/"
+    ));
+    assert!(!origin_allowed(
+        "https://decks.example.evil",
+        page,
+        "https://decks.example"
+    ));
+    assert!(!origin_allowed(
+        "http://decks.example",
+        page,
+        "https://decks.example"
+    ));
     assert!(looks_like_html("text/html; charset=utf-8", "{}"));
-    assert!(looks_like_html("application/octet-stream", "\n  <!DOCTYPE html><html>"));
+    assert!(looks_like_html(
+        "application/octet-stream",
+        "\n  <!DOCTYPE html><html>"
+    ));
     assert!(looks_like_html("", "<HTML><body>"));
     assert!(!looks_like_html("application/json", "{\"format\":1}"));
-    assert!(!looks_like_html("text/tab-separated-values", "question\tanswer"));
+    assert!(!looks_like_html(
+        "text/tab-separated-values",
+        "question\tanswer"
+    ));
 }
