@@ -257,3 +257,56 @@ fn merging_memories_that_differ_only_in_their_step_gives_one_answer() {
     let (ab, ba) = (merge(&a, &b), merge(&b, &a));
     assert_eq!(ab, ba, "merge is commutative");
 }
+
+#[test]
+fn the_host_hears_of_each_grade_and_of_a_finished_review_session() {
+    use interview_cards::app::state::HostEvent;
+    let s = grade(fresh(2), Rating::Easy, T0);
+    let due = s.progress.memory("c1").unwrap().due;
+    assert_eq!(
+        s.host_events.last().map(|(_, e)| e.clone()),
+        Some(HostEvent::Graded {
+            card: "c1".into(),
+            rating: Rating::Easy,
+            due: Some(due),
+            practice: false
+        })
+    );
+    let s = grade(s, Rating::Easy, T0 + 1.0);
+    let later = T0 + 30.0 * DAY_MS;
+    let s = s.apply(Action::SetMode {
+        mode: Mode::Due,
+        now_ms: later,
+    });
+    let s = grade(s, Rating::Good, later + 1.0);
+    let s = grade(s, Rating::Again, later + 2.0);
+    let events: Vec<HostEvent> = s.host_events.iter().map(|(_, e)| e.clone()).collect();
+    assert_eq!(events.len(), 5);
+    assert_eq!(
+        events[4],
+        HostEvent::SessionComplete {
+            mock: false,
+            ratings: [1, 0, 1, 0]
+        }
+    );
+    let numbers: Vec<u64> = s.host_events.iter().map(|(n, _)| *n).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5]);
+    // Crammed grades are practice, with no due date.
+    let crammed = grade(
+        s.apply(Action::SetMode {
+            mode: Mode::All,
+            now_ms: later + 3.0,
+        })
+        .apply(Action::SetCram(true)),
+        Rating::Hard,
+        later + 4.0,
+    );
+    assert!(matches!(
+        crammed.host_events.last().map(|(_, e)| e),
+        Some(HostEvent::Graded {
+            practice: true,
+            due: None,
+            ..
+        })
+    ));
+}

@@ -317,3 +317,19 @@ impl PartialEq for DeckHandle {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// What the widget tells its host page (DOM events on its element; `postMessage` to the parent
+/// when framed and asked with `events=parent`). Card ids and grades only: nothing else leaves.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    /// A grade was given: the card, the rating, when it is due next (none while cramming).
+    Graded {
+        card: String,
+        rating: Rating,
+        due: Option<f64>,
+        practice: bool,
+    },
+    /// A review session ran out of due cards, or a mock interview ended: the grades it had, in
+    /// rating order (Again, Hard, Good, Easy).
+    SessionComplete { mock: bool, ratings: [u32; 4] },
+}

@@ -45,6 +45,9 @@ pub fn read(pairs: &[(String, String)], deck: &Deck) -> (Preset, Vec<String>) {
                 Some(t) => preset.theme = Some(t),
                 None => warnings.push(format!("ignored unknown theme {value:?}")),
             },
+            "events" if value != "parent" => {
+                warnings.push(format!("ignored unknown events target {value:?}"))
+            }
             "layout" if value != "embed" && value != "full" => {
                 warnings.push(format!("ignored unknown layout {value:?}"))
             }

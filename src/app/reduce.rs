@@ -2,7 +2,7 @@
 //! [`Action`], tested on the host.
 
 use crate::app::keys::key_action;
-use crate::app::state::{Action, DeckLoad, Mode, State, Undoable, View, UNDO_STEPS};
+use crate::app::state::{Action, DeckLoad, HostEvent, Mode, State, Undoable, View, UNDO_STEPS};
 use crate::core::filter::restatus;
 use crate::core::keypoints::found_points;
 use crate::core::mock::Mock;
@@ -30,12 +30,31 @@ impl State {
             .log
             .last()
             .map_or(self.now_ms, |r| r.at);
-        self.remember(card, id);
+        self.remember(card, id.clone());
+        let due = (!self.cram)
+            .then(|| self.memories[card].map(|m| m.due))
+            .flatten();
+        self.tell_host(HostEvent::Graded {
+            card: id,
+            rating,
+            due,
+            practice: self.cram,
+        });
         Undoable {
             card,
             at,
             rating,
             before,
+        }
+    }
+
+    /// Queues an event for the host page (the latest few are kept).
+    fn tell_host(&mut self, event: HostEvent) {
+        let events = Rc::make_mut(&mut self.host_events);
+        let next = events.last().map_or(1, |(n, _)| n + 1);
+        events.push((next, event));
+        if events.len() > 8 {
+            events.remove(0);
         }
     }
 
@@ -216,7 +235,17 @@ impl State {
                 match self.mode {
                     // A graded card is no longer due: it leaves the review queue (crammed, it
                     // still is due, but this session has seen it).
-                    Mode::Due => self.session.remove_current(),
+                    Mode::Due => {
+                        self.session.remove_current();
+                        self.review_tally[rating as usize - 1] += 1;
+                        if self.session.is_empty() {
+                            let ratings = std::mem::take(&mut self.review_tally);
+                            self.tell_host(HostEvent::SessionComplete {
+                                mock: false,
+                                ratings,
+                            });
+                        }
+                    }
                     Mode::All => self.session.next(),
                 }
                 self.see_current();
@@ -255,6 +284,7 @@ impl State {
             Action::SetMode { mode, now_ms } => {
                 self.now_ms = now_ms;
                 self.mode = mode;
+                self.review_tally = [0; 4];
                 self.requeue();
             }
             Action::Shuffle { seed, now_ms } => {
@@ -329,6 +359,20 @@ impl State {
                 if let Some(card) = graded.filter(|&c| c < self.deck.cards.len()) {
                     self.grade(card, rating);
                     self.mark_seen(self.deck.cards[card].id.clone());
+                }
+                if let Some(mock) = self
+                    .mock
+                    .as_ref()
+                    .filter(|m| m.is_finished() && graded.is_some())
+                {
+                    let mut ratings = [0; 4];
+                    for r in &mock.results {
+                        ratings[r.rating as usize - 1] += 1;
+                    }
+                    self.tell_host(HostEvent::SessionComplete {
+                        mock: true,
+                        ratings,
+                    });
                 }
             }
             Action::PractiseWeak { now_ms } => {

@@ -3,6 +3,7 @@
 
 use crate::app::hooks::clock::use_clock;
 use crate::app::hooks::deck_loader::{open_for, parse_now, use_deck_loader};
+use crate::app::hooks::host_events::use_host_events;
 use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::persistence::use_persistence;
 use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typing, use_remember};
@@ -234,6 +235,11 @@ pub fn app(props: &AppProps) -> Html {
     let typing = if state.type_answer { "on" } else { "off" };
     use_remember(prefs, instance, "type-answer", typing.into());
     use_ready_mark(&state, root.clone());
+    use_host_events(
+        &state,
+        root.clone(),
+        config.param("events") == Some("parent"),
+    );
     use_focus_recovery(&state, &config.ids);
     {
         let warnings = state.warnings.clone();

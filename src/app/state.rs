@@ -3,7 +3,7 @@
 //! an [`Action`]; this file holds the state and what it derives.
 
 pub use crate::app::action::{
-    Action, DeckHandle, DeckLoad, Focus, Mode, Theme, Undoable, View, UNDO_STEPS,
+    Action, DeckHandle, DeckLoad, Focus, HostEvent, Mode, Theme, Undoable, View, UNDO_STEPS,
 };
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
@@ -31,6 +31,10 @@ pub struct State {
     pub shuffle: Option<u64>,
     /// Cramming: grades are practice, schedules stay as they are.
     pub cram: bool,
+    /// The latest events for the host page, numbered (the hook sends each number once).
+    pub host_events: Rc<Vec<(u64, HostEvent)>>,
+    /// Grades per rating since the review session began (Review due mode).
+    pub review_tally: [u32; 4],
     /// A text box to type the answer in before revealing it (remembered).
     pub type_answer: bool,
     /// What was typed, and for which card (deck position): another card starts empty.
@@ -97,6 +101,7 @@ impl PartialEq for State {
             && self.mode == other.mode
             && self.shuffle == other.shuffle
             && self.cram == other.cram
+            && self.host_events == other.host_events
             && self.type_answer == other.type_answer
             && self.typed == other.typed
             && self.only == other.only
@@ -159,6 +164,8 @@ impl State {
             mode: preset.mode.unwrap_or(Mode::All),
             shuffle: None,
             cram: false,
+            host_events: Rc::default(),
+            review_tally: [0; 4],
             type_answer: false,
             typed: None,
             only: None,

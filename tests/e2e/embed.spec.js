@@ -229,7 +229,7 @@ test('a new deployment replaces the offline cache cleanly', async ({ browser }) 
     const index = `${dir}/index.html`;
     await write(index, (await read(index, 'utf8')).replace('<title>', '<title>v2 '));
     const sw = `${dir}/sw.js`;
-    await write(sw, (await read(sw, 'utf8')).replace(/interview-cards-([0-9a-f]+)/, 'interview-cards-$1v2'));
+    await write(sw, (await read(sw, 'utf8')).replace(/PREFIX \+ '([0-9a-f]+)'/, "PREFIX + '$1v2'"));
 
     // The page is fetched from the network first, so the new version shows at once; the new
     // service worker takes over and deletes the old cache.
@@ -244,6 +244,48 @@ test('a new deployment replaces the offline cache cleanly', async ({ browser }) 
     await page.reload();
     await expect(page).toHaveTitle(/^v2 /);
     await expect(page.getByTestId('card-face')).toBeVisible();
+    await context.close();
+  } finally {
+    server.kill();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('two deployments on one origin keep their own offline copies; the bank is not cached twice', async ({ browser }) => {
+  const { cp, readFile: read, writeFile: write, mkdtemp, rm } = require('node:fs/promises');
+  const dir = await mkdtemp(require('node:path').join(require('node:os').tmpdir(), 'ic-deploy-'));
+  await cp('dist', dir, { recursive: true });
+  // /b/ is another build: another page title and build version.
+  await write(`${dir}/index.html`, (await read(`${dir}/index.html`, 'utf8')).replace('<title>', '<title>B '));
+  await write(`${dir}/sw.js`, (await read(`${dir}/sw.js`, 'utf8')).replace(/PREFIX \+ '([0-9a-f]+)'/, "PREFIX + '$1b'"));
+  const port = 4192;
+  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/a/=dist', `/b/=${dir}`], { stdio: 'ignore' });
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const open = async (path) => {
+      await expect.poll(async () => page.goto(`http://127.0.0.1:${port}${path}`).then((r) => r.status()).catch(() => 0), { timeout: 10000 }).toBe(200);
+      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    };
+    await open('/a/');
+    await open('/b/');
+    await expect.poll(() => page.evaluate(() => caches.keys().then((k) => k.sort()))).toEqual([
+      expect.stringMatching(/^interview-cards:\/a\/:[0-9a-f]+$/),
+      expect.stringMatching(/^interview-cards:\/b\/:[0-9a-f]+b$/),
+    ]);
+    const cached = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys()).find((k) => k.includes('/a/')));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    expect(cached.some((p) => p.endsWith('.wasm'))).toBe(true);
+    expect(cached.filter((p) => p.endsWith('/deck.json') || p.endsWith('/resizer.js'))).toEqual([]);
+    server.kill();
+    await new Promise((resolve) => server.once('exit', resolve));
+    for (const [path, title] of [['/a/', /^Interview/], ['/b/', /^B /]]) {
+      await page.goto(`http://127.0.0.1:${port}${path}`);
+      await expect(page).toHaveTitle(title);
+      await expect(page.getByTestId('card-face')).toBeVisible();
+    }
     await context.close();
   } finally {
     server.kill();

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod deck_loader;
+pub mod host_events;
 pub mod keys;
 pub mod persistence;
 pub mod prefs;
