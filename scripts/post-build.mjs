@@ -40,15 +40,34 @@ if (!document.querySelector('[data-interview-cards]')) {
   globalThis.interviewCardsWasmBytes = () => wasm.memory.buffer.byteLength;
 }
 
-// Inside an iframe: tell the parent page how tall the content is, so it can size the frame.
-// The message carries only a number; the widget never acts on messages from the host.
+// Inside an iframe: tell the parent page how tall the content is, so it can size the frame:
+// for our resizer.js, and in the message protocol of H5P's h5p-resizer.js, which course
+// platforms (Moodle, WordPress, Drupal) already load. The messages carry only sizes; the only
+// messages from the host the widget answers are H5P's, and only with its size.
 if (window.parent !== window) {
   let last = 0;
+  let h5pFriendly = false;
+  const h5p = (action, data = {}) => window.parent.postMessage({ ...data, context: 'h5p', action }, '*');
+  const h5pResize = () => h5pFriendly
+    ? h5p('prepareResize', { scrollHeight: document.body.scrollHeight, clientHeight: document.body.clientHeight })
+    : h5p('hello');
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || !event.data || event.data.context !== 'h5p') return;
+    if (event.data.action === 'ready') h5p('hello');
+    else if (event.data.action === 'hello') {
+      h5pFriendly = true;
+      document.body.style.height = 'auto';
+      document.body.style.overflow = 'hidden';
+      h5pResize();
+    } else if (event.data.action === 'resizePrepared') h5p('resize', { scrollHeight: document.body.scrollHeight });
+    else if (event.data.action === 'resize') h5pResize();
+  });
   const report = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height !== last) {
       last = height;
       window.parent.postMessage({ type: 'interview-cards:height', height }, '*');
+      h5pResize();
     }
   };
   new ResizeObserver(report).observe(document.documentElement);
