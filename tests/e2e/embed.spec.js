@@ -327,3 +327,32 @@ test('a page that loads H5P\'s resizer sizes our iframe, with no script of ours'
   await frame.getByRole('button', { name: 'Show answer' }).click();
   await expect.poll(async () => (await iframe.boundingBox()).height).toBeGreaterThan(before + 100);
 });
+
+test('a widget far below the fold downloads nothing large until it nears the viewport', async ({ page }) => {
+  const ours = [];
+  page.on('response', async (r) => {
+    const url = new URL(r.url());
+    if (url.port === '4173' && url.pathname !== '/__blank') {
+      ours.push({ path: url.pathname, bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+    }
+  });
+  await page.goto('/__blank');
+  await page.evaluate(() => {
+    document.body.innerHTML = '<h1>A long post</h1><div style="height:6000px">Lots of reading.</div>'
+      + '<div data-interview-cards data-topic="http" data-instance="lazy"></div>';
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = '/embed.js';
+    document.body.append(script);
+  });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const before = ours.filter((r) => r.path !== '/__blank');
+  expect(before.map((r) => r.path)).toEqual(['/embed.js']);
+  expect(before.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(5 * 1024);
+  const scrolled = Date.now();
+  await page.locator('[data-interview-cards]').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-interview-cards] .app[data-ready]')).toBeAttached();
+  console.log(`lazy mount: first card ${Date.now() - scrolled} ms after scrolling into view (includes the wasm download)`);
+  expect(ours.some((r) => r.path.endsWith('.wasm'))).toBe(true);
+});
