@@ -28,13 +28,8 @@ const here = (file) => new URL(file, import.meta.url).href;
 const hosted = document.querySelector('[data-interview-cards]') !== null;
 
 async function start() {
-  if (hosted && !document.querySelector('link[data-interview-cards-css]')) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = here('./${css}');
-    link.dataset.interviewCardsCss = '';
-    document.head.append(link);
-  }
+  // Each widget on a host page links this stylesheet inside its own shadow root.
+  globalThis.interviewCardsCss = here('./${css}');
   const { default: init } = await import('./${js}');
   const wasm = await init({ module_or_path: here('./${wasm}') });
   // On the app's own page only: lets scripts/bench.sh read the wasm memory size.

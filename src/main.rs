@@ -6,6 +6,48 @@ use interview_cards::app::{App, AppProps};
 use interview_cards::platform::config::{from_element, from_page_url};
 use std::rc::Rc;
 
+/// A container inside an open shadow root on `host`, with the widget's stylesheet: the host
+/// page's styles stay out of the widget and the widget's out of the page. `None` when the
+/// element cannot have a shadow root (or has one already): the widget then mounts on it
+/// directly, with the stylesheet in the page.
+fn isolated_root(
+    document: &web_sys::Document,
+    host: &web_sys::Element,
+) -> Option<web_sys::Element> {
+    let css = js_sys::Reflect::get(&js_sys::global(), &"interviewCardsCss".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .ok();
+    let Some(shadow) = shadow else {
+        if let (Some(css), None) = (
+            &css,
+            document
+                .query_selector("link[data-interview-cards-css]")
+                .ok()
+                .flatten(),
+        ) {
+            if let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) {
+                let _ = link.set_attribute("rel", "stylesheet");
+                let _ = link.set_attribute("href", css);
+                let _ = link.set_attribute("data-interview-cards-css", "");
+                let _ = head.append_child(&link);
+            }
+        }
+        return None;
+    };
+    if let Some(css) = css {
+        let link = document.create_element("link").ok()?;
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &css);
+        shadow.append_child(&link).ok()?;
+    }
+    let container = document.create_element("div").ok()?;
+    shadow.append_child(&container).ok()?;
+    Some(container)
+}
+
 fn main() {
     // Start-up stages, as performance marks for the benchmark's breakdown of the first card.
     interview_cards::platform::clock::mark("wasm-started");
@@ -26,7 +68,8 @@ fn main() {
             let props = AppProps {
                 config: Rc::new(from_element(&element, i as usize)),
             };
-            yew::Renderer::<App>::with_root_and_props(element, props).render();
+            let root = isolated_root(&document, &element).unwrap_or(element);
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
             mounted += 1;
         }
     }

@@ -25,12 +25,40 @@ pub fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
     }
 }
 
-pub fn focus_element(id: &str) {
-    if let Some(el) = web_sys::window()
+/// The shadow roots the widgets on a host page live in (none on the app's own page).
+pub fn widget_shadows() -> Vec<web_sys::ShadowRoot> {
+    let Some(hosts) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-interview-cards]").ok())
+    else {
+        return Vec::new();
+    };
+    (0..hosts.length())
+        .filter_map(|i| {
+            hosts
+                .item(i)?
+                .dyn_into::<web_sys::Element>()
+                .ok()?
+                .shadow_root()
+        })
+        .collect()
+}
+
+/// The element with this id, in the page or in a widget's shadow root (ids are unique: every
+/// widget prefixes its own).
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+        .or_else(|| {
+            widget_shadows()
+                .iter()
+                .find_map(|s| s.get_element_by_id(id))
+        })
+}
+
+pub fn focus_element(id: &str) {
+    if let Some(el) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }

@@ -11,14 +11,20 @@ pub fn install() {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let Ok(apps) = document.query_selector_all(".app") else {
-            return;
-        };
-        for i in 0..apps.length() {
-            let Some(app) = apps
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
+        // Widgets in the page, and those in their own shadow roots on a host page.
+        let mut lists: Vec<web_sys::NodeList> = document
+            .query_selector_all(".app")
+            .ok()
+            .into_iter()
+            .collect();
+        for shadow in crate::platform::dom::widget_shadows() {
+            lists.extend(shadow.query_selector_all(".app").ok());
+        }
+        let apps = lists
+            .iter()
+            .flat_map(|list| (0..list.length()).filter_map(|i| list.item(i)));
+        for app in apps {
+            let Ok(app) = app.dyn_into::<web_sys::Element>() else {
                 continue;
             };
             if let Ok(note) = document.create_element("p") {

@@ -92,9 +92,11 @@ test('two direct mounts on one page keep separate decks, keys and progress', asy
   expect(page.url()).toMatch(/blog-post\.html$/);
   // Ids are unique per widget.
   expect(await page.evaluate(() => {
-    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
-    return ids.length - new Set(ids).size;
-  })).toBe(0);
+    // In the page and inside every widget's shadow root.
+    const roots = [document, ...[...document.querySelectorAll('[data-interview-cards]')].map((h) => h.shadowRoot).filter(Boolean)];
+    const ids = roots.flatMap((r) => [...r.querySelectorAll('[id]')].map((e) => e.id));
+    return [ids.length > 10, ids.length - new Set(ids).size];
+  })).toEqual([true, 0]);
   await expectNoAxeViolations(page, 'blog post with two mounts');
   expect(errors).toEqual([]);
 });
@@ -355,4 +357,62 @@ test('a widget far below the fold downloads nothing large until it nears the vie
   await expect(page.locator('[data-interview-cards] .app[data-ready]')).toBeAttached();
   console.log(`lazy mount: first card ${Date.now() - scrolled} ms after scrolling into view (includes the wasm download)`);
   expect(ours.some((r) => r.path.endsWith('.wasm'))).toBe(true);
+});
+
+test('a direct mount and a hostile host page leave each other\'s styles alone', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/__blank');
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = '* { font-size: 30px; } button { all: unset; } div { display: inline; } '
+      + '.app { border: 5px solid rgb(255, 0, 0); width: 100px; }';
+    document.head.append(style);
+    document.body.innerHTML = '<main><div class="app" id="mine">The host\'s own .app</div><button id="hostbtn">Host button</button>'
+      + '<section id="mount" data-interview-cards data-instance="hostile" data-topic="http"></section></main>';
+  });
+  const hostStyles = () => page.evaluate(() => {
+    const pick = (el, props) => props.map((p) => getComputedStyle(el)[p]);
+    return [
+      pick(document.getElementById('mine'), ['marginLeft', 'maxWidth', 'paddingTop', 'backgroundColor', 'fontFamily', 'borderTopWidth', 'width']),
+      pick(document.getElementById('hostbtn'), ['backgroundColor', 'borderTopWidth', 'paddingTop', 'minHeight', 'fontSize']),
+      pick(document.body, ['backgroundColor', 'color', 'fontFamily']),
+    ];
+  });
+  const before = await hostStyles();
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = '/embed.js';
+    document.body.append(script);
+  });
+  const widget = page.locator('#mount .app[data-ready]');
+  await expect(widget).toBeAttached();
+  // The widget restyles nothing of the host's.
+  expect(await hostStyles()).toEqual(before);
+  // And the host's rules do not reach into the widget.
+  const inside = await widget.evaluate((app) => {
+    const question = app.querySelector('.card-question');
+    const button = [...app.querySelectorAll('button')].find((b) => b.textContent.includes('Show answer'));
+    const s = (el) => getComputedStyle(el);
+    return {
+      appFont: s(app).fontSize, appBorder: s(app).borderTopColor, appWidth: app.getBoundingClientRect().width,
+      questionFont: s(question).fontSize, buttonFont: s(button).fontSize, buttonDisplay: s(button).display,
+      buttonMinHeight: s(button).minHeight, hintFont: s(app.querySelector('.card-hint')).fontSize,
+    };
+  });
+  expect(inside.appFont).toBe('16px');
+  expect(inside.appBorder).not.toBe('rgb(255, 0, 0)');
+  expect(inside.appWidth).toBeGreaterThan(300);
+  expect(inside.questionFont).toBe('20.8px');
+  expect(inside.hintFont).toBe('14.4px');
+  expect(inside.buttonFont).toBe('16px');
+  expect(inside.buttonDisplay).not.toBe('inline');
+  expect(inside.buttonMinHeight).toBe('44px');
+  // It still works: keys and clicks reach it inside its shadow root.
+  await page.locator('#mount').getByRole('button', { name: 'Show answer' }).click();
+  await expect(page.locator('#mount').getByTestId('answer')).not.toBeEmpty();
+  await page.keyboard.press('3');
+  await expect(page.locator('#mount').getByTestId('position')).toHaveText(/^2 \//);
+  await expectNoAxeViolations(page, 'a widget on a hostile host page');
+  expect(errors).toEqual([]);
 });
