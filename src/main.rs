@@ -1,51 +1,25 @@
 //! Start-up only. On a host page every element marked `data-interview-cards` becomes a widget
-//! configured by its `data-` attributes; otherwise the app mounts into `#app` (or `<body>`),
-//! configured by the page URL.
+//! configured by its `data-` attributes, and `embed.js` mounts each `<interview-cards>` element
+//! through [`mount_element`]; otherwise the app mounts into `#app` (or `<body>`), configured by
+//! the page URL.
 
+use interview_cards::app::mount::{mount, unmount};
 use interview_cards::app::{App, AppProps};
-use interview_cards::platform::config::{from_element, from_page_url};
+use interview_cards::platform::config::from_page_url;
 use std::rc::Rc;
+use wasm_bindgen::prelude::wasm_bindgen;
 
-/// A container inside an open shadow root on `host`, with the widget's stylesheet: the host
-/// page's styles stay out of the widget and the widget's out of the page. `None` when the
-/// element cannot have a shadow root (or has one already): the widget then mounts on it
-/// directly, with the stylesheet in the page.
-fn isolated_root(
-    document: &web_sys::Document,
-    host: &web_sys::Element,
-) -> Option<web_sys::Element> {
-    let css = js_sys::Reflect::get(&js_sys::global(), &"interviewCardsCss".into())
-        .ok()
-        .and_then(|v| v.as_string());
-    let shadow = host
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .ok();
-    let Some(shadow) = shadow else {
-        if let (Some(css), None) = (
-            &css,
-            document
-                .query_selector("link[data-interview-cards-css]")
-                .ok()
-                .flatten(),
-        ) {
-            if let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) {
-                let _ = link.set_attribute("rel", "stylesheet");
-                let _ = link.set_attribute("href", css);
-                let _ = link.set_attribute("data-interview-cards-css", "");
-                let _ = head.append_child(&link);
-            }
-        }
-        return None;
-    };
-    if let Some(css) = css {
-        let link = document.create_element("link").ok()?;
-        let _ = link.set_attribute("rel", "stylesheet");
-        let _ = link.set_attribute("href", &css);
-        shadow.append_child(&link).ok()?;
-    }
-    let container = document.create_element("div").ok()?;
-    shadow.append_child(&container).ok()?;
-    Some(container)
+/// Mounts the widget on `element` (an `<interview-cards>` element), or mounts it afresh after
+/// its attributes changed.
+#[wasm_bindgen]
+pub fn mount_element(element: web_sys::Element) {
+    mount(element);
+}
+
+/// Takes the widget off `element` (it left the page).
+#[wasm_bindgen]
+pub fn unmount_element(element: web_sys::Element) {
+    unmount(&element);
 }
 
 fn main() {
@@ -56,24 +30,25 @@ fn main() {
         return;
     };
     let hosts = document.query_selector_all("[data-interview-cards]").ok();
-    let mut mounted = 0;
+    let mut hosted = 0;
     if let Some(hosts) = hosts {
         for i in 0..hosts.length() {
-            let Some(element) = hosts
+            if let Some(element) = hosts
                 .item(i)
                 .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-            else {
-                continue;
-            };
-            let props = AppProps {
-                config: Rc::new(from_element(&element, i as usize)),
-            };
-            let root = isolated_root(&document, &element).unwrap_or(element);
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
-            mounted += 1;
+            {
+                mount(element);
+                hosted += 1;
+            }
         }
     }
-    if mounted == 0 {
+    // <interview-cards> elements are mounted by embed.js; the page is a host page then too.
+    let custom = document
+        .query_selector("interview-cards")
+        .ok()
+        .flatten()
+        .is_some();
+    if hosted == 0 && !custom {
         let props = AppProps {
             config: Rc::new(from_page_url()),
         };

@@ -88,20 +88,32 @@ pub fn from_page_url() -> Config {
     }
 }
 
-/// A host element `<div data-interview-cards data-topic="http" data-deck="...">`: every
-/// `data-` attribute but the marker becomes a parameter (`data-deck-script="#id"` names an
+/// A host element `<div data-interview-cards data-topic="http" data-deck="...">` or
+/// `<interview-cards topic="http" deck="...">`: every `data-` attribute but the marker (and,
+/// on `<interview-cards>`, every attribute but the standard ones) becomes a parameter (`data-deck-script="#id"` names an
 /// inline `<script type="application/json">` or `text/tab-separated-values` holding the deck).
 pub fn from_element(element: &web_sys::Element, index: usize) -> Config {
     let mut pairs = Vec::new();
+    // `<interview-cards topic="http">` takes plain attributes too; a marked element only its
+    // `data-` ones.
+    let custom = element.tag_name().eq_ignore_ascii_case("interview-cards");
     let names = element.get_attribute_names();
     for name in names.iter().filter_map(|n| n.as_string()) {
-        if let Some(key) = name.strip_prefix("data-") {
-            if key == "interview-cards" {
-                continue;
+        let key = match name.strip_prefix("data-") {
+            Some("interview-cards") => continue,
+            Some(key) => key,
+            None if custom
+                && !matches!(
+                    name.as_str(),
+                    "id" | "class" | "style" | "hidden" | "slot" | "tabindex" | "title"
+                ) =>
+            {
+                name.as_str()
             }
-            if let Some(value) = element.get_attribute(&name) {
-                pairs.push((key.to_string(), value));
-            }
+            None => continue,
+        };
+        if let Some(value) = element.get_attribute(&name) {
+            pairs.push((key.to_string(), value));
         }
     }
     let find = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());

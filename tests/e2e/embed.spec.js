@@ -416,3 +416,36 @@ test('a direct mount and a hostile host page leave each other\'s styles alone', 
   await expectNoAxeViolations(page, 'a widget on a hostile host page');
   expect(errors).toEqual([]);
 });
+
+test('<interview-cards> mounts with its attributes, follows changes to them, and keeps progress', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/__blank');
+  await page.evaluate(() => {
+    localStorage.clear();
+    document.body.innerHTML = '<main><h1>Lesson 1</h1><interview-cards topic="databases" instance="lesson-1"></interview-cards></main>';
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = '/embed.js';
+    document.body.append(script);
+  });
+  const widget = page.locator('interview-cards');
+  await expect(widget.locator('.app[data-ready]')).toBeAttached();
+  await expect(widget.locator('.card-meta .topic')).toHaveText('Databases – SQL & NoSQL');
+  // Grade a card, then change the topic: the widget follows and the grade is kept.
+  await widget.getByRole('button', { name: 'Show answer' }).click();
+  await page.keyboard.press('3');
+  await page.evaluate(() => document.querySelector('interview-cards').setAttribute('topic', 'http'));
+  await expect(widget.locator('.card-meta .topic')).toHaveText('HTTP, Web & Networking Fundamentals');
+  await expect(widget.locator('.app')).toHaveCount(1);
+  await expect.poll(() => page.evaluate(() => {
+    const p = JSON.parse(localStorage.getItem('interview-cards:lesson-1:backend-interview:progress') || '{"cards":{}}');
+    return Object.values(p.cards).filter((c) => c.log).length;
+  })).toBe(1);
+  // A deck attribute loads that deck; removing the element takes the widget down.
+  await page.evaluate(() => document.querySelector('interview-cards').setAttribute('deck', '/examples/decks/sql-basics.json'));
+  await expect(widget.locator('h1')).not.toHaveText('Backend developer interview questions');
+  await expectNoAxeViolations(page, 'an <interview-cards> element');
+  await page.evaluate(() => document.querySelector('interview-cards').remove());
+  await expect(page.locator('.app')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

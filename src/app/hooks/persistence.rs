@@ -83,7 +83,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>, store: Rc<dyn Store>) {
         });
     }
     // A save waiting for the lock must not be lost when the page goes away (a reload, a closed
-    // tab): on pagehide it is written at once, unlocked; when the tab is only hidden, under
+    // tab) or the widget is taken off it: then it is written at once, unlocked; when the tab is only hidden, under
     // the lock as usual.
     {
         let (store, current, dispatcher) = (store.clone(), current.clone(), state.dispatcher());
@@ -94,6 +94,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>, store: Rc<dyn Store>) {
                     .clone()
                     .filter(|s| s.borrow().0.has_pending())
             };
+            let (at_unmount, store_at_unmount) = (pending.clone(), store.clone());
             let listeners = web_sys::window().map(|window| {
                 let on_hide = {
                     let (pending, store) = (pending.clone(), store.clone());
@@ -118,7 +119,13 @@ pub fn use_persistence(state: &UseReducerHandle<State>, store: Rc<dyn Store>) {
                 });
                 (on_hide, hidden)
             });
-            move || drop(listeners)
+            // Taken off the page (a host changed its attributes): written now, as on pagehide.
+            move || {
+                drop(listeners);
+                if let Some(saver) = at_unmount() {
+                    run_save(&saver, &*store_at_unmount);
+                }
+            }
         });
     }
     // Another tab saved: the coordinator says what to merge and whether to save again.
