@@ -335,7 +335,9 @@ test('a widget far below the fold downloads nothing large until it nears the vie
   page.on('response', async (r) => {
     const url = new URL(r.url());
     if (url.port === '4173' && url.pathname !== '/__blank') {
-      ours.push({ path: url.pathname, bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+      // Bytes as a host sends them: gzip (this test server does not compress).
+      const body = await r.body().catch(() => Buffer.alloc(0));
+      ours.push({ path: url.pathname, bytes: require('node:zlib').gzipSync(body, { level: 9 }).length });
     }
   });
   await page.goto('/__blank');
@@ -448,4 +450,41 @@ test('<interview-cards> mounts with its attributes, follows changes to them, and
   await page.evaluate(() => document.querySelector('interview-cards').remove());
   await expect(page.locator('.app')).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test('under Cache-Control: no-store the service worker downloads nothing a second time', async ({ browser }) => {
+  const port = 4193;
+  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/=dist@nostore'], { stdio: 'ignore' });
+  const hits = async () => (await fetch(`http://127.0.0.1:${port}/__hits`)).json();
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const url = `http://127.0.0.1:${port}/`;
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/__hits`).catch(() => null))?.ok ?? false, { timeout: 10000 }).toBe(true);
+    await page.goto(url);
+    await expect(page.locator('.app[data-ready]')).toBeAttached();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await expect.poll(() => page.evaluate(async () => {
+      const key = (await caches.keys()).find((k) => !k.endsWith(':handover'));
+      return key ? (await (await caches.open(key)).keys()).some((r) => r.url.endsWith('.wasm')) : false;
+    })).toBe(true);
+    // One visit: every file was served once; the wasm the page downloaded is what the worker keeps.
+    const first = await hits();
+    expect(Object.values(first).every((n) => n === 1)).toBe(true);
+    expect(Object.keys(first).some((p) => p.endsWith('.wasm'))).toBe(true);
+    // The next visit fetches the page and its small files once more (no-store), never the wasm,
+    // and keeps them; from then on it opens with the server stopped.
+    await page.reload();
+    await expect(page.locator('.app[data-ready]')).toBeAttached();
+    const second = await hits();
+    expect(Object.keys(second).filter((p) => p.endsWith('.wasm'))).toEqual([]);
+    expect(Object.values(second).every((n) => n === 1)).toBe(true);
+    server.kill();
+    await new Promise((resolve) => server.once('exit', resolve));
+    await page.reload();
+    await expect(page.getByTestId('card-face')).toBeVisible();
+    await context.close();
+  } finally {
+    server.kill();
+  }
 });

@@ -2,6 +2,8 @@
 // Usage: node tests/e2e/serve.mjs <port> <mount>... where a mount is
 //   /url/prefix/=directory        serve directory under that prefix
 //   /url/prefix/=directory@csp    the same, with a strict Content-Security-Policy header
+//   /url/prefix/=directory@nostore  the same, every file sent with Cache-Control: no-store
+// GET /__hits gives how many times each path was served (and starts counting afresh).
 // Serving dist/ under a deep prefix proves it needs no rebuild to move; @csp proves it runs
 // without inline scripts.
 import { createServer } from 'node:http';
@@ -15,7 +17,7 @@ const [port = '4173', ...specs] = process.argv.slice(2);
 const mounts = specs.map((spec) => {
   const [prefix, target] = spec.split('=');
   const [dir, flag] = target.split('@');
-  return { prefix, root: resolve(dir), csp: flag === 'csp' };
+  return { prefix, root: resolve(dir), csp: flag === 'csp', nostore: flag === 'nostore' };
 }).sort((a, b) => b.prefix.length - a.prefix.length);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -24,6 +26,7 @@ const types = {
 };
 
 let streamSent = 0;
+let hits = {};
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
   // A page of this origin that runs no widget: tests set up storage from it.
@@ -47,6 +50,11 @@ createServer(async (req, res) => {
     res.end();
     return;
   }
+  if (url.pathname === '/__hits') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(hits));
+    hits = {};
+    return;
+  }
   if (url.pathname === '/__stream-sent') {
     res.writeHead(200, { 'content-type': 'text/plain' }).end(String(streamSent));
     return;
@@ -61,6 +69,8 @@ createServer(async (req, res) => {
     const body = await readFile(file);
     const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     if (mount.csp) headers['content-security-policy'] = STRICT_CSP;
+    if (mount.nostore) headers['cache-control'] = 'no-store';
+    hits[url.pathname] = (hits[url.pathname] ?? 0) + 1;
     res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404).end('not found');
