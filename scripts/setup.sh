@@ -20,6 +20,7 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+command -v rustup >/dev/null || die "rustup is needed (https://rustup.rs), with a stable Rust"
 [ -n "$WASM_BINDGEN_VERSION" ] || die "could not read the wasm-bindgen version from Cargo.lock"
 [ -n "$RUST_VERSION" ] || die "could not read the Rust channel from rust-toolchain.toml"
 
@@ -44,6 +45,9 @@ if ! rustup toolchain list | grep -q "^$RUST_VERSION-"; then
     rustup toolchain install "$RUST_VERSION" --profile minimal -c rustfmt -c clippy -t wasm32-unknown-unknown
   fi
 fi
+# In this directory rustc must now be the pinned release; otherwise say so plainly.
+rustc --version | grep -qF "rustc $RUST_VERSION " ||
+  die "rustc here is $(rustc --version), not the pinned $RUST_VERSION (see rust-toolchain.toml)"
 for component in rustfmt clippy; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done

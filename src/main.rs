@@ -1,7 +1,7 @@
 //! Start-up only. On a host page every element marked `data-interview-cards` becomes a widget
 //! configured by its `data-` attributes, and `embed.js` mounts each `<interview-cards>` element
-//! through [`mount_element`]; otherwise the app mounts into `#app` (or `<body>`), configured by
-//! the page URL.
+//! through [`mount_element`]; on the app's own page (`<body class="ic-page">`) the app mounts
+//! into `#app`, configured by the page URL.
 
 use interview_cards::app::mount::{mount, unmount};
 use interview_cards::app::{App, AppProps};
@@ -42,13 +42,13 @@ fn main() {
             }
         }
     }
-    // <interview-cards> elements are mounted by embed.js; the page is a host page then too.
-    let custom = document
-        .query_selector("interview-cards")
-        .ok()
-        .flatten()
-        .is_some();
-    if hosted == 0 && !custom {
+    // The app's own page says so (`<body class="ic-page">`): on any other page, with widgets
+    // or without them yet, nothing of the page is taken over.
+    let own_page = document
+        .body()
+        .and_then(|b| b.get_attribute("class"))
+        .is_some_and(|c| c.split_whitespace().any(|c| c == "ic-page"));
+    if hosted == 0 && own_page {
         let props = AppProps {
             config: Rc::new(from_page_url()),
         };

@@ -463,7 +463,10 @@ fn a_deck_from_elsewhere_gets_an_id_no_local_deck_can_have() {
     let foreign = deck
         .clone()
         .from_elsewhere("https://decks.example.org:8443");
-    assert_eq!(foreign.id, "backend-interview~decks.example.org-8443");
+    assert_eq!(foreign.id, "backend-interview~https-decks.example.org-8443");
+    // The scheme counts: http and https copies of a site are different origins.
+    let plain = deck.clone().from_elsewhere("http://decks.example.org:8443");
+    assert_ne!(plain.id, foreign.id);
     assert_eq!(
         foreign.origin.as_deref(),
         Some("https://decks.example.org:8443")

@@ -43,7 +43,10 @@ fn isolated_root(
         }
         return None;
     };
-    shadow.set_inner_html("");
+    // Emptied node by node: innerHTML is refused on pages that enforce Trusted Types.
+    while let Some(child) = shadow.first_child() {
+        let _ = shadow.remove_child(&child);
+    }
     if let Some(css) = css {
         let link = document.create_element("link").ok()?;
         let _ = link.set_attribute("rel", "stylesheet");
@@ -56,6 +59,9 @@ fn isolated_root(
 }
 
 /// Takes down the widget on `element`, if there is one. Its saves already under way finish.
+/// Yew creates and destroys apps later, in its scheduler, destroys first: an app mounted and
+/// taken down in one go would be created after its destroy and live on unseen. So the destroy
+/// waits for the next task, when the app surely exists.
 pub fn unmount(element: &web_sys::Element) {
     let handle = MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
@@ -63,7 +69,7 @@ pub fn unmount(element: &web_sys::Element) {
         Some(m.remove(at).1)
     });
     if let Some(handle) = handle {
-        handle.destroy();
+        gloo::timers::callback::Timeout::new(0, move || handle.destroy()).forget();
     }
 }
 

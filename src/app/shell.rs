@@ -235,11 +235,10 @@ pub fn app(props: &AppProps) -> Html {
     let typing = if state.type_answer { "on" } else { "off" };
     use_remember(prefs, instance, "type-answer", typing.into());
     use_ready_mark(&state, root.clone());
-    use_host_events(
-        &state,
-        root.clone(),
-        config.param("events") == Some("parent"),
-    );
+    // Only the app's own page posts to a parent window: a widget mounted on a host page leaves
+    // that page's frame alone.
+    let to_parent = config.standalone && config.param("events") == Some("parent");
+    use_host_events(&state, root.clone(), to_parent);
     use_focus_recovery(&state, &config.ids);
     {
         let warnings = state.warnings.clone();

@@ -118,9 +118,7 @@ impl Deck {
     /// deck of the same id.
     pub fn from_elsewhere(mut self, origin: &str) -> Deck {
         let host: String = origin
-            .split("://")
-            .last()
-            .unwrap_or(origin)
+            .replace("://", "-")
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || c == '.' || c == '-' {

@@ -27,10 +27,10 @@ pub fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
 
 /// The shadow roots the widgets on a host page live in (none on the app's own page).
 pub fn widget_shadows() -> Vec<web_sys::ShadowRoot> {
-    let Some(hosts) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-interview-cards]").ok())
-    else {
+    let Some(hosts) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector_all("[data-interview-cards], interview-cards")
+            .ok()
+    }) else {
         return Vec::new();
     };
     (0..hosts.length())

@@ -71,8 +71,9 @@ pub fn foreign_origin(url: &str) -> Result<Option<String>, FetchError> {
         return Ok(None);
     }
     let allowed = document
-        .and_then(|d| {
-            d.query_selector(&format!("meta[name='{ORIGINS_META}']"))
+        .and_then(|d| d.head())
+        .and_then(|h| {
+            h.query_selector(&format!("meta[name='{ORIGINS_META}']"))
                 .ok()
                 .flatten()
         })
@@ -131,6 +132,20 @@ pub async fn fetch_text(url: &str, max: usize) -> Result<String, FetchError> {
         .await
         .map_err(failed)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| unreadable())?;
+    // A redirect must not carry the request to another origin than the one checked.
+    if response.redirected() {
+        let base = window.location().href().unwrap_or_default();
+        let asked = web_sys::Url::new_with_base(url, &base)
+            .map(|u| u.origin())
+            .ok();
+        let landed = web_sys::Url::new(&response.url()).map(|u| u.origin()).ok();
+        if asked != landed {
+            return Err(FetchError::NotAllowed {
+                url: url.into(),
+                origin: landed.unwrap_or_default(),
+            });
+        }
+    }
     if !response.ok() {
         return Err(FetchError::Status {
             url: url.into(),

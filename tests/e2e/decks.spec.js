@@ -54,9 +54,20 @@ test('a listed origin loads, is named, and its progress never mixes with this si
   await page.keyboard.press('Enter');
   await page.keyboard.press('1');
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress')).sort()))
-    .toEqual(['interview-cards:backend-interview:progress', 'interview-cards:backend-interview~decks.example.test:progress']);
+    .toEqual(['interview-cards:backend-interview:progress', 'interview-cards:backend-interview~http-decks.example.test:progress']);
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')))).toEqual(own);
   expect(errors).toEqual([]);
+});
+
+test('a same-origin URL that redirects to another origin does not load its deck', async ({ page }) => {
+  // (Through Playwright's routing the browser's fetch fails at the cross-origin redirect, so
+  // this shows the deck refused, not which of the two checks refused it.)
+  await serveForeignDeck(page);
+  await page.route('**/go/deck.json', (route) => route.fulfill({ status: 302, headers: { location: `${FOREIGN}/deck.json` } }));
+  await openBare(page, './?deck=go/deck.json');
+  await expect(page.getByTestId('deck-error')).toBeVisible();
+  await expect(page.getByText('Foreign question?')).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress')))).toEqual([]);
 });
 
 test('a body over the limit is stopped while it streams, with no Content-Length to go by', async ({ page, request }) => {

@@ -175,6 +175,8 @@ test('works under a strict Content-Security-Policy with no inline script', async
   const response = await page.goto('/strict/');
   expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   await expect(page.getByTestId('card-face')).toBeVisible();
+  // Keys are listened for once the app is ready (the card can show a moment before).
+  await ready(page);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('answer')).not.toBeEmpty();
   await page.keyboard.press('t');
@@ -212,6 +214,19 @@ test('an embedded widget never takes focus or scrolls the host page on load', as
   expect(await page.evaluate(() => [document.activeElement.tagName, window.scrollY])).toEqual(['BODY', 0]);
 });
 
+/** Rewrites `dir`/index.html with `change` and updates sw.js as a real build would: the page's
+ * digest, and a new build version. */
+async function redeploy(dir, change, suffix) {
+  const { readFile: read, writeFile: write } = require('node:fs/promises');
+  const digest = (text) => require('node:crypto').createHash('sha256').update(text).digest('hex');
+  const before = await read(`${dir}/index.html`, 'utf8');
+  const after = change(before);
+  await write(`${dir}/index.html`, after);
+  const sw = await read(`${dir}/sw.js`, 'utf8');
+  await write(`${dir}/sw.js`, sw.split(digest(before)).join(digest(after))
+    .replace(/PREFIX \+ '([0-9a-f]+)'/, `PREFIX + '$1${suffix}'`));
+}
+
 test('a new deployment replaces the offline cache cleanly', async ({ browser }) => {
   const { cp, readFile: read, writeFile: write, mkdtemp, rm } = require('node:fs/promises');
   const dir = await mkdtemp(require('node:path').join(require('node:os').tmpdir(), 'ic-deploy-'));
@@ -228,10 +243,7 @@ test('a new deployment replaces the offline cache cleanly', async ({ browser }) 
     expect(firstCaches).toHaveLength(1);
 
     // "Deploy" a new build: new page text and a new cache version in sw.js.
-    const index = `${dir}/index.html`;
-    await write(index, (await read(index, 'utf8')).replace('<title>', '<title>v2 '));
-    const sw = `${dir}/sw.js`;
-    await write(sw, (await read(sw, 'utf8')).replace(/PREFIX \+ '([0-9a-f]+)'/, "PREFIX + '$1v2'"));
+    await redeploy(dir, (html) => html.replace('<title>', '<title>v2 '), 'v2');
 
     // The page is fetched from the network first, so the new version shows at once; the new
     // service worker takes over and deletes the old cache.
@@ -258,8 +270,7 @@ test('two deployments on one origin keep their own offline copies; the bank is n
   const dir = await mkdtemp(require('node:path').join(require('node:os').tmpdir(), 'ic-deploy-'));
   await cp('dist', dir, { recursive: true });
   // /b/ is another build: another page title and build version.
-  await write(`${dir}/index.html`, (await read(`${dir}/index.html`, 'utf8')).replace('<title>', '<title>B '));
-  await write(`${dir}/sw.js`, (await read(`${dir}/sw.js`, 'utf8')).replace(/PREFIX \+ '([0-9a-f]+)'/, "PREFIX + '$1b'"));
+  await redeploy(dir, (html) => html.replace('<title>', '<title>B '), 'b');
   const port = 4192;
   const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/a/=dist', `/b/=${dir}`], { stdio: 'ignore' });
   try {
@@ -433,16 +444,30 @@ test('<interview-cards> mounts with its attributes, follows changes to them, and
   const widget = page.locator('interview-cards');
   await expect(widget.locator('.app[data-ready]')).toBeAttached();
   await expect(widget.locator('.card-meta .topic')).toHaveText('Databases – SQL & NoSQL');
-  // Grade a card, then change the topic: the widget follows and the grade is kept.
+  // Grade a card by mouse; focus comes back to the card inside the shadow root, so the keys
+  // keep working; then change the topic: the widget follows and the grade is kept.
   await widget.getByRole('button', { name: 'Show answer' }).click();
-  await page.keyboard.press('3');
+  await widget.getByRole('button', { name: /^Good \(key 3\)/ }).click();
+  await expect(widget.getByTestId('position')).toHaveText(/^2 \//);
+  await page.keyboard.press('Space');
+  await expect(widget.getByTestId('answer')).not.toBeEmpty();
+  await page.keyboard.press('1');
+  await expect(widget.getByTestId('position')).toHaveText(/^3 \//);
   await page.evaluate(() => document.querySelector('interview-cards').setAttribute('topic', 'http'));
   await expect(widget.locator('.card-meta .topic')).toHaveText('HTTP, Web & Networking Fundamentals');
   await expect(widget.locator('.app')).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => {
     const p = JSON.parse(localStorage.getItem('interview-cards:lesson-1:backend-interview:progress') || '{"cards":{}}');
     return Object.values(p.cards).filter((c) => c.log).length;
-  })).toBe(1);
+  })).toBe(2);
+  // Two changes in one go (as a framework sets attributes): one widget, none left running.
+  await page.evaluate(() => {
+    const el = document.querySelector('interview-cards');
+    el.setAttribute('topic', 'api');
+    el.setAttribute('difficulty', 'easy');
+  });
+  await expect(widget.locator('.card-meta .topic')).toHaveText('REST API Design & API Architecture');
+  await expect(widget.locator('.app')).toHaveCount(1);
   // A deck attribute loads that deck; removing the element takes the widget down.
   await page.evaluate(() => document.querySelector('interview-cards').setAttribute('deck', '/examples/decks/sql-basics.json'));
   await expect(widget.locator('h1')).not.toHaveText('Backend developer interview questions');
