@@ -4,6 +4,7 @@
 //    load the same file to mount widgets directly;
 // 2. writes sw.js, a service worker that caches this exact build (release builds only).
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -273,7 +274,14 @@ self.addEventListener('fetch', (event) => {
 });
 `;
   await writeFile(join(dir, 'sw.js'), sw);
-  console.log(`post-build: embed.js and sw.js (${needed.length} of ${files.length} files cached, build ${version})`);
+  // Precompressed copies beside each file, for hosts that serve them (nginx gzip_static and
+  // brotli_static, Netlify, most CDNs); the originals stay for the rest.
+  for (const f of files) {
+    const body = await readFile(join(dir, f));
+    await writeFile(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
+    await writeFile(join(dir, `${f}.br`), brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  console.log(`post-build: embed.js and sw.js (${needed.length} of ${files.length} files cached, build ${version}), .gz and .br beside each`);
 } else {
   console.log('post-build: embed.js (no service worker in debug builds)');
 }

@@ -310,3 +310,32 @@ fn the_host_hears_of_each_grade_and_of_a_finished_review_session() {
         })
     ));
 }
+
+#[test]
+fn a_grade_taken_back_is_not_counted_in_the_finished_session() {
+    use interview_cards::app::state::HostEvent;
+    let s = grade(fresh(2), Rating::Easy, T0);
+    let s = grade(s, Rating::Easy, T0 + 1.0);
+    let later = T0 + 30.0 * DAY_MS;
+    let s = s.apply(Action::SetMode {
+        mode: Mode::Due,
+        now_ms: later,
+    });
+    let s = grade(s, Rating::Hard, later + 1.0);
+    // The undone card shows again, answer up: graded again at once.
+    let s = s.apply(Action::Undo {
+        now_ms: later + 2.0,
+    });
+    let s = s.apply(Action::Grade {
+        rating: Rating::Good,
+        now_ms: later + 3.0,
+    });
+    let s = grade(s, Rating::Good, later + 4.0);
+    assert_eq!(
+        s.host_events.last().map(|(_, e)| e.clone()),
+        Some(HostEvent::SessionComplete {
+            mock: false,
+            ratings: [0, 0, 2, 0]
+        })
+    );
+}

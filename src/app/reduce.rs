@@ -137,6 +137,11 @@ impl State {
         };
         let now = self.now_ms;
         if Rc::make_mut(&mut self.progress).undo_review(&id, step.at, step.before, now) {
+            // The review session's tally for the host page forgets the grade too.
+            if self.mode == Mode::Due {
+                let tally = &mut self.review_tally[step.rating as usize - 1];
+                *tally = tally.saturating_sub(1);
+            }
             self.remember(step.card, id);
             self.session.bring_back(step.card);
             self.undone = Some(step);
