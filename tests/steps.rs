@@ -2,43 +2,14 @@
 //! it, the learner's settings change what the buttons offer (and bad input changes nothing),
 //! and progress saved before this format keeps its buried and suspended cards.
 
-use interview_cards::app::state::{Action, Mode, Preset, State, View};
-use interview_cards::core::deck::{parse_deck, Deck};
+use interview_cards::app::state::{Action, Mode, State, View};
 use interview_cards::core::filter::{Filter, Status};
 use interview_cards::core::progress::{merge, parse_progress, PROGRESS_FORMAT};
 use interview_cards::core::schedule::{Phase, Rating, StepsError, DAY_MS, MINUTE_MS};
-use interview_cards::core::store::{open_progress, progress_key, MemoryStore};
 use std::rc::Rc;
 
-const T0: f64 = 1_800_000_000_000.0;
-
-fn deck(n: usize) -> Rc<Deck> {
-    let cards: Vec<String> = (1..=n)
-        .map(|i| format!(r#"{{"id":"c{i}","topic":"t","difficulty":"easy","question":"Q{i}","answer":"A{i}"}}"#))
-        .collect();
-    Rc::new(
-        parse_deck(&format!(
-            r#"{{"format":1,"id":"d","title":"D","topics":[{{"id":"t","name":"T"}}],"cards":[{}]}}"#,
-            cards.join(",")
-        ))
-        .unwrap(),
-    )
-}
-
-fn fresh(n: usize) -> State {
-    let store = MemoryStore::default();
-    State::new(
-        deck(n),
-        open_progress(&store, &progress_key(None, "d"), "d", T0),
-        Preset::default(),
-        T0,
-    )
-}
-
-fn grade(s: State, rating: Rating, at: f64) -> State {
-    s.apply(Action::Flip)
-        .apply(Action::Grade { rating, now_ms: at })
-}
+mod common;
+use common::{fresh, grade, T0};
 
 fn current(s: &State) -> Option<String> {
     s.current_card().map(|c| c.id.clone())

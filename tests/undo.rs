@@ -1,45 +1,16 @@
 //! Taking grades back: memory, log, due date, counts and what storage holds return to what
 //! they were, several steps back, and an undo survives merging with the copy saved before it.
 
-use interview_cards::app::state::{Action, Mode, Preset, State};
-use interview_cards::core::deck::{parse_deck, Deck};
+use interview_cards::app::state::{Action, Mode, State};
 use interview_cards::core::filter::Status;
 use interview_cards::core::progress::{merge, parse_progress, PROGRESS_FORMAT};
 use interview_cards::core::schedule::{Rating, DAY_MS};
 use interview_cards::core::store::{
     open_progress, progress_key, save_progress, MemoryStore, Store,
 };
-use std::rc::Rc;
 
-const T0: f64 = 1_800_000_000_000.0;
-
-fn deck(n: usize) -> Rc<Deck> {
-    let cards: Vec<String> = (1..=n)
-        .map(|i| format!(r#"{{"id":"c{i}","topic":"t","difficulty":"easy","question":"Q{i}","answer":"A{i}"}}"#))
-        .collect();
-    Rc::new(
-        parse_deck(&format!(
-            r#"{{"format":1,"id":"d","title":"D","topics":[{{"id":"t","name":"T"}}],"cards":[{}]}}"#,
-            cards.join(",")
-        ))
-        .unwrap(),
-    )
-}
-
-fn fresh(n: usize) -> State {
-    let store = MemoryStore::default();
-    State::new(
-        deck(n),
-        open_progress(&store, &progress_key(None, "d"), "d", T0),
-        Preset::default(),
-        T0,
-    )
-}
-
-fn grade(s: State, rating: Rating, at: f64) -> State {
-    s.apply(Action::Flip)
-        .apply(Action::Grade { rating, now_ms: at })
-}
+mod common;
+use common::{fresh, grade, T0};
 
 /// What the learner sees of progress, whatever the log holds.
 fn seen_state(s: &State) -> (usize, Vec<Option<f64>>, Vec<Status>, usize) {
