@@ -162,7 +162,10 @@ if (release) {
   // Files without a content hash in their name (the page, embed.js, the icon) change between
   // builds under the same name: the worker checks them against these digests.
   const digests = {};
-  for (const f of needed.filter((f) => !/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f))) {
+  // Trunk names the app's js, wasm and css with a content hash: a u64 in hex, so up to 16
+  // digits (fewer when it starts with zeros). One pattern, here and in the worker.
+  const HASHED_NAME = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+  for (const f of needed.filter((f) => !HASHED_NAME.test(f))) {
     digests[`./${f}`] = createHash('sha256').update(await readFile(join(dir, f))).digest('hex');
   }
   digests['./'] = digests['./index.html'];
@@ -179,7 +182,7 @@ const ASSETS = ${JSON.stringify(assets)};
 const DIGESTS = ${JSON.stringify(digests)};
 const full = (asset) => new URL(asset, self.registration.scope).href;
 const BUILD = new Map(ASSETS.map((a) => [full(a), a]));
-const HASHED = (href) => /-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$/.test(new URL(href).pathname);
+const HASHED = (href) => ${HASHED_NAME}.test(new URL(href).pathname);
 // Set in a cache once it holds every file of its build: only such a cache serves offline, and
 // only then are older builds' caches deleted.
 const COMPLETE = full('./__complete');
