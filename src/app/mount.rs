@@ -13,6 +13,14 @@ thread_local! {
     static NEXT: Cell<usize> = const { Cell::new(0) };
 }
 
+/// A `<link rel="stylesheet">` to the widget's stylesheet.
+fn stylesheet(document: &web_sys::Document, href: &str) -> Option<web_sys::Element> {
+    let link = document.create_element("link").ok()?;
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", href);
+    Some(link)
+}
+
 /// A container inside an open shadow root on `host` (made now, or emptied when the element has
 /// one from an earlier mount), with the widget's stylesheet. `None` when the element cannot
 /// hold a shadow root: the widget then mounts on it directly, with the stylesheet in the page.
@@ -33,13 +41,13 @@ fn isolated_root(
             .ok()
             .flatten()
             .is_some();
-        if let (Some(css), false) = (&css, linked) {
-            if let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) {
-                let _ = link.set_attribute("rel", "stylesheet");
-                let _ = link.set_attribute("href", css);
-                let _ = link.set_attribute("data-interview-cards-css", "");
-                let _ = head.append_child(&link);
-            }
+        if let (Some(link), Some(head), false) = (
+            css.and_then(|css| stylesheet(document, &css)),
+            document.head(),
+            linked,
+        ) {
+            let _ = link.set_attribute("data-interview-cards-css", "");
+            let _ = head.append_child(&link);
         }
         return None;
     };
@@ -47,10 +55,7 @@ fn isolated_root(
     while let Some(child) = shadow.first_child() {
         let _ = shadow.remove_child(&child);
     }
-    if let Some(css) = css {
-        let link = document.create_element("link").ok()?;
-        let _ = link.set_attribute("rel", "stylesheet");
-        let _ = link.set_attribute("href", &css);
+    if let Some(link) = css.and_then(|css| stylesheet(document, &css)) {
         shadow.append_child(&link).ok()?;
     }
     let container = document.create_element("div").ok()?;

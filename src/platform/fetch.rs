@@ -52,20 +52,26 @@ pub fn origin_allowed(origin: &str, page_origin: &str, allowed: &str) -> bool {
             .any(|a| !a.is_empty() && a.eq_ignore_ascii_case(origin))
 }
 
+/// `url` resolved as `fetch` resolves it: against the document's base URL.
+fn resolve(url: &str) -> Result<web_sys::Url, wasm_bindgen::JsValue> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+}
+
 /// The origin of a deck URL resolved against the page, when it is not the page's own and the
 /// page allows it; `Ok(None)` for the page's own origin.
 pub fn foreign_origin(url: &str) -> Result<Option<String>, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Unreadable { url: url.into() })?;
     let document = window.document();
-    let base = document
-        .as_ref()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    let resolved = web_sys::Url::new_with_base(url, &base).map_err(|e| FetchError::Network {
-        url: url.into(),
-        reason: describe(e),
-    })?;
-    let origin = resolved.origin();
+    let origin = resolve(url)
+        .map_err(|e| FetchError::Network {
+            url: url.into(),
+            reason: describe(e),
+        })?
+        .origin();
     let page = window.location().origin().unwrap_or_default();
     if origin == page {
         return Ok(None);
@@ -134,10 +140,7 @@ pub async fn fetch_text(url: &str, max: usize) -> Result<String, FetchError> {
     let response: web_sys::Response = response.dyn_into().map_err(|_| unreadable())?;
     // A redirect must not carry the request to another origin than the one checked.
     if response.redirected() {
-        let base = window.location().href().unwrap_or_default();
-        let asked = web_sys::Url::new_with_base(url, &base)
-            .map(|u| u.origin())
-            .ok();
+        let asked = resolve(url).map(|u| u.origin()).ok();
         let landed = web_sys::Url::new(&response.url()).map(|u| u.origin()).ok();
         if asked != landed {
             return Err(FetchError::NotAllowed {
