@@ -1,7 +1,7 @@
 // "Answer aloud" with Chromium's fake microphone (a separate file: the launch flags need their
 // own browser): a recording plays back beside the model answer and goes with the question.
 const { test, expect } = require('@playwright/test');
-const { expectNoAxeViolations, openFresh, watchErrors } = require('./helpers');
+const { expectNoAxeViolations, startMock, watchErrors } = require('./helpers');
 
 test.use({
   launchOptions: {
@@ -9,13 +9,6 @@ test.use({
     args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   },
 });
-
-async function startMock(page, path = './?topic=databases') {
-  await openFresh(page, path);
-  await page.getByRole('button', { name: 'Mock interview' }).click();
-  await page.getByRole('button', { name: 'Start the interview' }).click();
-  await expect(page.getByRole('button', { name: 'Reveal the answer' })).toBeVisible();
-}
 
 test('an answer recorded aloud plays back beside the model answer, and goes with the question', async ({ page }) => {
   const errors = watchErrors(page);

@@ -2,20 +2,13 @@
 // named, with their progress kept apart); the size limit counted while the body streams in; a
 // server that never answers times out; an HTML page served with 200 is not taken for a deck.
 const { test, expect } = require('@playwright/test');
-const { openFresh, ready, watchErrors } = require('./helpers');
+const { openBare, openFresh, ready, watchErrors } = require('./helpers');
 
 const FOREIGN = 'http://decks.example.test';
 const foreignDeck = JSON.stringify({
   format: 1, id: 'backend-interview', title: 'A stranger\'s deck', topics: [{ id: 't', name: 'T' }],
   cards: [{ id: 'http-cors', topic: 't', difficulty: 'easy', question: 'Foreign question?', answer: 'Foreign answer.' }],
 });
-
-/** Opens `path` with empty storage, not waiting for a card (a refused deck shows none). */
-async function openBare(page, path) {
-  await page.goto('/__blank');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(path);
-}
 
 async function serveForeignDeck(page) {
   let requests = 0;

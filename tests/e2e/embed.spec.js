@@ -307,27 +307,9 @@ test('two deployments on one origin keep their own offline copies; the bank is n
 });
 
 test('a page that loads H5P\'s resizer sizes our iframe, with no script of ours', async ({ page }) => {
-  await page.goto('/__blank');
-  await page.evaluate(() => {
-    // The parent side of H5P's resizer protocol, as h5p-resizer.js implements it: answer the
-    // frame's hello, set the height from prepareResize and resize. (Written from the protocol;
-    // H5P's file itself is not in any registry this machine reaches.)
-    window.addEventListener('message', (event) => {
-      if (!event.data || event.data.context !== 'h5p') return;
-      const iframe = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source);
-      if (!iframe) return;
-      const respond = (action, data = {}) => event.source.postMessage({ ...data, action, context: 'h5p' }, event.origin);
-      if (event.data.action === 'hello') { iframe.style.width = '100%'; respond('hello'); }
-      if (event.data.action === 'prepareResize') {
-        if (iframe.clientHeight !== event.data.scrollHeight || event.data.scrollHeight !== event.data.clientHeight) {
-          iframe.style.height = `${event.data.clientHeight}px`;
-          respond('resizePrepared');
-        }
-      }
-      if (event.data.action === 'resize') iframe.style.height = `${event.data.scrollHeight}px`;
-    });
-    document.body.innerHTML = '<iframe title="Interview practice" src="/?layout=embed&topic=architecture" style="border:0"></iframe>';
-  });
+  // The Moodle recipe: an HTML block with our iframe, on a page carrying the parent side of
+  // H5P's resizer protocol (as h5p-resizer.js implements it) and no script of ours.
+  await page.goto('/examples/recipes/moodle.html');
   const iframe = page.locator('iframe');
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('.app[data-ready]')).toBeAttached();

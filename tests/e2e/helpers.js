@@ -19,10 +19,23 @@ async function ready(page) {
  * from a page of the same origin that runs no widget: a running widget would save what it
  * holds again (as it should when a learner clears storage under it). */
 async function openFresh(page, path = './') {
+  await openBare(page, path);
+  await ready(page);
+}
+
+/** `openFresh` without waiting for a card (a page that shows an error instead). */
+async function openBare(page, path) {
   await page.goto('/__blank');
   await page.evaluate(() => localStorage.clear());
   await page.goto(path);
-  await ready(page);
+}
+
+/** Opens `path` fresh and starts a mock interview with the default set-up. */
+async function startMock(page, path = './?topic=databases') {
+  await openFresh(page, path);
+  await page.getByRole('button', { name: 'Mock interview' }).click();
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await expect(page.getByRole('button', { name: 'Reveal the answer' })).toBeVisible();
 }
 
 /** Collects page errors and console errors, to assert there were none. */
@@ -33,4 +46,4 @@ function watchErrors(page) {
   return errors;
 }
 
-module.exports = { expectNoAxeViolations, openFresh, ready, watchErrors };
+module.exports = { expectNoAxeViolations, openBare, openFresh, ready, startMock, watchErrors };

@@ -2,14 +2,7 @@
 // off (WCAG 2.2.1), and "answer aloud" recordings played back beside the model answer, with
 // Chromium's fake microphone; a refused or missing microphone is said plainly.
 const { test, expect } = require('@playwright/test');
-const { expectNoAxeViolations, openFresh, watchErrors } = require('./helpers');
-
-async function startMock(page, path = './?topic=databases') {
-  await openFresh(page, path);
-  await page.getByRole('button', { name: 'Mock interview' }).click();
-  await page.getByRole('button', { name: 'Start the interview' }).click();
-  await expect(page.getByRole('button', { name: 'Reveal the answer' })).toBeVisible();
-}
+const { expectNoAxeViolations, openFresh, startMock, watchErrors } = require('./helpers');
 
 test('the question clock pauses, extends, warns before time is up, and turns off', async ({ page }) => {
   const errors = watchErrors(page);
