@@ -2,8 +2,10 @@
 //! a review.
 #![cfg(not(target_arch = "wasm32"))]
 
+use interview_cards::core::optimize::Fitted;
 use interview_cards::core::progress::*;
 use interview_cards::core::schedule::Scheduler;
+use interview_cards::core::schedule::DEFAULT_WEIGHTS;
 use interview_cards::core::schedule::{Memory, Phase, Rating};
 use interview_cards::core::store::{
     compact, open_progress, progress_key, recent_key, save_changes, save_progress, Fingerprint,
@@ -94,10 +96,23 @@ fn progress() -> impl Strategy<Value = Progress> {
             (any::<bool>(), prop::option::of(0u32..5_000)),
             0..3,
         ),
+        // Fitted weights: at one of a few instants (ties happen), fitted or the defaults.
+        prop::option::of((0u32..4, prop::option::of(1u32..50))),
     )
-        .prop_map(|(cards, resets)| Progress {
+        .prop_map(|(cards, resets, fitted)| Progress {
             format: PROGRESS_FORMAT,
             deck: "deck".into(),
+            fitted: fitted.map(|(minute, scale)| Fitted {
+                at: f64::from(minute) * 60_000.0,
+                w: scale.map_or_else(Vec::new, |s| {
+                    DEFAULT_WEIGHTS
+                        .iter()
+                        .map(|w| w * f64::from(s) / 10.0)
+                        .collect()
+                }),
+                reviews: scale.unwrap_or(0) * 20,
+                log_loss: scale.map(|s| (0.5, 0.5 - f64::from(s) / 1000.0)),
+            }),
             cards: cards
                 .into_iter()
                 .map(|(k, v)| (Rc::from(k), Rc::new(v)))
@@ -158,6 +173,16 @@ proptest! {
     #[test]
     fn merge_is_associative(a in progress(), b in progress(), c in progress()) {
         prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+    }
+
+    #[test]
+    fn merge_keeps_the_latest_choice_of_weights(a in progress(), b in progress()) {
+        let merged = merge(&a, &b);
+        let latest = [&a.fitted, &b.fitted].into_iter().flatten().map(|f| f.at).fold(None, |m: Option<f64>, at| Some(m.map_or(at, |m| m.max(at))));
+        prop_assert_eq!(merged.fitted.as_ref().map(|f| f.at), latest);
+        if let Some(f) = &merged.fitted {
+            prop_assert!(a.fitted.as_ref() == Some(f) || b.fitted.as_ref() == Some(f));
+        }
     }
 
     #[test]

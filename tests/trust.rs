@@ -480,6 +480,21 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         Action::DismissNotice,
         Action::BackupsListed(Vec::new()),
         Action::ReplaceDamaged,
+        Action::Optimise,
+        Action::OptimiseProgress {
+            stage: 1,
+            done: 0.5,
+        },
+        Action::OptimiseDone {
+            result: std::rc::Rc::new(
+                interview_cards::core::optimize::FitResult::from_flat(&[0.5; 26]).unwrap(),
+            ),
+            now_ms: T0 + DAY_MS + 15.0,
+        },
+        Action::OptimiseFailed("offline".into()),
+        Action::UseDefaultWeights {
+            now_ms: T0 + DAY_MS + 16.0,
+        },
         // Long enough for the Hard and Easy cards above to fall due.
         Action::Tick {
             now_ms: T0 + 40.0 * DAY_MS,
@@ -539,11 +554,16 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::DismissNotice => "DismissNotice",
             Action::BackupsListed(_) => "BackupsListed",
             Action::ReplaceDamaged => "ReplaceDamaged",
+            Action::Optimise => "Optimise",
+            Action::OptimiseProgress { .. } => "OptimiseProgress",
+            Action::OptimiseDone { .. } => "OptimiseDone",
+            Action::OptimiseFailed(_) => "OptimiseFailed",
+            Action::UseDefaultWeights { .. } => "UseDefaultWeights",
         })
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 44, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 49, "one of every kind: {kinds:?}");
     actions
 }
 

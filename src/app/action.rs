@@ -6,6 +6,7 @@ use crate::core::deck::Deck;
 use crate::core::filter::Filter;
 use crate::core::import::ImportError;
 use crate::core::mock::TimerChange;
+use crate::core::optimize::FitResult;
 use crate::core::progress::{Progress, ProgressError};
 use crate::core::schedule::Rating;
 use crate::core::store::{Backup, Notice, Opened};
@@ -292,6 +293,45 @@ pub enum Action {
     BackupsListed(Vec<Backup>),
     /// The learner has the damaged original (downloaded) and lets this visit replace it.
     ReplaceDamaged,
+    /// "Optimise my schedule": fit FSRS weights to the learner's reviews (in a worker).
+    Optimise,
+    /// The fit moved on: `stage` as in [`Optimise::Running`], `done` from 0 to 1 within it.
+    OptimiseProgress {
+        stage: u8,
+        done: f64,
+    },
+    /// The optimizer answered: the new weights are kept when they predict better.
+    OptimiseDone {
+        result: Rc<FitResult>,
+        now_ms: f64,
+    },
+    OptimiseFailed(String),
+    /// Schedule with the default weights again (the fitted ones stay in the log of choices
+    /// only as far as merging needs: the latest choice wins).
+    UseDefaultWeights {
+        now_ms: f64,
+    },
+}
+
+/// Fitting the schedule to the learner.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Optimise {
+    #[default]
+    Idle,
+    /// Stage 0 downloads the optimizer, 1 measures the weights in use, 2 fits, 3 measures the
+    /// new weights; `done` runs from 0 to 1 within a stage.
+    Running {
+        stage: u8,
+        done: f64,
+    },
+    /// Log loss before and after on `reviews` reviews; `kept` when the new weights are in use.
+    Finished {
+        before: f64,
+        after: f64,
+        reviews: usize,
+        kept: bool,
+    },
+    Failed(String),
 }
 
 /// A grade that can be taken back: the card (deck position), when the review was logged, the

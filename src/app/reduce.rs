@@ -2,14 +2,17 @@
 //! [`Action`], tested on the host.
 
 use crate::app::keys::key_action;
-use crate::app::state::{Action, DeckLoad, HostEvent, Mode, State, Undoable, View, UNDO_STEPS};
+use crate::app::state::{
+    Action, DeckLoad, HostEvent, Mode, Optimise, State, Undoable, View, UNDO_STEPS,
+};
 use crate::core::filter::restatus;
 use crate::core::keypoints::found_points;
 use crate::core::mock::Mock;
+use crate::core::optimize::{Fitted, MIN_REVIEWS};
 use crate::core::progress::{
     covers, merge_into, preview_import, without_new_resets, Progress, ProgressError,
 };
-use crate::core::schedule::{parse_steps, Rating, Scheduler, RETENTION_RANGE};
+use crate::core::schedule::{parse_steps, Rating, Scheduler, DEFAULT_WEIGHTS, RETENTION_RANGE};
 use crate::core::store::{compact, Notice};
 use std::rc::Rc;
 use yew::Reducible;
@@ -161,17 +164,42 @@ impl State {
         true
     }
 
+    /// Schedules with the weights progress holds: the learner's fitted ones, or the defaults
+    /// (progress may change them: a fit, another tab, an import).
+    pub(crate) fn sync_weights(&mut self) {
+        let weights = self
+            .progress
+            .fitted
+            .as_ref()
+            .and_then(Fitted::weights)
+            .unwrap_or(DEFAULT_WEIGHTS);
+        if *self.scheduler.weights() != weights {
+            self.scheduler = self.scheduler.with_weights(weights);
+        }
+    }
+
     pub fn apply(mut self, action: Action) -> Self {
+        self.apply_action(action);
+        self.sync_weights();
+        self
+    }
+
+    fn apply_action(&mut self, action: Action) {
         match action {
             Action::DeckLoaded {
                 deck,
                 opened,
                 now_ms,
             } => self.apply_deck(deck, opened, None, now_ms),
+            Action::Optimise
+            | Action::OptimiseProgress { .. }
+            | Action::OptimiseDone { .. }
+            | Action::OptimiseFailed(_)
+            | Action::UseDefaultWeights { .. } => self.optimise_action(action),
             Action::DeckFailed(message) => self.deck_load = DeckLoad::Failed(message),
             Action::Key { key, focus, now_ms } => {
-                if let Some(action) = key_action(&self, &key, focus, now_ms) {
-                    return self.apply(action);
+                if let Some(action) = key_action(self, &key, focus, now_ms) {
+                    self.apply_action(action);
                 }
             }
             Action::SetMockSetup { .. }
@@ -196,7 +224,57 @@ impl State {
             | Action::ReplaceDamaged => self.data_action(action),
             _ => self.practice_action(action),
         }
-        self
+    }
+
+    /// Fitting the schedule to the learner's reviews.
+    fn optimise_action(&mut self, action: Action) {
+        let running = matches!(self.optimise, Optimise::Running { .. });
+        match action {
+            Action::Optimise if !running && self.progress.review_count() >= MIN_REVIEWS => {
+                self.optimise = Optimise::Running {
+                    stage: 0,
+                    done: 0.0,
+                };
+                self.optimise_run += 1;
+            }
+            Action::OptimiseProgress { stage, done } if running => {
+                self.optimise = Optimise::Running {
+                    stage: stage.min(3),
+                    done: done.clamp(0.0, 1.0),
+                };
+            }
+            Action::OptimiseDone { result, now_ms } if running => {
+                self.advance(now_ms);
+                let reviews = self.progress.review_count();
+                let better = result.better(reviews, now_ms);
+                let kept = better.is_some();
+                if let Some(fitted) = better {
+                    Rc::make_mut(&mut self.progress).fitted = Some(fitted);
+                    self.touch_all();
+                }
+                self.optimise = Optimise::Finished {
+                    before: result.before.log_loss,
+                    after: result.after.log_loss,
+                    reviews,
+                    kept,
+                };
+            }
+            Action::OptimiseFailed(message) if running => {
+                self.optimise = Optimise::Failed(message);
+            }
+            Action::UseDefaultWeights { now_ms } => {
+                self.advance(now_ms);
+                Rc::make_mut(&mut self.progress).fitted = Some(Fitted {
+                    at: now_ms,
+                    w: Vec::new(),
+                    reviews: 0,
+                    log_loss: None,
+                });
+                self.touch_all();
+                self.optimise = Optimise::Idle;
+            }
+            _ => {}
+        }
     }
 
     /// Moving through cards, grading, filters and views.

@@ -3,7 +3,8 @@
 //! an [`Action`]; this file holds the state and what it derives.
 
 pub use crate::app::action::{
-    Action, DeckHandle, DeckLoad, Focus, HostEvent, Mode, Theme, Undoable, View, UNDO_STEPS,
+    Action, DeckHandle, DeckLoad, Focus, HostEvent, Mode, Optimise, Theme, Undoable, View,
+    UNDO_STEPS,
 };
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
@@ -91,6 +92,10 @@ pub struct State {
     pub now_ms: f64,
     /// The learner's minutes east of UTC when the widget started ("tomorrow" for burying).
     pub offset_min: i32,
+    /// Fitting the schedule to the learner, and how many fits were asked for (each starts a
+    /// worker).
+    pub optimise: Optimise,
+    pub optimise_run: u32,
 }
 
 impl PartialEq for State {
@@ -123,6 +128,8 @@ impl PartialEq for State {
             && self.import_error == other.import_error
             && self.backups == other.backups
             && self.writable == other.writable
+            && self.optimise == other.optimise
+            && self.optimise_run == other.optimise_run
             && self.now_ms.total_cmp(&other.now_ms).is_eq()
     }
 }
@@ -196,6 +203,8 @@ impl State {
             warnings,
             now_ms,
             offset_min: 0,
+            optimise: Optimise::Idle,
+            optimise_run: 0,
         }
     }
 
@@ -204,6 +213,7 @@ impl State {
         let mut state = Self::waiting(Vec::new(), now_ms);
         state.instance = preset.instance.clone();
         state.apply_deck(deck, Rc::new(opened), Some(preset), now_ms);
+        state.sync_weights();
         state
     }
 

@@ -1,6 +1,7 @@
 //! Combining copies of one deck's progress (two tabs, two devices, an imported file) without
 //! ever losing a review, and what an import would change before it is merged.
 
+use crate::core::optimize::merge_fitted;
 use crate::core::order::sort_by_key;
 use crate::core::progress::{
     parse_progress, CardProgress, Progress, ProgressError, ResetMark, Review, Switch,
@@ -121,6 +122,7 @@ pub fn merge_into(into: &mut Progress, other: &Progress) {
     }
     sort_by_key(&mut resets, |r| (r.at, 0));
     into.resets = resets;
+    into.fitted = merge_fitted(into.fitted.as_ref(), other.fitted.as_ref());
     into.format = PROGRESS_FORMAT;
 }
 
@@ -145,7 +147,7 @@ pub fn covers(progress: &Progress, other: &Progress) -> bool {
                 && (r.undone || !mark.undone)
                 && earliest(r.settled, mark.settled) == r.settled
         })
-    })
+    }) && merge_fitted(progress.fitted.as_ref(), other.fitted.as_ref()) == progress.fitted
 }
 
 /// What merging an imported file would change, shown before anything is changed.

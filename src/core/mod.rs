@@ -7,6 +7,7 @@ pub mod keypoints;
 pub mod markdown;
 pub mod merge;
 pub mod mock;
+pub mod optimize;
 pub mod order;
 pub mod persist;
 pub mod progress;

@@ -111,6 +111,7 @@ impl Persistence {
                         }
                     }
                     self.mine.resets.clone_from(&progress.resets);
+                    self.mine.fitted.clone_from(&progress.fitted);
                 }
                 self.saved = progress.clone();
                 if saved.trimmed > 0 {

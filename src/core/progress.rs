@@ -10,8 +10,12 @@
 //! - 4: a memory may carry its learning `phase` and `step` (FSRS-6 with learning steps). Format
 //!   3 reads as 4 unchanged (its memories are on day intervals); a format-3 build refuses to
 //!   overwrite format 4 (it would drop the steps and schedule a learning card as a review).
+//! - 5: progress may carry `fitted`, FSRS weights fitted to the learner's own reviews (see
+//!   [`crate::core::optimize`]). Format 4 reads as 5 unchanged (default weights); a format-4
+//!   build refuses to overwrite format 5 (it would drop the fitted weights).
 
 use crate::core::filter::Status;
+use crate::core::optimize::Fitted;
 use crate::core::schedule::{Memory, Rating, Scheduler};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -25,7 +29,7 @@ pub use crate::core::salvage::{salvage, Salvaged};
 
 /// The progress format version this build writes. Older versions are migrated on load; newer
 /// ones are never overwritten.
-pub const PROGRESS_FORMAT: u32 = 4;
+pub const PROGRESS_FORMAT: u32 = 5;
 
 /// A card counts as mastered once its memory is stable for this many days.
 pub const MASTERED_STABILITY_DAYS: f64 = 21.0;
@@ -115,6 +119,10 @@ impl ResetMark {
 pub struct Progress {
     pub format: u32,
     pub deck: String,
+    /// FSRS weights fitted to this learner's reviews (written before the cards, so a write cut
+    /// short keeps it); none while the defaults are in use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fitted: Option<Fitted>,
     /// Keyed by card id. Ids the deck no longer has are kept: the deck may bring them back.
     /// Ids and entries are shared, so copying progress (the reducer does, on every change)
     /// costs no more than the map itself.
@@ -129,6 +137,7 @@ impl Progress {
         Self {
             format: PROGRESS_FORMAT,
             deck: deck.to_string(),
+            fitted: None,
             cards: BTreeMap::new(),
             resets: Vec::new(),
         }

@@ -1,6 +1,7 @@
 //! Rescuing what can be read of damaged saved progress: entries of the wrong shape inside
 //! valid JSON, or the complete entries before the point where a write was cut off.
 
+use crate::core::optimize::Fitted;
 use crate::core::progress::{CardProgress, Progress, ResetMark, PROGRESS_FORMAT};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -30,6 +31,8 @@ pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
         cards: Option<BTreeMap<String, &'a RawValue>>,
         #[serde(borrow, default)]
         resets: Vec<&'a RawValue>,
+        #[serde(borrow, default)]
+        fitted: Option<&'a RawValue>,
     }
     let read = |text: &str| -> Option<Salvaged> {
         let loose: Loose = serde_json::from_str(text).ok()?;
@@ -58,6 +61,9 @@ pub fn salvage(raw: &str, deck: &str) -> Option<Salvaged> {
             .iter()
             .filter_map(|m| serde_json::from_str::<ResetMark>(m.get()).ok())
             .collect();
+        progress.fitted = loose
+            .fitted
+            .and_then(|f| serde_json::from_str::<Fitted>(f.get()).ok());
         Some(Salvaged {
             progress,
             lost_entries,

@@ -267,6 +267,7 @@ pub fn save_changes(
     let mut recent = stored.clone();
     let mut delta = Progress::new(&progress.deck);
     delta.resets.clone_from(&progress.resets);
+    delta.fitted.clone_from(&progress.fitted);
     for id in changed {
         if let Some(card) = progress.cards.get(id.as_str()) {
             delta.cards.insert(Rc::from(id.as_str()), card.clone());

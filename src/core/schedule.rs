@@ -257,6 +257,9 @@ impl Settings {
 /// at most, Anki's learning steps.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scheduler {
+    /// The weights asked for (the defaults, or fitted to the learner).
+    given: [f64; 21],
+    /// The weights in use: `given`, capped as the steps require.
     w: [f64; 21],
     desired_retention: f64,
     maximum_interval: u32,
@@ -289,6 +292,7 @@ impl Scheduler {
         } else {
             DEFAULT_RETENTION
         };
+        let given = weights;
         let mut weights = weights;
         if steps.relearning.len() > 1 {
             // ts-fsrs's rule: with several relearning steps, w17 · w18 is capped so that
@@ -305,6 +309,7 @@ impl Scheduler {
         let factor = round8(0.9f64.powf(1.0 / decay) - 1.0);
         let modifier = round8((retention.powf(1.0 / decay) - 1.0) / factor);
         Self {
+            given,
             w: weights,
             desired_retention: retention,
             maximum_interval: maximum_interval.max(1),
@@ -318,6 +323,22 @@ impl Scheduler {
     /// The default weights with another desired retention and steps.
     pub fn with(desired_retention: f64, steps: Steps) -> Self {
         Self::new(DEFAULT_WEIGHTS, desired_retention, 36_500, steps)
+    }
+
+    /// The same settings with other weights (fitted to the learner, or the defaults).
+    pub fn with_weights(&self, weights: [f64; 21]) -> Self {
+        Self::new(
+            weights,
+            self.desired_retention,
+            self.maximum_interval,
+            self.steps.clone(),
+        )
+    }
+
+    /// The weights asked for: the defaults or the learner's fitted ones (before any cap the
+    /// relearning steps put on them).
+    pub fn weights(&self) -> &[f64; 21] {
+        &self.given
     }
 
     /// The scheduler for saved settings (default weights).

@@ -58,7 +58,7 @@ test('flip, move on, reload and keep progress', async ({ page }) => {
   await expect.poll(async () => {
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-cards:backend-interview:progress')));
     return [saved.format, Object.keys(saved.cards).length];
-  }).toEqual([4, 4]);
+  }).toEqual([5, 4]);
 
   expect(errors).toEqual([]);
 });
