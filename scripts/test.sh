@@ -22,9 +22,10 @@ step() {
 }
 
 step "cargo fmt --check" cargo fmt --all -- --check
-step "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "host tests" cargo test --locked
+step "optimizer tests (host)" cargo test --locked -p interview-cards-optimizer
 fsrs_seed=${FSRS_SEED:-$((RANDOM * 32768 + RANDOM))}
 fsrs_against_ts_fsrs() {
   # A fresh random seed each run (the fixed-seed fixture ran with the host tests); the seed is

@@ -5,6 +5,7 @@ use crate::app::hooks::clock::use_clock;
 use crate::app::hooks::deck_loader::{open_for, parse_now, use_deck_loader};
 use crate::app::hooks::host_events::use_host_events;
 use crate::app::hooks::keys::use_keys;
+use crate::app::hooks::optimizer::use_optimizer;
 use crate::app::hooks::persistence::use_persistence;
 use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typing, use_remember};
 use crate::app::hooks::url_sync::use_url_sync;
@@ -223,6 +224,7 @@ pub fn app(props: &AppProps) -> Html {
     let root = use_node_ref();
     use_keys(&state, root.clone(), config.standalone, config.ids.clone());
     use_clock(&state);
+    use_optimizer(&state);
     let (prefs, instance) = (store.0.clone(), state.instance.clone());
     use_remember(
         prefs.clone(),

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod keypoints;
 pub mod mock;
 pub mod notice;
+pub mod optimise;
 pub mod panels;
 pub mod practice;
 pub mod settings;

@@ -3,6 +3,7 @@
 
 use crate::app::state::{Action, State};
 use crate::components::ids::use_ids;
+use crate::components::optimise::optimise_schedule;
 use crate::components::practice::send;
 use crate::core::schedule::{format_steps, RETENTION_RANGE};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -95,6 +96,7 @@ pub fn schedule_settings(props: &SettingsProps) -> Html {
                    learning_error)}
             {field(&relearning_id, on_steps(true), "Relearning steps", format_steps(&steps.relearning),
                    "Waits after you forget a card you knew, for example 10m.", relearning_error)}
+            {optimise_schedule(state, &ids)}
         </fieldset>
     }
 }

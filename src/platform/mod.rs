@@ -6,6 +6,7 @@ pub mod dom;
 pub mod download;
 pub mod fetch;
 pub mod locks;
+pub mod optimizer;
 pub mod panic;
 pub mod recorder;
 pub mod storage;

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod deck_loader;
 pub mod host_events;
 pub mod keys;
+pub mod optimizer;
 pub mod persistence;
 pub mod prefs;
 pub mod url_sync;
