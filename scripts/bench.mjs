@@ -3,7 +3,7 @@
 // Run it through scripts/bench.sh, which builds everything first.
 import { chromium } from 'playwright-core';
 import { execSync, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -15,6 +15,10 @@ const KEY = (deck) => `interview-cards:${deck}:progress`;
 
 const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(PORT), '/app/=dist',
   '/baseline/=bench/baseline/dist', '/app/bench/=bench/out'], { stdio: 'ignore' });
+// The H5P peer uses absolute paths from /: its own server (scripts/bench.sh sets it up).
+const PEER = await access('bench/out/peer/node_modules/h5p-standalone/dist/main.bundle.js').then(() => true, () => false);
+const PEER_BASE = `http://127.0.0.1:${PORT + 1}`;
+const peerServer = PEER ? spawn(process.execPath, ['tests/e2e/serve.mjs', String(PORT + 1), '/=bench/out/peer'], { stdio: 'ignore' }) : null;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -52,6 +56,43 @@ async function coldLoad(path) {
   });
   await context.close();
   return { ms, stages, files: [...files] };
+}
+
+/** Records when a first card is interactive, the same way for this app and for the H5P peer:
+ * checked every frame from navigation on, in the page and in same-origin frames. This app: a
+ * ready widget showing a question. H5P Dialog Cards: card 1's front text visible and its Turn
+ * button enabled (see shared/peers/h5p-dialogcards/README.md). */
+function watchFirstCard() {
+  if (window !== window.top) return;
+  window.__firstCard = null;
+  const shown = (el) => el && el.getClientRects().length > 0 && el.textContent.trim() !== '';
+  const ready = (d) => (shown(d.querySelector('.app[data-ready] #card-question')))
+    || (shown(d.querySelector('.h5p-dialogcards-card-text-area'))
+      && !!d.querySelector('button.h5p-theme-flip') && !d.querySelector('button.h5p-theme-flip').disabled);
+  const tick = () => {
+    const docs = [document];
+    for (const f of document.querySelectorAll('iframe')) { try { if (f.contentDocument) docs.push(f.contentDocument); } catch { /* another origin */ } }
+    if (docs.some(ready)) window.__firstCard = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** One cold load measured by the same method for every page: first card interactive (checked
+ * each frame) and every response body the page received, gzip -9. */
+async function sameMethodLoad(url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(watchFirstCard);
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (r) => { bodies.push(r.body().then((b) => gzipSync(b, { level: 9 }).length, () => 0)); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstCard !== null, null, { timeout: 30_000 });
+  const ms = await page.evaluate(() => window.__firstCard);
+  await page.waitForLoadState('networkidle');
+  const sizes = await Promise.all(bodies);
+  await context.close();
+  return { ms, gzip: sizes.reduce((a, b) => a + b, 0), files: sizes.length };
 }
 
 /** A long post with the widget 6,000 px down: what is downloaded before scrolling (gzip, as a
@@ -192,11 +233,17 @@ async function memory(page) {
 await waitServer();
 const started = Date.now();
 
-// 1. Cold loads: the app and the baseline.
+// 1. Cold loads, interleaved: the app and the baseline (the app's own marks), then the app and
+// the H5P peer by one method (first card checked each frame, every response body counted).
 const app = []; const base = []; const appStages = []; let appFiles = []; let baseFiles = [];
+const ours = []; const peer = [];
 for (let i = 0; i < RUNS; i++) {
   const a = await coldLoad('/app/'); app.push(a.ms); appFiles = a.files; appStages.push(a.stages);
   const b = await coldLoad('/baseline/'); base.push(b.ms); baseFiles = b.files;
+  if (PEER) {
+    ours.push(await sameMethodLoad(`${BASE}/app/`));
+    peer.push(await sameMethodLoad(`${PEER_BASE}/index.html`));
+  }
 }
 const appSize = await transfer(appFiles, '/app/', 'dist');
 
@@ -252,6 +299,7 @@ await context.close();
 
 await browser.close();
 server.kill();
+peerServer?.kill();
 
 // Report.
 const kb = (b) => `${fmt(b / 1024)} KB`;
@@ -287,6 +335,17 @@ lines.push(row('grade → progress written, 10,000 cards with history', grade, '
 lines.push(`| memory after load, 10,000 cards (JS heap + wasm) | ${mb(memLoaded.total)} (${mb(memLoaded.js)} + ${mb(memLoaded.wasm)}) | | 1 | ≤ 40 MB |`);
 lines.push(`| memory after a 200-review session, 10,000 cards | ${mb(memSession.total)} (${mb(memSession.js)} + ${mb(memSession.wasm)}) | | 1 | ≤ 40 MB |`);
 lines.push(`| reviews in storage after the session | ${reviewsSaved} | | | all kept |`, '');
+lines.push('## Side by side with H5P Dialog Cards', '');
+if (PEER) {
+  const o = stats(ours.map((r) => r.ms)); const p = stats(peer.map((r) => r.ms));
+  const og = median(ours.map((r) => r.gzip)); const pg = median(peer.map((r) => r.gzip));
+  lines.push('The same 110 cards; interleaved cold loads in the same run, measured the same way for both: the first card counted as interactive when checked on a frame (this app: a ready widget showing a question; H5P: card 1\'s front text shown and its Turn button enabled), and every response body the page received, gzip -9.', '');
+  lines.push('| measure | this app | H5P Dialog Cards 1.9 (h5p-standalone 3.8.2) | ratio app / H5P |', '|---|---:|---:|---:|');
+  lines.push(`| first visit, gzip (files) | ${kb(og)} (${ours[0].files}) | ${kb(pg)} (${peer[0].files}) | ${fmt(og / pg, 2)} |`);
+  lines.push(`| navigation → first card interactive, median (min – max) | ${fmt(o.median)} ms (${fmt(o.min)} – ${fmt(o.max)}) | ${fmt(p.median)} ms (${fmt(p.min)} – ${fmt(p.max)}) | ${fmt(o.median / p.median, 2)} |`, '');
+} else {
+  lines.push('Not measured in this run: `../shared/peers/h5p-dialogcards/` was not found (see `scripts/bench.sh`).', '');
+}
 lines.push('### First card, stage by stage', '');
 lines.push('Medians of the app\'s own performance marks over the same cold loads, in ms since navigation start.', '');
 lines.push('| stage | reached at |', '|---|---:|');
