@@ -10,7 +10,7 @@ if ! ls dist/*.wasm >/dev/null 2>&1 || [ ! -f dist/index.html ]; then
 fi
 total_raw=0; total_gz=0
 printf '%-40s %10s %10s\n' "file (first visit)" "raw B" "gzip B"
-# deck.json is a copy for people to reuse (the app carries the same deck inside its wasm) and
+# deck.json is the full bank for people to reuse (the app downloads bank-<hash>.json) and
 # resizer.js is for host pages: neither is part of a first visit. The .gz and .br copies are the
 # same files precompressed for hosts that serve them. The optimizer (optimizer-*) downloads only
 # when a learner asks to fit the schedule: listed apart below, not counted.

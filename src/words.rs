@@ -187,6 +187,9 @@ impl fmt::Display for FetchError {
             Self::Network { url, reason } => {
                 write!(f, "The deck at {url} could not be loaded: {reason}.")
             }
+            Self::Bank { reason } => {
+                write!(f, "The built-in questions could not be loaded: {reason}.")
+            }
             Self::Status { url, status, text } => write!(
                 f,
                 "The deck at {url} could not be loaded: the server answered {status} {text}."

@@ -1,6 +1,5 @@
 //! Deck validation (one test per error kind) and the bundled bank's coverage of the seed lists.
 
-use interview_cards::app::BUNDLED_DECK;
 use interview_cards::core::deck::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -203,24 +202,6 @@ const RMRM_COUNT: usize = 20;
 fn bundled() -> Deck {
     let text = std::fs::read_to_string("data/deck.json").expect("data/deck.json");
     parse_deck(&text).unwrap_or_else(|e| panic!("bundled deck is invalid: {e}"))
-}
-
-#[test]
-fn the_deck_inside_the_app_is_the_bank_without_what_it_does_not_show() {
-    let inside =
-        parse_deck(BUNDLED_DECK).unwrap_or_else(|e| panic!("embedded deck is invalid: {e}"));
-    let mut full = bundled();
-    for card in &mut full.cards {
-        card.sources.clear();
-        card.seed_difficulty = None;
-        card.difficulty_reason = None;
-    }
-    assert_eq!(inside, full);
-    assert!(
-        BUNDLED_DECK.len() < 205_000,
-        "whitespace stays out: {}",
-        BUNDLED_DECK.len()
-    );
 }
 
 #[test]

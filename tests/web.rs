@@ -27,6 +27,22 @@ fn fresh_root() -> web_sys::Element {
     root
 }
 
+/// What embed.js gives a page: the bank's text, as a promise shared by every widget.
+fn provide_bank() {
+    let give = wasm_bindgen::closure::Closure::<dyn Fn() -> js_sys::Promise>::new(|| {
+        js_sys::Promise::resolve(&wasm_bindgen::JsValue::from_str(include_str!(
+            "../data/deck.json"
+        )))
+    });
+    js_sys::Reflect::set(
+        &js_sys::global(),
+        &"interviewCardsBank".into(),
+        give.as_ref(),
+    )
+    .unwrap();
+    give.forget();
+}
+
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
 }
@@ -130,6 +146,7 @@ async fn card_text_is_rendered_as_text_never_as_html() {
 async fn app_flips_moves_on_and_saves_progress() {
     let key = progress_key(None, "backend-interview");
     local_storage().remove_item(&key).unwrap();
+    provide_bank();
     let root = fresh_root();
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;

@@ -13,9 +13,5 @@ pub mod state;
 
 pub use shell::{App, AppProps};
 
-/// The deck shipped with the app: `data/deck.json` as `build.rs` prepares it (no `sources`, no
-/// whitespace). The full file is copied to `dist/deck.json`.
-pub const BUNDLED_DECK: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.json"));
-
 /// The bundled deck's id (its progress key depends on it).
 pub const BUNDLED_DECK_ID: &str = "backend-interview";

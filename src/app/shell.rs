@@ -100,19 +100,22 @@ fn use_ready_mark(state: &UseReducerHandle<State>, root: NodeRef) {
 }
 
 /// When the focused control disappears (a grade button after grading), focus goes back to
-/// the card's main button. Never on the first render: taking focus on load would scroll a
-/// host page to an embedded widget.
+/// the card's main button. Never while the first card arrives (the deck is fetched after the
+/// first render): taking focus on load would scroll a host page to an embedded widget.
 #[hook]
 fn use_focus_recovery(state: &UseReducerHandle<State>, ids: &str) {
     let position = (state.session.position(), state.session.len(), state.view);
     let mock_position = state.mock.as_ref().map(|m| (m.position, m.is_finished()));
     let primary = format!("{ids}primary-action");
     let first = use_mut_ref(|| true);
-    use_effect_with((position, mock_position), move |_| {
-        if !std::mem::replace(&mut *first.borrow_mut(), false) && focus_is_lost() {
-            focus_element(&primary);
-        }
-    });
+    use_effect_with(
+        (position, mock_position, state.has_deck()),
+        move |(_, _, shown)| {
+            if *shown && !std::mem::replace(&mut *first.borrow_mut(), false) && focus_is_lost() {
+                focus_element(&primary);
+            }
+        },
+    );
 }
 
 /// Removes a damaged value the learner has downloaded, so this visit can save again; only

@@ -33,6 +33,8 @@ pub enum FetchError {
     TimedOut { url: String },
     /// The server sent a web page (an error page with status 200, a login page).
     WebPage { url: String },
+    /// The bundled bank (a file beside the app) could not be had.
+    Bank { reason: String },
 }
 
 fn describe(err: wasm_bindgen::JsValue) -> String {
@@ -204,4 +206,22 @@ async fn read_body(
         }
         bytes.extend_from_slice(&array.to_vec());
     }
+}
+
+/// The bundled bank's text. embed.js fetches it once per page and shares the promise between
+/// widgets (`globalThis.interviewCardsBank()`); a page that shows only other decks never asks.
+pub async fn bank_text() -> Result<String, FetchError> {
+    let failed = |reason: String| FetchError::Bank { reason };
+    let start = js_sys::Reflect::get(&js_sys::global(), &"interviewCardsBank".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| failed("this page did not start the widget with embed.js".into()))?;
+    let promise = start
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .map_err(|e| failed(describe(e)))?;
+    let text = JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .map_err(|e| failed(describe(e)))?;
+    text.as_string()
+        .ok_or_else(|| failed("it is not text".into()))
 }

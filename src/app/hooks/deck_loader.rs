@@ -4,7 +4,6 @@
 
 use crate::app::action::LoadError;
 use crate::app::state::{Action, State};
-use crate::app::BUNDLED_DECK;
 use crate::core::deck::{parse_deck, Deck};
 use crate::core::import::{
     legacy_deck_id, parse_any, ImportError, IMPORTED_DECK_ID, MAX_DECK_BYTES,
@@ -13,16 +12,15 @@ use crate::core::progress::merge_into;
 use crate::core::store::{open_progress, progress_key, Notice, Opened, Store};
 use crate::platform::clock::{mark, now_ms};
 use crate::platform::config::DeckSource;
-use crate::platform::fetch::{fetch_text, foreign_origin};
+use crate::platform::fetch::{bank_text, fetch_text, foreign_origin};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The deck itself when it is at hand; `None` when it must be fetched.
+/// The deck itself when it is at hand; `None` when it must be fetched (the bank, or a URL).
 pub fn parse_now(source: &DeckSource) -> Option<Result<Deck, LoadError>> {
     let result = match source {
-        DeckSource::Bundled => parse_deck(BUNDLED_DECK).map_err(ImportError::Deck),
         DeckSource::Text { text, name } => parse_any(text, name),
-        DeckSource::Url(_) => return None,
+        DeckSource::Bundled | DeckSource::Url(_) => return None,
     };
     mark("deck-parsed");
     Some(result.map_err(LoadError::Import))
@@ -83,6 +81,19 @@ fn load(
 ) {
     match parse_now(&source) {
         Some(result) => dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source)),
+        None if source == DeckSource::Bundled => {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = bank_text()
+                    .await
+                    .map_err(LoadError::Fetch)
+                    .and_then(|text| {
+                        mark("deck-fetched");
+                        parse_deck(&text).map_err(|e| LoadError::Import(ImportError::Deck(e)))
+                    });
+                mark("deck-parsed");
+                dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
+            });
+        }
         None => {
             let DeckSource::Url(url) = source.clone() else {
                 return;
