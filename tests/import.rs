@@ -1,6 +1,8 @@
 //! Custom decks from files: the project's JSON, Quizlet/Anki TSV and CSV, and hostile input.
 
-use interview_cards::core::import::{parse_any, parse_delimited, MAX_DECK_BYTES};
+use interview_cards::core::import::{
+    html_to_markdown, html_to_text, parse_any, parse_delimited, MAX_DECK_BYTES,
+};
 
 #[test]
 fn a_quizlet_tsv_export_becomes_a_deck() {
@@ -26,11 +28,12 @@ fn an_anki_export_with_headers_and_tags() {
 
 #[test]
 fn csv_quotes_may_hold_commas_quotes_and_newlines() {
+    // The header row names the columns: it is not a card.
     let text = "question,answer\n\"Why, though?\",\"Because \"\"reasons\"\",\nand more\"\n";
     let deck = parse_delimited(text, "q.csv").unwrap();
-    assert_eq!(deck.cards.len(), 2);
-    assert_eq!(deck.cards[1].question, "Why, though?");
-    assert_eq!(deck.cards[1].answer, "Because \"reasons\",\nand more");
+    assert_eq!(deck.cards.len(), 1);
+    assert_eq!(deck.cards[0].question, "Why, though?");
+    assert_eq!(deck.cards[0].answer, "Because \"reasons\",\nand more");
 }
 
 #[test]
@@ -124,4 +127,69 @@ fn hostile_decks_are_refused_quickly_or_kept_as_text() {
     .unwrap();
     assert_eq!(deck.cards[0].question, "<script>alert(1)</script>");
     assert_eq!(deck.cards[0].answer, "\u{202e}evil\u{200b} <img onerror=x>");
+}
+
+/// Each fixture in tests/fixtures/imports yields exactly the cards listed for it.
+#[test]
+fn real_exports_read_as_their_authors_meant() {
+    let dir = std::path::Path::new("tests/fixtures/imports");
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let mut failures = Vec::new();
+    for (file, cards) in expected.as_object().unwrap() {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let got = match parse_any(&text, file) {
+            Ok(deck) => serde_json::Value::Array(
+                deck.cards
+                    .iter()
+                    .map(|c| {
+                        serde_json::json!({ "question": c.question, "answer": c.answer, "tags": c.tags })
+                    })
+                    .collect(),
+            ),
+            Err(e) => serde_json::Value::String(e.to_string()),
+        };
+        if &got != cards {
+            failures.push(format!("{file}:\n  expected {cards}\n  got      {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn anki_html_becomes_the_markdown_subset_and_nothing_else_is_lost() {
+    assert_eq!(
+        html_to_markdown("<ol><li>one</li><li>two &#8212; &#x2192; &lt;3</li></ol>after"),
+        "1. one\n2. two \u{2014} \u{2192} <3\n\nafter"
+    );
+    assert_eq!(
+        html_to_markdown("Code:<pre>fn main() {<br>    run();<br>}</pre>done"),
+        "Code:\n\n```\nfn main() {\n    run();\n}\n```\n\ndone"
+    );
+    // Unknown markup stays visible as text (the app never renders HTML).
+    assert_eq!(
+        html_to_markdown("<script>alert(1)</script><a href=\"x\">link</a> &bogus; 5 < 6"),
+        "<script>alert(1)</script><a href=\"x\">link</a> &bogus; 5 < 6"
+    );
+    assert_eq!(
+        html_to_text("Two<br>lines, <b>bold</b>&nbsp;too"),
+        "Two lines, bold too"
+    );
+    // An HTML Anki file: a question with a line break reads as one line.
+    let deck = parse_any(
+        "#html:true\nWhy<br>now?\tBecause<br><br><br>then\n",
+        "a.txt",
+    )
+    .unwrap();
+    assert_eq!(deck.cards[0].question, "Why now?");
+    assert_eq!(deck.cards[0].answer, "Because\n\nthen");
+}
+
+#[test]
+fn only_the_first_row_can_be_a_header_and_only_with_both_names() {
+    let deck = parse_any("Front,Back\nterm,definition\n", "x.csv").unwrap();
+    assert_eq!(deck.cards.len(), 1, "a later row is a card");
+    assert_eq!(deck.cards[0].question, "term");
+    let deck = parse_any("question,What is it?\nQ2,A2\n", "y.csv").unwrap();
+    assert_eq!(deck.cards.len(), 2);
 }

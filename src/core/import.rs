@@ -50,9 +50,14 @@ pub fn parse_any(text: &str, name: &str) -> Result<Deck, ImportError> {
     }
 }
 
-/// Splits delimited text into records, honouring double quotes ("" inside quotes is a quote;
+/// Splits delimited text into records (ended by a new line, or by `row` when that is another
+/// character: Quizlet's semicolon), honouring double quotes ("" inside quotes is a quote;
 /// quoted fields may span lines). Returns each record with the line it starts on.
-fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+fn records(
+    text: &str,
+    delimiter: char,
+    row: char,
+) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     let mut out = Vec::new();
     let mut fields = Vec::new();
     let mut field = String::new();
@@ -87,10 +92,12 @@ fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, Imp
                 at_field_start = true;
             }
             '\r' => {}
-            '\n' => {
+            c if c == row || c == '\n' => {
                 fields.push(std::mem::take(&mut field));
                 out.push((start_line, std::mem::take(&mut fields)));
-                line += 1;
+                if c == '\n' {
+                    line += 1;
+                }
                 start_line = line;
                 at_field_start = true;
             }
@@ -156,48 +163,152 @@ pub fn legacy_deck_id(name: &str) -> String {
     }
 }
 
-/// Reads a Quizlet or Anki export: one card per line, front and back separated by a tab (or a
-/// comma when no line has a tab), optional third column of space-separated tags. Lines starting
-/// with `#` (Anki's header lines) and empty lines are skipped.
-pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, ImportError> {
-    let delimiter = if text.lines().any(|l| l.contains('\t')) {
-        '\t'
+/// How a delimited file is laid out: from Anki's header lines where it has them, else guessed.
+struct Layout {
+    delimiter: char,
+    /// Between records: a new line, or Quizlet's semicolon.
+    row: char,
+    /// `#html:true`: fields are HTML.
+    html: bool,
+    /// 0-based columns that are not the card's fields: Anki's guid, notetype and deck columns.
+    skip: Vec<usize>,
+    /// 0-based tags column (`#tags column:`), else the third field.
+    tags: Option<usize>,
+}
+
+/// Anki's header lines (`#separator:tab`, `#html:true`, `#tags column:3`, …) at the top of
+/// the file; unknown ones are ignored. Returns the layout and the text after them.
+fn layout(text: &str) -> Layout {
+    let mut separator = None;
+    let mut html = false;
+    let mut skip = Vec::new();
+    let mut tags = None;
+    for line in text.lines() {
+        let Some((key, value)) = line.strip_prefix('#').and_then(|l| l.split_once(':')) else {
+            break;
+        };
+        let value = value.trim();
+        let column = || {
+            value
+                .parse::<usize>()
+                .ok()
+                .filter(|&c| c > 0)
+                .map(|c| c - 1)
+        };
+        match key.trim().to_ascii_lowercase().as_str() {
+            "separator" => {
+                separator = match value.to_ascii_lowercase().as_str() {
+                    "tab" => Some('\t'),
+                    "comma" => Some(','),
+                    "semicolon" => Some(';'),
+                    "space" => Some(' '),
+                    "pipe" => Some('|'),
+                    "colon" => Some(':'),
+                    _ => value.chars().next().filter(|_| value.chars().count() == 1),
+                }
+            }
+            "html" => html = value.eq_ignore_ascii_case("true"),
+            "tags column" => tags = column(),
+            "guid column" | "notetype column" | "deck column" => skip.extend(column()),
+            _ => {}
+        }
+    }
+    let body = || text.lines().filter(|l| !l.starts_with('#'));
+    // Quizlet's "semicolon between cards" puts the whole deck on one line.
+    let one_line = body().filter(|l| !l.trim().is_empty()).count() == 1;
+    let row = if separator.is_none() && one_line && text.contains(';') {
+        ';'
     } else {
-        ','
+        '\n'
     };
+    let delimiter = separator.unwrap_or_else(|| {
+        if body().any(|l| l.contains('\t')) {
+            '\t'
+        } else {
+            ','
+        }
+    });
+    Layout {
+        delimiter,
+        row,
+        html,
+        skip,
+        tags,
+    }
+}
+
+/// A header row naming the columns, as spreadsheets and some exports write it.
+fn is_header_row(front: &str, back: &str) -> bool {
+    // ASCII case only: Unicode's case tables would cost the first visit kilobytes.
+    let (front, back) = (front.trim(), back.trim());
+    [
+        ("question", "answer"),
+        ("front", "back"),
+        ("term", "definition"),
+    ]
+    .iter()
+    .any(|(f, b)| front.eq_ignore_ascii_case(f) && back.eq_ignore_ascii_case(b))
+}
+
+/// Reads a Quizlet or Anki export: one card per line (or per semicolon, as Quizlet can write
+/// it), front and back separated by a tab (or a comma when no line has a tab, or what Anki's
+/// `#separator:` says), an optional column of space-separated tags. Anki's header lines set the
+/// separator, HTML (turned into the answer Markdown subset, see [`html_to_markdown`]) and which
+/// columns hold the note's id, type, deck and tags. A first row naming the columns
+/// (`question,answer`, `front,back`, `term,definition`) is not a card. Other lines starting
+/// with `#` and empty lines are skipped.
+pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, ImportError> {
+    let layout = layout(text);
+    let delimiter = layout.delimiter;
     let mut cards = Vec::new();
     let mut lines_of = Vec::new();
     let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for (line, fields) in records(text, delimiter)? {
+    let mut first_record = true;
+    for (line, fields) in records(text, delimiter, layout.row)? {
         let first = fields.first().map(|f| f.trim()).unwrap_or("");
         if first.is_empty() && fields.iter().all(|f| f.trim().is_empty()) || first.starts_with('#')
         {
             continue;
         }
-        if fields.len() < 2 || fields[1].trim().is_empty() {
+        let mut tags_field = layout.tags.and_then(|c| fields.get(c)).map(String::as_str);
+        let mut own = fields
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !layout.skip.contains(i) && Some(*i) != layout.tags)
+            .map(|(_, f)| f.as_str());
+        let (front, back) = (own.next().unwrap_or(""), own.next().unwrap_or(""));
+        if layout.tags.is_none() {
+            tags_field = own.next();
+        }
+        if std::mem::replace(&mut first_record, false) && is_header_row(front, back) {
+            continue;
+        }
+        let (front, back) = if layout.html {
+            (html_to_text(front), html_to_markdown(back))
+        } else {
+            (front.trim().to_string(), back.trim().to_string())
+        };
+        if back.is_empty() {
             return Err(ImportError::MissingBack { line, delimiter });
         }
-        let front = fields[0].trim();
         if front.is_empty() {
             return Err(ImportError::EmptyFront { line });
         }
-        let id = id_for(front);
+        let id = id_for(&front);
         if let Some(first_line) = seen.insert(id.clone(), line) {
             return Err(ImportError::RepeatedQuestion {
                 line,
                 first: first_line,
             });
         }
-        let tags: Vec<&str> = fields
-            .get(2)
-            .map(|t| t.split_whitespace().collect())
+        let tags: Vec<String> = tags_field
+            .map(|t| t.split_whitespace().map(json_string).collect())
             .unwrap_or_default();
-        let tags: Vec<String> = tags.into_iter().map(json_string).collect();
         cards.push(format!(
             r#"{{"id":{},"topic":"imported","difficulty":"medium","question":{},"answer":{},"tags":[{}]}}"#,
             json_string(&id),
-            json_string(front),
-            json_string(fields[1].trim()),
+            json_string(&front),
+            json_string(&back),
             tags.join(",")
         ));
         lines_of.push(line);
@@ -242,4 +353,149 @@ pub fn parse_delimited(text: &str, name: &str) -> Result<Deck, ImportError> {
 /// `text` as a JSON string literal (quoted and escaped).
 fn json_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
+}
+
+/// An HTML entity at the start of `text` (`&nbsp;`, `&amp;`, `&#39;`, `&#x2014;` …): the text
+/// it stands for and its length.
+fn entity(text: &str) -> Option<(char, usize)> {
+    let end = text.get(..12).unwrap_or(text).find(';')?;
+    let name = &text[1..end];
+    let ch = match name {
+        "nbsp" => ' ',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| *c != '\0')?
+        }
+    };
+    Some((ch, end + 1))
+}
+
+/// Turns the HTML Anki exports into the answer Markdown subset: `<br>`, `<div>` and `<p>` into
+/// paragraphs, `<b>`/`<strong>` into **bold**, `<code>` into `code`, `<ul>`/`<ol>` items into
+/// list lines, `<pre>` into a fenced block, entities into their characters. Styling tags
+/// (`<span>`, `<font>`, `<i>`, `<em>`, `<u>`: the subset has no italics) keep their words.
+/// Any other tag (`<img>`, `<a>`, `<script>` …) stays as visible text: nothing is dropped,
+/// and nothing is ever run (the app renders text only).
+pub fn html_to_markdown(html: &str) -> String {
+    convert(html, true)
+}
+
+/// The same for a question (plain text): markup gives words only.
+pub fn html_to_text(html: &str) -> String {
+    let text = convert(html, false);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn convert(html: &str, markdown: bool) -> String {
+    let mut out = String::new();
+    let mut lists: Vec<(bool, u32)> = Vec::new();
+    let mut in_pre = false;
+    let mut rest = html;
+    let paragraph = |out: &mut String| {
+        let kept = out.trim_end_matches([' ', '\n']).len();
+        out.truncate(kept);
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+    };
+    while let Some(at) = rest.find(['<', '&']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with('&') {
+            match entity(rest) {
+                Some((ch, len)) => {
+                    out.push(ch);
+                    rest = &rest[len..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+            continue;
+        }
+        let Some(end) = rest.find('>') else {
+            break;
+        };
+        let inner = rest[1..end].trim();
+        let closing = inner.starts_with('/');
+        let tag: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let mark = |out: &mut String, m: &str| {
+            if markdown {
+                out.push_str(m);
+            }
+        };
+        match (tag.as_str(), closing) {
+            ("br", _) if in_pre => out.push('\n'),
+            ("br", _) => paragraph(&mut out),
+            ("div" | "p", _) if !in_pre => paragraph(&mut out),
+            ("b" | "strong", _) => mark(&mut out, "**"),
+            ("code", _) if !in_pre => mark(&mut out, "`"),
+            ("i" | "em" | "u" | "span" | "font" | "div" | "p" | "code", _) => {}
+            ("ul" | "ol", false) => {
+                paragraph(&mut out);
+                lists.push((tag == "ol", 0));
+            }
+            ("ul" | "ol", true) => {
+                lists.pop();
+                paragraph(&mut out);
+            }
+            ("li", false) => {
+                let kept = out.trim_end_matches([' ', '\n']).len();
+                out.truncate(kept);
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                if let Some((ordered, n)) = lists.last_mut() {
+                    *n += 1;
+                    if markdown {
+                        if *ordered {
+                            out.push_str(&format!("{n}. "));
+                        } else {
+                            out.push_str("- ");
+                        }
+                    }
+                }
+            }
+            ("li", true) => out.push(' '),
+            ("pre", false) if markdown => {
+                paragraph(&mut out);
+                out.push_str("```\n");
+                in_pre = true;
+            }
+            ("pre", true) if markdown => {
+                let kept = out.trim_end_matches('\n').len();
+                out.truncate(kept);
+                out.push_str("\n```\n\n");
+                in_pre = false;
+            }
+            ("pre", _) => out.push(' '),
+            _ => {
+                // Not markup this app knows: shown as it was written.
+                out.push_str(&rest[..=end]);
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+    let mut text = lines.join("\n");
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    text.trim().to_string()
 }

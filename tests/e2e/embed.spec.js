@@ -495,3 +495,33 @@ test('under Cache-Control: no-store the service worker downloads nothing a secon
     server.kill();
   }
 });
+
+test('an Anki export with HTML and a CSV with a header row open as their authors meant', async ({ page }) => {
+  const { readFileSync } = require('node:fs');
+  await openFresh(page, './?view=stats');
+  await page.locator('#deck-file').setInputFiles({ name: 'anki.txt', mimeType: 'text/plain',
+    buffer: readFileSync('tests/fixtures/imports/anki-notes-html.txt') });
+  await expect(page.locator('h1')).toHaveText('Imported deck (anki.txt)');
+  await page.getByRole('button', { name: 'Practice', exact: true }).click();
+  await expect(page.getByTestId('position')).toHaveText('1 / 3');
+  await expect(page.locator('#card-question')).toHaveText('What does idempotent mean?');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.locator('#card-question')).toHaveText('What does EXPLAIN show?');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Space');
+  const answer = page.getByTestId('answer');
+  await expect(answer.locator('li')).toHaveText(['the query plan', 'estimated costs']);
+  await expect(answer.locator('li strong')).toHaveText('costs');
+  // Markup the app does not know is shown as text, never as an element.
+  await expect(answer).toContainText('<img src="plan.png">');
+  await expect(answer.locator('img')).toHaveCount(0);
+  await expect(answer).not.toContainText('<li>');
+
+  await page.getByRole('button', { name: 'Stats', exact: true }).click();
+  await page.locator('#deck-file').setInputFiles({ name: 'keys.csv', mimeType: 'text/csv',
+    buffer: readFileSync('tests/fixtures/imports/csv-question-answer.csv') });
+  await page.getByRole('button', { name: 'Practice', exact: true }).click();
+  await expect(page.getByTestId('position')).toHaveText('1 / 2');
+  await expect(page.locator('#card-question')).toHaveText('What is a primary key?');
+});
