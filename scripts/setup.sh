@@ -64,10 +64,26 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION" ||
    ! command -v wasm-bindgen-test-runner >/dev/null; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
-  # Not --locked: tried on 2026-12-07, the CLI's own lock file pins webpki-roots 1.0.11, which
-  # the registry no longer offers ("failed to select a version for webpki-roots = ^1.0.10
-  # (locked to 1.0.11)"). The version itself is pinned, and must equal Cargo.lock's.
-  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  # --locked, with scripts/locks/wasm-bindgen-cli-<version>.lock: the CLI's own lock file pins
+  # webpki-roots 1.0.11, which the registry no longer offers ("failed to select a version for
+  # webpki-roots = ^1.0.10 (locked to 1.0.11)", tried 2026-12-07); ours is that file with
+  # webpki-roots at 1.0.10 (`cargo update -p webpki-roots --precise 1.0.10`), nothing else.
+  lock="scripts/locks/wasm-bindgen-cli-$WASM_BINDGEN_VERSION.lock"
+  [ -f "$lock" ] || die "$lock is missing: make it from the CLI's own Cargo.lock (see above)"
+  work=$(mktemp -d)
+  # Cargo fetches the CLI's source the usual way (registry, checksum) through a throwaway
+  # package that depends on it.
+  mkdir -p "$work/fetch/src"
+  printf '[package]\nname = "fetch-cli"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nwasm-bindgen-cli = "=%s"\n' \
+    "$WASM_BINDGEN_VERSION" > "$work/fetch/Cargo.toml"
+  : > "$work/fetch/src/lib.rs"
+  (cd "$work/fetch" && cargo fetch --quiet)
+  src=$(find "${CARGO_HOME:-$HOME/.cargo}/registry/src" -maxdepth 2 -type d -name "wasm-bindgen-cli-$WASM_BINDGEN_VERSION" | head -1)
+  [ -n "$src" ] || die "the wasm-bindgen-cli $WASM_BINDGEN_VERSION source was not fetched"
+  cp -r "$src" "$work/cli"
+  cp "$lock" "$work/cli/Cargo.lock"
+  cargo install --locked --force --path "$work/cli"
+  rm -rf "$work"
 fi
 
 # npm packages: Playwright, axe-core and binaryen's wasm-opt. Browsers come from Debian, never
