@@ -43,11 +43,20 @@ function synthReviews(ids, reviews, seed = 7, end = Date.UTC(2027, 5, 1)) {
   return out;
 }
 
-/** Saved progress (format 5) holding these histories. */
-function progressWith(deck, histories) {
+/** Saved progress (format 5) holding these histories; with `memories`, each card also has a
+ * plausible memory after its last review. */
+function progressWith(deck, histories, memories = false) {
   const cards = {};
+  let n = 0;
   for (const [id, log] of Object.entries(histories)) {
-    cards[id] = { last_seen: log[log.length - 1].at, views: log.length, log };
+    const last = log[log.length - 1].at;
+    cards[id] = { last_seen: last, views: log.length, log };
+    if (memories) {
+      n += 1;
+      const stab = 0.5 + (n * 7.3) % 60;
+      cards[id].memory = { stab, diff: 1 + (n * 3.1) % 9, due: last + Math.round(stab) * DAY, last,
+        reps: log.length, lapses: log.filter((r) => r.rating === 'Again').length };
+    }
   }
   return { format: 5, deck, cards };
 }

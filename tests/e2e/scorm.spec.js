@@ -1,0 +1,134 @@
+// The SCORM 1.2 package (scripts/scorm.sh) driven by a real LMS-side runtime, scorm-again, in a
+// host page: launch, grade, status and score, suspend data that fits, resume after a reload in a
+// browser that kept nothing, and a broken or absent API handled with nothing lost locally.
+const { test, expect } = require('@playwright/test');
+const { execFileSync, spawn } = require('node:child_process');
+const { mkdtempSync, readFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { synthReviews, progressWith } = require('./reviews');
+const deck = require('../../data/deck.json');
+
+const KEY = 'interview-cards:backend-interview:progress';
+const port = 4195;
+const base = `http://127.0.0.1:${port}`;
+let server;
+let out;
+
+test.beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'ic-scorm-'));
+  execFileSync(process.execPath, ['scripts/scorm.mjs', '--out', join(out, 'interview-cards-scorm.zip'), '--commit-every', '0'], { stdio: 'pipe' });
+  server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/lms/=tests/e2e/lms',
+    '/scorm-again/=node_modules/scorm-again/dist', `/course/=${join(out, 'package')}`], { stdio: 'ignore' });
+  await expect.poll(async () => (await fetch(`${base}/__hits`).catch(() => null))?.ok ?? false, { timeout: 10000 }).toBe(true);
+});
+test.afterAll(() => server?.kill());
+
+/** Opens the host page fresh or as it is, and returns the course frame once its widget is ready. */
+async function launch(page, query = '') {
+  await page.goto(`${base}/lms/host.html${query}`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('.app[data-ready]')).toBeAttached();
+  return frame;
+}
+const cmi = (page) => page.evaluate(() => ({
+  status: window.lms.api.cmi.core.lesson_status, raw: window.lms.api.cmi.core.score.raw,
+  min: window.lms.api.cmi.core.score.min, max: window.lms.api.cmi.core.score.max,
+  suspend: window.lms.api.cmi.suspend_data, commits: window.lms.commits,
+}));
+const courseStorage = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
+
+test('the package holds a manifest, the build and the launch page', async () => {
+  const zip = readFileSync(join(out, 'interview-cards-scorm.zip'));
+  expect(zip.subarray(0, 4).toString('hex')).toBe('504b0304');
+  const manifest = readFileSync(join(out, 'package', 'imsmanifest.xml'), 'utf8');
+  expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
+  expect(manifest).toContain('adlcp:scormtype="sco" href="scorm.html"');
+  for (const f of ['scorm.html', 'scorm.js', 'scorm-config.js', 'embed.js']) {
+    expect(manifest).toContain(`<file href="${f}"/>`);
+    expect(zip.includes(Buffer.from(f))).toBe(true);
+  }
+  expect(manifest).not.toContain('sw.js');
+});
+
+test('launched by the platform: grades report a score, progress resumes from suspend data', async ({ page }) => {
+  await page.goto(`${base}/__blank`);
+  await page.evaluate(() => localStorage.clear());
+  let frame = await launch(page);
+  await expect.poll(async () => (await cmi(page)).status).toBe('incomplete');
+  expect(await cmi(page)).toMatchObject({ raw: '0', min: '0', max: '100' });
+  // Three cards graded Good.
+  for (let i = 0; i < 3; i += 1) {
+    await frame.locator('#primary-action').click();
+    await frame.getByRole('button', { name: /^Good/ }).click();
+  }
+  await expect.poll(async () => (await cmi(page)).raw).toBe(String(Math.round(300 / deck.cards.length)));
+  const after = await cmi(page);
+  expect(after.suspend).toMatch(/^ic1\./);
+  expect(after.commits).toBeGreaterThan(0);
+
+  // Leaving the page finishes the attempt; another browser (nothing kept locally) resumes it.
+  await page.goto(`${base}/__blank`);
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('lms-cmi')));
+  expect(kept).toMatchObject({ exit: 'suspend', lesson_status: 'incomplete' });
+  expect(kept.session_time).toMatch(/^\d\d:\d\d:\d\d$/);
+  await page.evaluate((key) => { localStorage.removeItem(key); localStorage.removeItem(`${key}:recent`); }, KEY);
+  frame = await launch(page);
+  const restored = await courseStorage(page);
+  const reviews = Object.values(restored.cards).flatMap((c) => c.log ?? []);
+  expect(reviews).toHaveLength(3);
+  expect(reviews.every((r) => r.rating === 'Good')).toBe(true);
+  expect(Object.values(restored.cards).filter((c) => c.memory)).toHaveLength(3);
+  await frame.getByRole('button', { name: 'Stats', exact: true }).click();
+  await expect(frame.getByTestId('stats-headline')).toContainText('3 reviews today');
+  await expect.poll(async () => (await cmi(page)).raw).toBe(String(Math.round(300 / deck.cards.length)));
+  // The same browser again: the platform's copy joins this browser's without doubling a review.
+  await page.goto(`${base}/__blank`);
+  await launch(page);
+  const again = await courseStorage(page);
+  expect(Object.values(again.cards).flatMap((c) => c.log ?? [])).toHaveLength(3);
+});
+
+test('every card reviewed completes the activity; 110 cards with history fit the suspend data with room to spare', async ({ page }) => {
+  const ids = deck.cards.map((c) => c.id);
+  const progress = progressWith('backend-interview', synthReviews(ids, 880), true);
+  await page.goto(`${base}/__blank`);
+  await page.evaluate(([key, value]) => { localStorage.clear(); localStorage.setItem(key, value); }, [KEY, JSON.stringify(progress)]);
+  await launch(page);
+  await expect.poll(async () => (await cmi(page)).status).toBe('completed');
+  const state = await cmi(page);
+  expect(state.raw).toBe('100');
+  expect(state.suspend.length).toBeLessThanOrEqual(3800);
+  const coverage = await page.frameLocator('iframe').locator('body').evaluate(() => window.interviewCardsScormState);
+  expect(coverage).toMatchObject({ droppedMemories: 0, connected: true });
+  // Every memory kept; the newest reviews that fit.
+  const decoded = await page.frames()[1].evaluate((text) => window.interviewCardsScormTest.decode(text), state.suspend);
+  expect(Object.values(decoded.cards).filter((c) => c.memory)).toHaveLength(110);
+  const original = progress.cards[ids[0]].memory;
+  const back = decoded.cards[ids[0]].memory;
+  expect(Math.abs(back.stab - original.stab) / original.stab).toBeLessThan(0.005);
+  expect(Math.abs(back.diff - original.diff)).toBeLessThan(0.002);
+  expect(Math.abs(back.last - original.last)).toBeLessThan(60_000);
+  expect(Object.values(decoded.cards).reduce((n, c) => n + c.log.length, 0)).toBeGreaterThan(150);
+});
+
+test('a platform API that refuses to start is explained, and progress stays in this browser', async ({ page }) => {
+  await page.goto(`${base}/__blank`);
+  await page.evaluate(() => localStorage.clear());
+  const frame = await launch(page, '?api=broken');
+  await expect(frame.locator('#scorm-notice')).toHaveText(/did not accept this activity \(SCORM error 101\)\. Your progress is still saved in this browser/);
+  await frame.locator('#primary-action').click();
+  await frame.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(async () => Object.values((await courseStorage(page))?.cards ?? {}).flatMap((c) => c.log ?? []).length).toBe(1);
+});
+
+test('with no platform the package is the normal widget', async ({ page }) => {
+  await page.goto(`${base}/__blank`);
+  await page.evaluate(() => localStorage.clear());
+  const frame = await launch(page, '?api=none');
+  await expect(frame.locator('#scorm-notice')).toBeHidden();
+  await frame.locator('#primary-action').click();
+  await frame.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(async () => Object.values((await courseStorage(page))?.cards ?? {}).flatMap((c) => c.log ?? []).length).toBe(1);
+  expect(await page.evaluate(() => localStorage.getItem('lms-cmi'))).toBeNull();
+});
