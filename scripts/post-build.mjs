@@ -102,6 +102,75 @@ globalThis.interviewCardsBank = () => (bank ??= fetch(here('./${bankName}')).the
   if (!response.ok) throw new Error('the server answered ' + response.status);
   return response.text();
 }));
+// xAPI: each widget event carries a statement shaped like H5P's in \`detail.statement\`
+// ("answered" per grade, "completed" per finished session), added here before any listener of
+// the page sees the event (so it also rides the events=parent message). It is sent to a Learning
+// Record Store only when the page names one in <meta name="interview-cards-lrs">; nothing is
+// sent otherwise. See README "xAPI".
+const setting = (name) => document.querySelector(\`meta[name="interview-cards-\${name}"]\`)?.content;
+const RATINGS = ['Again', 'Hard', 'Good', 'Easy'];
+const XAPI = 'http://adlnet.gov/expapi/';
+function statement(type, detail) {
+  const activity = new URL('./', import.meta.url).href;
+  const answered = type === 'interview-cards:graded';
+  const raw = answered ? RATINGS.indexOf(detail.rating) : detail.good + detail.easy;
+  const max = answered ? 3 : detail.total;
+  const actor = setting('lrs-actor');
+  return {
+    ...(actor ? { actor: JSON.parse(actor) } : {}),
+    verb: { id: XAPI + 'verbs/' + (answered ? 'answered' : 'completed'), display: { 'en-US': answered ? 'answered' : 'completed' } },
+    object: answered
+      ? { objectType: 'Activity', id: activity + '#card=' + encodeURIComponent(detail.card),
+        definition: { type: XAPI + 'activities/cmi.interaction', interactionType: 'other', name: { 'en-US': detail.card } } }
+      : { objectType: 'Activity', id: activity, definition: { type: XAPI + 'activities/assessment', name: { 'en-US': detail.kind === 'mock' ? 'Mock interview' : 'Review session' } } },
+    context: {
+      contextActivities: answered ? { parent: [{ objectType: 'Activity', id: activity }] } : {},
+      extensions: { 'https://w3id.org/xapi/interview-cards/practice': answered ? detail.practice : false },
+    },
+    result: { score: { min: 0, max, raw, scaled: max ? raw / max : 0 }, completion: true,
+      ...(answered ? { success: raw > 0, response: detail.rating } : {}) },
+    timestamp: new Date().toISOString(),
+  };
+}
+for (const type of ['interview-cards:graded', 'interview-cards:session-complete']) {
+  document.addEventListener(type, (event) => {
+    if (!event.detail || event.detail.statement) return;
+    event.detail.statement = statement(type, event.detail);
+    const lrs = setting('lrs');
+    if (!lrs) return;
+    const headers = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' };
+    const auth = setting('lrs-auth');
+    if (auth) headers.Authorization = auth;
+    fetch(lrs.replace(/\\/?$/, '/') + 'statements', { method: 'POST', headers, body: JSON.stringify(event.detail.statement), keepalive: true })
+      .then((r) => { if (!r.ok) console.warn('interview-cards: the LRS refused a statement:', r.status); })
+      .catch((e) => console.warn('interview-cards: the LRS could not be reached:', e.message));
+  }, true);
+}
+// A deck shared in the link itself (scripts/share-link.mjs): #deck=<deflate-raw, base64url>.
+// Unpacked here, before the app starts on its own page; the app shows why when it cannot be.
+const SHARED_LIMIT = 5 * 1024 * 1024;
+async function unpackSharedDeck() {
+  if (!location.hash.startsWith('#deck=')) return;
+  try {
+    const packed = location.hash.slice(6);
+    if (!/^[A-Za-z0-9_-]+$/.test(packed)) throw new Error('it has characters a shared deck never has (was it cut or changed?)');
+    const base64 = packed.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (packed.length % 4)) % 4);
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const parts = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > SHARED_LIMIT) throw new Error('it unpacks to more than 5 MB');
+      parts.push(value);
+    }
+    globalThis.interviewCardsSharedDeck = await new Blob(parts).text();
+  } catch (e) {
+    globalThis.interviewCardsSharedDeckError = /^it /.test(e.message) ? e.message : 'it is damaged or cut short';
+  }
+}
 /** Does this host element show the bank (no deck of its own)? */
 const wantsBank = (el) => !['data-deck', 'data-deck-script', 'deck', 'deck-script'].some((a) => el.hasAttribute(a));
 // The app's own page says so; anywhere else this is a host page, widgets or not (yet).
@@ -119,7 +188,8 @@ function start() {
     globalThis.interviewCardsCss = here('./${css}');
     // The bank downloads beside the app's code when a widget here shows it.
     if (hosted ? [...document.querySelectorAll('[data-interview-cards], interview-cards')].some(wantsBank)
-      : !new URLSearchParams(location.search).has('deck')) globalThis.interviewCardsBank();
+      : !new URLSearchParams(location.search).has('deck') && !location.hash.startsWith('#deck=')) globalThis.interviewCardsBank();
+    if (!hosted) await unpackSharedDeck();
     const mod = await import('./${js}');
     const wasmUrl = here('./${wasm}');
     let source = wasmUrl;
@@ -221,6 +291,17 @@ if (offline) {
 }
 `;
 await writeFile(join(dir, 'embed.js'), embed);
+// embed.js is written inside a template literal here: check it parses (as a module) before it
+// ships.
+{
+  const check = join(dir, '.embed-check.mjs');
+  await writeFile(check, embed);
+  try {
+    execFileSync(process.execPath, ['--check', check], { stdio: 'inherit' });
+  } finally {
+    await rm(check, { force: true });
+  }
+}
 html = html.replace(inline[0], '<script type="module" src="./embed.js"></script>');
 await writeFile(indexPath, html);
 

@@ -190,6 +190,10 @@ impl fmt::Display for FetchError {
             Self::Bank { reason } => {
                 write!(f, "The built-in questions could not be loaded: {reason}.")
             }
+            Self::SharedLink { reason } => write!(
+                f,
+                "The deck in this link cannot be opened: {reason}. Ask for the link again, or for the deck as a file."
+            ),
             Self::Status { url, status, text } => write!(
                 f,
                 "The deck at {url} could not be loaded: the server answered {status} {text}."

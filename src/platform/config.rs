@@ -11,8 +11,11 @@ pub enum DeckSource {
     Bundled,
     /// Fetched from a URL (relative to the page, or http/https).
     Url(String),
-    /// Deck text already at hand: an inline `<script type="application/json">` or a picked file.
+    /// Deck text already at hand: an inline `<script type="application/json">`, a picked file,
+    /// or a deck shared in the page's URL fragment (unpacked by embed.js).
     Text { text: String, name: String },
+    /// A deck shared in the URL fragment that could not be unpacked, and why.
+    Damaged(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -70,16 +73,36 @@ fn deck_from_url_param(value: Option<&str>) -> DeckSource {
     }
 }
 
-/// The app's own page: everything from the query string.
+/// A deck shared in the page's URL fragment (`#deck=…`), which embed.js unpacks before the app
+/// starts: its text, or why it could not be read.
+fn shared_deck() -> Option<DeckSource> {
+    let global = js_sys::global();
+    let get = |name: &str| {
+        js_sys::Reflect::get(&global, &name.into())
+            .ok()?
+            .as_string()
+    };
+    if let Some(reason) = get("interviewCardsSharedDeckError") {
+        return Some(DeckSource::Damaged(reason));
+    }
+    get("interviewCardsSharedDeck").map(|text| DeckSource::Text {
+        text,
+        name: "a shared link".into(),
+    })
+}
+
+/// The app's own page: everything from the query string (and a deck shared in the fragment).
 pub fn from_page_url() -> Config {
     let pairs = query_pairs();
-    let deck = deck_from_url_param(
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == "deck")
-            .map(|(_, v)| v.as_str()),
-    );
+    let deck = shared_deck().unwrap_or_else(|| {
+        deck_from_url_param(
+            pairs
+                .iter()
+                .rev()
+                .find(|(k, _)| k == "deck")
+                .map(|(_, v)| v.as_str()),
+        )
+    });
     Config {
         pairs,
         deck,

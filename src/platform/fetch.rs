@@ -35,6 +35,8 @@ pub enum FetchError {
     WebPage { url: String },
     /// The bundled bank (a file beside the app) could not be had.
     Bank { reason: String },
+    /// A deck shared in the link's fragment could not be unpacked.
+    SharedLink { reason: String },
 }
 
 fn describe(err: wasm_bindgen::JsValue) -> String {

@@ -32,7 +32,58 @@ test('each grade and a finished review session are DOM events on the widget', as
   await page.keyboard.press('3');
   await expect.poll(() => page.evaluate(() => window.__events.map((e) => e.name))).toEqual(['interview-cards:graded', 'interview-cards:session-complete']);
   const done = (await page.evaluate(() => window.__events))[1];
-  expect(done.detail).toEqual({ kind: 'review', again: 0, hard: 0, good: 1, easy: 0, total: 1 });
+  expect(done.detail).toMatchObject({ kind: 'review', again: 0, hard: 0, good: 1, easy: 0, total: 1 });
+  // Each carries an xAPI statement shaped like H5P's.
+  expect(graded.detail.statement).toMatchObject({
+    verb: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } },
+    object: { objectType: 'Activity', id: expect.stringMatching(/#card=devops-ci-cd$/),
+      definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'other' } },
+    result: { score: { min: 0, max: 3, raw: 3, scaled: 1 }, success: true, completion: true, response: 'Easy' },
+  });
+  expect(graded.detail.statement.actor).toBeUndefined();
+  expect(done.detail.statement).toMatchObject({
+    verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+    result: { score: { min: 0, max: 1, raw: 1, scaled: 1 }, completion: true },
+  });
+});
+
+test('statements go to a Learning Record Store only when the page names one', async ({ page }) => {
+  const posted = [];
+  const elsewhere = [];
+  page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:4173/')) elsewhere.push(r.url()); });
+  await page.route('https://lrs.example.org/xapi/statements', async (route) => {
+    posted.push({ body: route.request().postDataJSON(), headers: route.request().headers() });
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '["id"]' });
+  });
+  // No LRS named: nothing leaves.
+  await openFresh(page, './?topic=devops');
+  await page.locator('#primary-action').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('position')).toHaveText(/^2 \//);
+  await page.waitForTimeout(300);
+  expect(posted).toEqual([]);
+  expect(elsewhere).toEqual([]);
+  // A host page naming one, with credentials and the learner.
+  await page.goto('/__blank');
+  await page.setContent(`<!doctype html><html lang="en"><head><title>course</title>
+    <meta name="interview-cards-lrs" content="https://lrs.example.org/xapi/">
+    <meta name="interview-cards-lrs-auth" content="Basic dGVzdDp0ZXN0">
+    <meta name="interview-cards-lrs-actor" content='{"objectType":"Agent","account":{"homePage":"https://course.example","name":"learner-7"}}'>
+    </head><body><main><div data-interview-cards data-topic="devops"></div></main></body></html>`);
+  await page.addScriptTag({ url: '/embed.js', type: 'module' });
+  const widget = page.locator('[data-interview-cards]');
+  await expect(widget.locator('.app[data-ready]')).toBeAttached();
+  await widget.getByTestId('card-face').click();
+  await widget.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(() => posted.length).toBe(1);
+  expect(posted[0].headers).toMatchObject({ 'x-experience-api-version': '1.0.3', authorization: 'Basic dGVzdDp0ZXN0' });
+  expect(posted[0].body).toMatchObject({
+    actor: { account: { name: 'learner-7' } },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+    result: { response: 'Good', score: { raw: 2, max: 3 } },
+  });
+  expect(elsewhere.filter((u) => !u.startsWith('https://lrs.example.org/'))).toEqual([]);
 });
 
 test('framed with events=parent, the parent window receives the same; without it, nothing', async ({ page }) => {

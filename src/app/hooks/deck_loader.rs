@@ -12,7 +12,7 @@ use crate::core::progress::merge_into;
 use crate::core::store::{open_progress, progress_key, Notice, Opened, Store};
 use crate::platform::clock::{mark, now_ms};
 use crate::platform::config::DeckSource;
-use crate::platform::fetch::{bank_text, fetch_text, foreign_origin};
+use crate::platform::fetch::{bank_text, fetch_text, foreign_origin, FetchError};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +20,11 @@ use yew::prelude::*;
 pub fn parse_now(source: &DeckSource) -> Option<Result<Deck, LoadError>> {
     let result = match source {
         DeckSource::Text { text, name } => parse_any(text, name),
+        DeckSource::Damaged(reason) => {
+            return Some(Err(LoadError::Fetch(FetchError::SharedLink {
+                reason: reason.clone(),
+            })))
+        }
         DeckSource::Bundled | DeckSource::Url(_) => return None,
     };
     mark("deck-parsed");
@@ -38,7 +43,7 @@ pub fn open_for(
     let mut opened = open_progress(store, &progress_key(instance, &deck.id), &deck.id, now);
     let name = match source {
         DeckSource::Text { name, .. } | DeckSource::Url(name) => Some(name.as_str()),
-        DeckSource::Bundled => None,
+        DeckSource::Bundled | DeckSource::Damaged(_) => None,
     };
     if let Some(name) = name.filter(|_| deck.id == IMPORTED_DECK_ID) {
         let legacy = legacy_deck_id(name);
