@@ -57,7 +57,7 @@ pub fn optimise_schedule(state: &UseReducerHandle<State>, ids: &Ids) -> Html {
         Optimise::Running { stage, done } => html! {
             <>
                 <p class="hint" role="status">{STAGES[usize::from(*stage).min(3)]}</p>
-                <progress max="100" value={percent(*stage, *done).round().to_string()}
+                <progress max="100" value={(percent(*stage, *done).round() as u32).to_string()}
                           aria-label="Fitting your schedule" data-testid="fit-progress"></progress>
             </>
         },
