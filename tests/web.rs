@@ -187,11 +187,19 @@ async fn app_flips_moves_on_and_saves_progress() {
         .unwrap();
     assert!(position.text_content().unwrap().starts_with("2 / "));
 
-    let saved = local_storage()
-        .get_item(&key)
-        .unwrap()
-        .expect("progress saved");
-    let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
-    assert_eq!(saved["cards"].as_object().unwrap().len(), 2);
+    // Saves land a little after the render: wait for both cards seen (up to a second).
+    let seen = || {
+        local_storage().get_item(&key).unwrap().map(|saved| {
+            let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
+            saved["cards"].as_object().map_or(0, |c| c.len())
+        })
+    };
+    for _ in 0..50 {
+        if seen() == Some(2) {
+            break;
+        }
+        settle().await;
+    }
+    assert_eq!(seen(), Some(2), "progress saved with both cards seen");
     local_storage().remove_item(&key).unwrap();
 }
