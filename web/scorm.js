@@ -219,6 +219,7 @@
   let finished = false;
   let lastCommit = 0;
   let timer = null;
+  let trailing = null;
 
   function report(commit) {
     if (finished) return;
@@ -234,9 +235,16 @@
     if (droppedMemories) {
       say(`This deck is too large for the course platform to keep all of it: ${droppedMemories} cards' progress is kept only in this browser.`);
     }
-    if (commit && Date.now() - lastCommit >= config.commitEveryMs) {
-      lastCommit = Date.now();
-      call('LMSCommit', '');
+    if (commit) {
+      const wait = lastCommit + config.commitEveryMs - Date.now();
+      clearTimeout(trailing);
+      if (wait <= 0) {
+        lastCommit = Date.now();
+        call('LMSCommit', '');
+      } else {
+        // Throttled: the grades since the last commit are committed when the interval is up.
+        trailing = setTimeout(() => report(true), wait);
+      }
     }
   }
   const soon = () => {
@@ -250,6 +258,7 @@
   function finish() {
     if (finished) return;
     clearTimeout(timer);
+    clearTimeout(trailing);
     report(false);
     const seconds = Math.round((Date.now() - started) / 1000);
     const pad = (n) => String(n).padStart(2, '0');

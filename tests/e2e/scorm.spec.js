@@ -14,12 +14,16 @@ const port = 4195;
 const base = `http://127.0.0.1:${port}`;
 let server;
 let out;
+let slow;
 
 test.beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'ic-scorm-'));
   execFileSync(process.execPath, ['scripts/scorm.mjs', '--out', join(out, 'interview-cards-scorm.zip'), '--commit-every', '0'], { stdio: 'pipe' });
+  // The same, committing at most every 5 seconds.
+  slow = mkdtempSync(join(tmpdir(), 'ic-scorm-slow-'));
+  execFileSync(process.execPath, ['scripts/scorm.mjs', '--out', join(slow, 'slow.zip'), '--commit-every', '5'], { stdio: 'pipe' });
   server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/lms/=tests/e2e/lms',
-    '/scorm-again/=node_modules/scorm-again/dist', `/course/=${join(out, 'package')}`], { stdio: 'ignore' });
+    '/scorm-again/=node_modules/scorm-again/dist', `/course/=${join(out, 'package')}`, `/slow/=${join(slow, 'package')}`], { stdio: 'ignore' });
   await expect.poll(async () => (await fetch(`${base}/__hits`).catch(() => null))?.ok ?? false, { timeout: 10000 }).toBe(true);
 });
 test.afterAll(() => server?.kill());
@@ -87,6 +91,22 @@ test('launched by the platform: grades report a score, progress resumes from sus
   await launch(page);
   const again = await courseStorage(page);
   expect(Object.values(again.cards).flatMap((c) => c.log ?? [])).toHaveLength(3);
+});
+
+test('commits are throttled, and the grades in between are committed when the interval is up', async ({ page }) => {
+  await page.goto(`${base}/__blank`);
+  await page.evaluate(() => localStorage.clear());
+  const frame = await launch(page, '?course=/slow/');
+  await expect.poll(async () => (await cmi(page)).commits).toBe(1);
+  for (let i = 0; i < 2; i += 1) {
+    await frame.locator('#primary-action').click();
+    await frame.getByRole('button', { name: /^Good/ }).click();
+  }
+  await page.waitForTimeout(300);
+  expect((await cmi(page)).commits, 'within the interval: not yet').toBe(1);
+  await expect.poll(async () => (await cmi(page)).commits, { timeout: 8000 }).toBe(2);
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('lms-cmi')));
+  expect(kept.score).toBe(String(Math.round(200 / deck.cards.length)));
 });
 
 test('every card reviewed completes the activity; 110 cards with history fit the suspend data with room to spare', async ({ page }) => {
