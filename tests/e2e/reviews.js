@@ -3,6 +3,7 @@
 // for a seed. Used by optimise.spec.js and scripts/bench-optimizer.mjs.
 const DAY = 86_400_000;
 
+/** A seeded generator (mulberry32): numbers in [0, 1). */
 function random(seed) {
   let s = seed >>> 0;
   return () => {
@@ -61,4 +62,4 @@ function progressWith(deck, histories, memories = false) {
   return { format: 5, deck, cards };
 }
 
-module.exports = { synthReviews, progressWith, DAY };
+module.exports = { synthReviews, progressWith, random, DAY };

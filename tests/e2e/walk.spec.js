@@ -5,22 +5,12 @@
 // WALK_SEED=random npx playwright test walk.
 const { test, expect } = require('@playwright/test');
 const { openFresh, ready } = require('./helpers');
+const { random: rng } = require('./reviews');
 
 const KEY = 'interview-cards:backend-interview:progress';
 const ACTIONS = Number(process.env.WALK_ACTIONS || 1000);
 // The seed the test command walks: it grades a few hundred times.
 const FIXED_SEED = 20261202;
-
-function rng(seed) { // mulberry32
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('a seeded random walk never panics, errors or loses a review', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
