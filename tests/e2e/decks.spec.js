@@ -2,7 +2,7 @@
 // named, with their progress kept apart); the size limit counted while the body streams in; a
 // server that never answers times out; an HTML page served with 200 is not taken for a deck.
 const { test, expect } = require('@playwright/test');
-const { openBare, openFresh, ready, watchErrors } = require('./helpers');
+const { openBare, ready, watchErrors } = require('./helpers');
 
 const FOREIGN = 'http://decks.example.test';
 const foreignDeck = JSON.stringify({
@@ -28,8 +28,10 @@ test('a deck from another origin is refused unless the site lists it, and never 
 
 test('a listed origin loads, is named, and its progress never mixes with this site\'s deck of the same id', async ({ page }) => {
   const errors = watchErrors(page);
-  // This site's own deck has progress on a card of the same id.
-  await openFresh(page);
+  // This site's own deck has progress on a card of the same id (written from a page that runs
+  // no widget, so no widget's save can land on it afterwards).
+  await page.goto('/__blank');
+  await page.evaluate(() => localStorage.clear());
   const own = { format: 4, deck: 'backend-interview', cards: { 'http-cors': { last_seen: 1, views: 1, log: [{ rating: 'Good', at: 1 }] } } };
   await page.evaluate((p) => localStorage.setItem('interview-cards:backend-interview:progress', JSON.stringify(p)), own);
   await serveForeignDeck(page);
