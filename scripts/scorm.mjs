@@ -8,10 +8,10 @@
 //   --title TEXT           the title the platform shows (default: the deck's)
 //   --commit-every S       commit to the platform at most every S seconds (default 10)
 //   --out FILE             the zip (default dist-scorm/interview-cards-scorm.zip); the unpacked
-//                          package is written beside it, in package/
+//                          package is written beside it, in a folder of the zip's name
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
@@ -42,6 +42,11 @@ if (typeof deck.id !== 'string' || !Array.isArray(deck.cards) || !deck.cards.len
   fail(`${deckPath ?? bankFile} is not a deck in this project's format (see data/README.md)`);
 }
 if (deck.cards.length > 4095) fail('a deck of more than 4,095 cards does not fit the encoding');
+for (const [name, field] of [['topic', 'topic'], ['difficulty', 'difficulty']]) {
+  if (option(name) && !deck.cards.some((c) => c[field] === option(name))) {
+    fail(`no card of the deck has ${name} "${option(name)}"`);
+  }
+}
 
 const complete = option('complete', 'reviewed');
 const mastered = /^mastered:(\d{1,3})$/.exec(complete);
@@ -52,7 +57,13 @@ const commitEvery = Number(option('commit-every', '10'));
 if (!(commitEvery >= 0)) fail('--commit-every takes seconds');
 
 const out = option('out', 'dist-scorm/interview-cards-scorm.zip');
-const pkg = join(dirname(out), 'package');
+if (!out.endsWith('.zip')) fail('--out must name a .zip file');
+const pkg = join(dirname(out), basename(out, '.zip'));
+// Only a folder this script made (or none) is replaced.
+const exists = await access(pkg).then(() => true, () => false);
+if (exists && !(await access(join(pkg, 'scorm.js')).then(() => true, () => false))) {
+  fail(`${pkg} exists and is not a package this script made: move it, or choose another --out`);
+}
 await rm(pkg, { recursive: true, force: true });
 await mkdir(pkg, { recursive: true });
 
@@ -79,7 +90,11 @@ window.interviewCardsScorm = ${JSON.stringify({
     complete: mastered ? 'mastered' : 'reviewed',
     percent: mastered ? Number(mastered[1]) : 100,
     commitEveryMs: commitEvery * 1000,
+    // Positions in the suspend data: every card of the deck, in order.
     cards: deck.cards.map((c) => c.id),
+    // What counts for completion and the score: the cards the presets show.
+    counted: deck.cards.filter((c) => (!option('topic') || c.topic === option('topic'))
+      && (!option('difficulty') || c.difficulty === option('difficulty'))).map((c) => c.id),
   })};
 `);
 const title = option('title', deck.title || 'Interview practice');

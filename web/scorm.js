@@ -8,7 +8,8 @@
 (() => {
   'use strict';
   const config = window.interviewCardsScorm;
-  const KEY = `interview-cards:${config.deck}:progress`;
+  // Per learner, once the platform says who (see `learner` below); the deck's key otherwise.
+  let KEY = `interview-cards:${config.deck}:progress`;
   const LIMIT = 4096; // SCORM 1.2's cmi.suspend_data
   const ROOM = 3800; // what the encoding aims to use, leaving room to spare
   const MASTERED_DAYS = 21; // as in the app
@@ -53,6 +54,17 @@
     return v * 64 + d;
   }, 0);
 
+  /** FNV-1a over the deck's card ids, as 6 digits: suspend data from another deck (cards
+   * added, removed or reordered) is never read onto the wrong cards. */
+  function fingerprint(ids) {
+    let h = 0x811c9dc5;
+    for (const c of ids.join('\n')) {
+      h ^= c.codePointAt(0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return enc(h, 6);
+  }
+
   /** The reviews and memories a reset has not hidden. */
   function resetAt(progress) {
     return (progress.resets || []).filter((r) => !r.undone)
@@ -60,11 +72,13 @@
   }
 
   /**
-   * "ic1.<base>.<cards>.<memories>.<reviews>": `base` the earliest minute (5 digits); per card
-   * with a memory (19 digits): its position in the deck (2), stability (2, logarithmic, 0.5 %
-   * steps), difficulty (2), last review and due (4 each, minutes after base), reps (2), lapses
-   * (1), phase and step (1), suspended (1); then reviews, newest first, as many as fit (7 each):
-   * position (2), minute (4), rating and flags (1). Returns the text and what was left out.
+   * "ic1.<deck>.<base>.<reset>.<memories>.<reviews>": `deck` the fingerprint of the deck's card
+   * ids (6 digits); `base` the earliest minute (5 digits); `reset` the minute of the latest reset
+   * in force (5 digits, or empty); per card with a memory (19 digits): its position in the deck
+   * (2), stability (2, logarithmic, 0.5 % steps), difficulty (2), last review and due (4 each,
+   * minutes after base), reps (2), lapses (1), phase and step (1), suspended (1); then reviews,
+   * newest first, as many as fit (7 each): position (2), minute (4), rating and flags (1:
+   * rating - 1, +4 practice, +8 undone). Returns the text and what was left out.
    */
   function encode(progress) {
     const index = new Map(config.cards.map((id, i) => [id, i]));
@@ -73,34 +87,42 @@
     const reviews = [];
     for (const [id, card] of Object.entries(progress.cards || {})) {
       if (!index.has(id)) continue;
+      const log = (card.log || []).filter((r) => r.at > hidden);
       const m = card.memory;
-      if (m && m.last > hidden && m.stab > 0) memories.push([index.get(id), m, card.suspended?.on === true]);
-      for (const r of card.log || []) if (r.at > hidden && !r.undone) reviews.push([index.get(id), r]);
+      // A memory left by an undone first grade is void (the app ignores it): not carried.
+      const voided = m && log.some((r) => r.undone && r.at === m.last);
+      if (m && m.last > hidden && m.stab > 0 && !voided) memories.push([index.get(id), m, card.suspended?.on === true]);
+      for (const r of log) reviews.push([index.get(id), r]);
     }
-    const times = [...memories.map(([, m]) => m.last), ...reviews.map(([, r]) => r.at)];
-    const base = times.length ? Math.floor(Math.min(...times) / MINUTE) : 0;
+    let earliest = Infinity;
+    for (const [, m] of memories) earliest = Math.min(earliest, m.last);
+    for (const [, r] of reviews) earliest = Math.min(earliest, r.at);
+    const base = Number.isFinite(earliest) ? Math.floor(earliest / MINUTE) : 0;
     const minutes = (ms) => Math.floor(ms / MINUTE) - base;
+    // Stability rounded down, so a card never reads back as mastered when it was not.
     let body = memories.map(([i, m, suspended]) => enc(i, 2)
-      + enc(Math.round((Math.log(m.stab) + 7) * 200), 2) + enc(Math.round((m.diff - 1) * 455), 2)
+      + enc(Math.floor((Math.log(m.stab) + 7) * 200), 2) + enc(Math.round((m.diff - 1) * 455), 2)
       + enc(minutes(m.last), 4) + enc(Math.max(0, Math.round((m.due - m.last) / MINUTE)), 4)
       + enc(m.reps, 2) + enc(m.lapses, 1) + enc(PHASES.indexOf(m.phase || 'review') * 16 + (m.step || 0), 1)
       + enc(suspended ? 1 : 0, 1)).join('');
-    const head = `ic1.${enc(base, 5)}.${config.cards.length}.`;
+    const reset = Number.isFinite(hidden) ? enc(Math.floor(hidden / MINUTE), 5) : '';
+    const head = `ic1.${fingerprint(config.cards)}.${enc(base, 5)}.${reset}.`;
     let droppedMemories = 0;
     while (head.length + body.length + 1 > ROOM && body.length) { body = body.slice(0, -19); droppedMemories += 1; }
     reviews.sort((a, b) => b[1].at - a[1].at);
     const room = Math.max(0, Math.floor((ROOM - head.length - body.length - 1) / 7));
     const kept = reviews.slice(0, room).map(([i, r]) => enc(i, 2) + enc(minutes(r.at), 4)
-      + enc(RATINGS.indexOf(r.rating) + (r.practice ? 4 : 0), 1)).join('');
-    return { text: `${head}${body}.${kept}`, droppedMemories, droppedReviews: reviews.length - room > 0 ? reviews.length - room : 0 };
+      + enc(RATINGS.indexOf(r.rating) + (r.practice ? 4 : 0) + (r.undone ? 8 : 0), 1)).join('');
+    return { text: `${head}${body}.${kept}`, droppedMemories, droppedReviews: Math.max(0, reviews.length - room) };
   }
 
   /** Progress (this build's saved format) from the encoding; throws on anything else. */
   function decode(text) {
-    const [tag, baseText, count, memoryText, reviewText = ''] = text.split('.');
-    if (tag !== 'ic1' || Number(count) !== config.cards.length || memoryText.length % 19 || reviewText.length % 7) {
-      throw new Error('not this deck\'s encoding');
+    const [tag, deck, baseText, resetText, memoryText, reviewText = ''] = text.split('.');
+    if (tag !== 'ic1' || memoryText === undefined || memoryText.length % 19 || reviewText.length % 7) {
+      throw new Error('it is not in this package\'s format');
     }
+    if (deck !== fingerprint(config.cards)) throw new Error('it was saved for another version of this deck');
     const base = dec(baseText);
     const at = (m) => (base + m) * MINUTE;
     const cards = {};
@@ -114,7 +136,7 @@
       const card = entry(dec(s.slice(0, 2)));
       const last = at(dec(s.slice(6, 10)));
       const phaseStep = dec(s.slice(17, 18));
-      const memory = { stab: Math.exp(dec(s.slice(2, 4)) / 200 - 7), diff: 1 + dec(s.slice(4, 6)) / 455,
+      const memory = { stab: Math.max(0.001, Math.exp(dec(s.slice(2, 4)) / 200 - 7)), diff: 1 + dec(s.slice(4, 6)) / 455,
         due: last + dec(s.slice(10, 14)) * MINUTE, last, reps: dec(s.slice(14, 16)), lapses: dec(s.slice(16, 17)) };
       if (phaseStep >= 16) { memory.phase = PHASES[phaseStep >> 4]; memory.step = phaseStep & 15; }
       card.memory = memory;
@@ -127,6 +149,7 @@
       const flags = dec(s.slice(6, 7));
       const review = { rating: RATINGS[flags & 3], at: at(dec(s.slice(2, 6))) };
       if (flags & 4) review.practice = true;
+      if (flags & 8) review.undone = true;
       card.log.push(review);
       card.last_seen = Math.max(card.last_seen, review.at);
     }
@@ -134,7 +157,9 @@
       card.log.sort((a, b) => a.at - b.at);
       card.views = card.log.length;
     }
-    return { format: 5, deck: config.deck, cards };
+    const restored = { format: 5, deck: config.deck, cards };
+    if (resetText) restored.resets = [{ at: dec(resetText) * MINUTE }];
+    return restored;
   }
 
   // ---- Merging, as the app does (docs/progress-format.md, "Merging"): nothing is lost. ----
@@ -142,10 +167,15 @@
   function mergeCard(a, b) {
     if (!a) return b;
     if (!b) return a;
-    const log = [...(a.log || [])];
-    // The encoding keeps minutes: a review within the same minute with the same rating is one.
+    const ours = a.log || [];
+    const log = ours.map((r) => ({ ...r }));
+    // The encoding keeps minutes: a review of theirs in the same minute with the same rating
+    // as one of ours is that one (and taken back if either side took it back).
     for (const r of b.log || []) {
-      if (!log.some((l) => l.rating === r.rating && Math.floor(l.at / MINUTE) === Math.floor(r.at / MINUTE))) log.push(r);
+      const same = log.find((l, i) => i < ours.length && l.rating === r.rating
+        && Math.floor(l.at / MINUTE) === Math.floor(r.at / MINUTE));
+      if (!same) log.push(r);
+      else if (r.undone) same.undone = true;
     }
     log.sort((x, y) => x.at - y.at);
     const memory = !a.memory ? b.memory : !b.memory ? a.memory : setAt(b.memory) > setAt(a.memory) ? b.memory : a.memory;
@@ -157,8 +187,16 @@
   }
   function merge(ours, theirs) {
     const cards = { ...ours.cards };
-    for (const [id, card] of Object.entries(theirs.cards)) cards[id] = mergeCard(cards[id], card);
-    return { ...ours, cards };
+    for (const [id, card] of Object.entries(theirs.cards || {})) cards[id] = mergeCard(cards[id], card);
+    const resets = [...(ours.resets || [])];
+    for (const mark of theirs.resets || []) {
+      // The encoding keeps minutes: a mark in the same minute is the same mark.
+      const same = resets.find((r) => Math.floor(r.at / MINUTE) === Math.floor(mark.at / MINUTE));
+      if (!same) resets.push(mark);
+      else if (mark.undone) same.undone = true;
+    }
+    resets.sort((x, y) => x.at - y.at);
+    return { ...ours, cards, ...(resets.length ? { resets } : {}) };
   }
 
   function read(key) {
@@ -177,15 +215,21 @@
     const hidden = resetAt(progress);
     let reviewed = 0;
     let mastered = 0;
-    for (const id of config.cards) {
+    // Only the cards the package's presets (topic, difficulty) show count.
+    const counted = config.counted || config.cards;
+    for (const id of counted) {
       const card = progress.cards?.[id];
       if (!card) continue;
-      if ((card.log || []).some((r) => r.at > hidden && !r.undone && !r.practice)) reviewed += 1;
-      if (card.memory && card.memory.last > hidden && card.memory.stab >= MASTERED_DAYS) mastered += 1;
+      const log = (card.log || []).filter((r) => r.at > hidden);
+      if (log.some((r) => !r.undone && !r.practice)) reviewed += 1;
+      const m = card.memory;
+      const live = m && m.last > hidden && !log.some((r) => r.undone && r.at === m.last);
+      if (live && !m.phase && m.stab >= MASTERED_DAYS) mastered += 1;
     }
-    const total = config.cards.length;
-    const share = Math.round((100 * (config.complete === 'mastered' ? mastered : reviewed)) / Math.max(1, total));
-    const done = config.complete === 'mastered' ? share >= config.percent : reviewed === total;
+    const total = Math.max(1, counted.length);
+    const exact = (100 * (config.complete === 'mastered' ? mastered : reviewed)) / total;
+    const share = Math.round(exact);
+    const done = config.complete === 'mastered' ? exact >= config.percent : reviewed === counted.length;
     return { status: done ? 'completed' : 'incomplete', score: share };
   }
 
@@ -204,17 +248,44 @@
   }
   window.interviewCardsScormState = { connected: true };
 
+  // Each learner's progress under their own key: on a shared computer, one learner's progress
+  // never reaches another's attempt. The widget is told through the page's URL (its `instance`)
+  // before it starts.
+  const learner = call('LMSGetValue', 'cmi.core.student_id');
+  if (learner && learner !== 'false') {
+    let h = 0x811c9dc5;
+    for (const c of learner) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+    const instance = `lms-${h.toString(16).padStart(8, '0')}`;
+    const url = new URL(location.href);
+    url.searchParams.set('instance', instance);
+    history.replaceState(history.state, '', url);
+    KEY = `interview-cards:${instance}:${config.deck}:progress`;
+  }
+
   // Progress saved with the platform joins what this browser has, before the widget reads it.
+  // It goes into the recent-changes value, which the widget merges into the whole under its
+  // own rules (backups of anything damaged included). What cannot be read is left with the
+  // platform untouched: this visit then never writes suspend data.
+  let keepPlatformData = false;
   const saved = call('LMSGetValue', 'cmi.suspend_data');
   if (saved && saved !== 'false') {
     try {
       const restored = decode(saved);
-      localStorage.setItem(KEY, JSON.stringify(merge(local(), restored)));
+      const recentKey = `${KEY}:recent`;
+      const raw = localStorage.getItem(recentKey);
+      const recent = raw === null ? null : JSON.parse(raw);
+      if (raw !== null && (!recent || recent.deck !== config.deck || !(recent.format <= 5))) {
+        throw new Error('this browser holds changes this page cannot merge with');
+      }
+      localStorage.setItem(recentKey, JSON.stringify(recent ? merge(recent, restored) : restored));
     } catch (e) {
-      say(`The progress your course platform kept could not be read (${e.message}); it is left as it was, and this browser's is used.`);
+      keepPlatformData = true;
+      say(`The progress your course platform kept could not be used (${e.message}); it is left as it was there, and this browser's is used.`);
       window.interviewCardsScormState.unreadable = saved;
     }
   }
+  // A status the platform has is never lowered (a finished course stays finished).
+  const finishedBefore = ['completed', 'passed'].includes(call('LMSGetValue', 'cmi.core.lesson_status'));
   const started = Date.now();
   let finished = false;
   let lastCommit = 0;
@@ -223,17 +294,11 @@
 
   function report(commit) {
     if (finished) return;
-    const progress = local();
-    const { status, score } = judge(progress);
-    const { text, droppedMemories, droppedReviews } = encode(progress);
-    if (text.length <= LIMIT) call('LMSSetValue', 'cmi.suspend_data', text);
-    call('LMSSetValue', 'cmi.core.lesson_status', status);
-    call('LMSSetValue', 'cmi.core.score.min', '0');
-    call('LMSSetValue', 'cmi.core.score.max', '100');
-    call('LMSSetValue', 'cmi.core.score.raw', String(score));
-    window.interviewCardsScormState = { connected: true, status, score, droppedMemories, droppedReviews, length: text.length };
-    if (droppedMemories) {
-      say(`This deck is too large for the course platform to keep all of it: ${droppedMemories} cards' progress is kept only in this browser.`);
+    try {
+      reportNow();
+    } catch (e) {
+      // Never let a report stop the page (or the finish): say it, keep going.
+      console.warn('interview-cards: could not report to the course platform:', e.message);
     }
     if (commit) {
       const wait = lastCommit + config.commitEveryMs - Date.now();
@@ -245,6 +310,23 @@
         // Throttled: the grades since the last commit are committed when the interval is up.
         trailing = setTimeout(() => report(true), wait);
       }
+    }
+  }
+
+  function reportNow() {
+    const progress = local();
+    const judged = judge(progress);
+    const status = finishedBefore ? 'completed' : judged.status;
+    const { score } = judged;
+    const { text, droppedMemories, droppedReviews } = encode(progress);
+    if (!keepPlatformData && text.length <= LIMIT) call('LMSSetValue', 'cmi.suspend_data', text);
+    call('LMSSetValue', 'cmi.core.lesson_status', status);
+    call('LMSSetValue', 'cmi.core.score.min', '0');
+    call('LMSSetValue', 'cmi.core.score.max', '100');
+    call('LMSSetValue', 'cmi.core.score.raw', String(score));
+    window.interviewCardsScormState = { connected: true, status, score, droppedMemories, droppedReviews, length: text.length, keptPlatformData: keepPlatformData, key: KEY };
+    if (droppedMemories) {
+      say(`This deck is too large for the course platform to keep all of it: ${droppedMemories} cards' progress is kept only in this browser.`);
     }
   }
   const soon = () => {
@@ -268,13 +350,14 @@
     call('LMSFinish', '');
     finished = true;
   }
-  // Registered once the widget is running, so the widget's own save on leaving runs first.
+  // Registered once the widget is running, so the widget's own save on leaving (also on
+  // pagehide) runs first. Not on beforeunload: it comes before that save, and a leave can
+  // still be cancelled then.
   const ready = new MutationObserver(() => {
     if (document.querySelector('.app[data-ready]')) {
       ready.disconnect();
       report(true);
       window.addEventListener('pagehide', finish);
-      window.addEventListener('beforeunload', finish);
     }
   });
   ready.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });

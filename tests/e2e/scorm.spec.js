@@ -9,7 +9,6 @@ const { join } = require('node:path');
 const { synthReviews, progressWith } = require('./reviews');
 const deck = require('../../data/deck.json');
 
-const KEY = 'interview-cards:backend-interview:progress';
 const port = 4195;
 const base = `http://127.0.0.1:${port}`;
 let server;
@@ -23,7 +22,7 @@ test.beforeAll(async () => {
   slow = mkdtempSync(join(tmpdir(), 'ic-scorm-slow-'));
   execFileSync(process.execPath, ['scripts/scorm.mjs', '--out', join(slow, 'slow.zip'), '--commit-every', '5'], { stdio: 'pipe' });
   server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/lms/=tests/e2e/lms',
-    '/scorm-again/=node_modules/scorm-again/dist', `/course/=${join(out, 'package')}`, `/slow/=${join(slow, 'package')}`], { stdio: 'ignore' });
+    '/scorm-again/=node_modules/scorm-again/dist', `/course/=${join(out, 'interview-cards-scorm')}`, `/slow/=${join(slow, 'slow')}`], { stdio: 'ignore' });
   await expect.poll(async () => (await fetch(`${base}/__hits`).catch(() => null))?.ok ?? false, { timeout: 10000 }).toBe(true);
 });
 test.afterAll(() => server?.kill());
@@ -40,12 +39,26 @@ const cmi = (page) => page.evaluate(() => ({
   min: window.lms.api.cmi.core.score.min, max: window.lms.api.cmi.core.score.max,
   suspend: window.lms.api.cmi.suspend_data, commits: window.lms.commits,
 }));
-const courseStorage = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
+/** This learner's progress as the widget holds it: its saved value and recent changes, each
+ * card's log united (reviews told apart by time and rating). */
+const courseStorage = (page, learner = 'lms-') => page.evaluate((prefix) => {
+  const keys = Object.keys(localStorage).filter((k) => k.startsWith(`interview-cards:${prefix}`) && /:backend-interview:progress(:recent)?$/.test(k));
+  const cards = {};
+  for (const key of keys) {
+    for (const [id, card] of Object.entries(JSON.parse(localStorage.getItem(key)).cards)) {
+      const into = (cards[id] ??= { ...card, log: [] });
+      for (const r of card.log ?? []) if (!into.log.some((l) => l.at === r.at && l.rating === r.rating)) into.log.push(r);
+      if (card.memory) into.memory = card.memory;
+    }
+  }
+  return keys.length ? { keys, cards } : null;
+}, learner);
+const kept = (page, learner = 'learner-1') => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `lms-cmi:${learner}`);
 
 test('the package holds a manifest, the build and the launch page', async () => {
   const zip = readFileSync(join(out, 'interview-cards-scorm.zip'));
   expect(zip.subarray(0, 4).toString('hex')).toBe('504b0304');
-  const manifest = readFileSync(join(out, 'package', 'imsmanifest.xml'), 'utf8');
+  const manifest = readFileSync(join(out, 'interview-cards-scorm', 'imsmanifest.xml'), 'utf8');
   expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
   expect(manifest).toContain('adlcp:scormtype="sco" href="scorm.html"');
   for (const f of ['scorm.html', 'scorm.js', 'scorm-config.js', 'embed.js']) {
@@ -73,10 +86,13 @@ test('launched by the platform: grades report a score, progress resumes from sus
 
   // Leaving the page finishes the attempt; another browser (nothing kept locally) resumes it.
   await page.goto(`${base}/__blank`);
-  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('lms-cmi')));
-  expect(kept).toMatchObject({ exit: 'suspend', lesson_status: 'incomplete' });
-  expect(kept.session_time).toMatch(/^\d\d:\d\d:\d\d$/);
-  await page.evaluate((key) => { localStorage.removeItem(key); localStorage.removeItem(`${key}:recent`); }, KEY);
+  const attempt = await kept(page);
+  expect(attempt).toMatchObject({ exit: 'suspend', lesson_status: 'incomplete' });
+  expect(attempt.session_time).toMatch(/^\d\d:\d\d:\d\d$/);
+  // Kept under this learner's own key.
+  const keys = (await courseStorage(page)).keys;
+  expect(keys.every((k) => /^interview-cards:lms-[0-9a-f]{8}:backend-interview:progress/.test(k))).toBe(true);
+  await page.evaluate((all) => all.forEach((k) => localStorage.removeItem(k)), keys);
   frame = await launch(page);
   const restored = await courseStorage(page);
   const reviews = Object.values(restored.cards).flatMap((c) => c.log ?? []);
@@ -105,15 +121,18 @@ test('commits are throttled, and the grades in between are committed when the in
   await page.waitForTimeout(300);
   expect((await cmi(page)).commits, 'within the interval: not yet').toBe(1);
   await expect.poll(async () => (await cmi(page)).commits, { timeout: 8000 }).toBe(2);
-  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('lms-cmi')));
-  expect(kept.score).toBe(String(Math.round(200 / deck.cards.length)));
+  expect((await kept(page)).score).toBe(String(Math.round(200 / deck.cards.length)));
 });
 
 test('every card reviewed completes the activity; 110 cards with history fit the suspend data with room to spare', async ({ page }) => {
   const ids = deck.cards.map((c) => c.id);
   const progress = progressWith('backend-interview', synthReviews(ids, 880), true);
   await page.goto(`${base}/__blank`);
-  await page.evaluate(([key, value]) => { localStorage.clear(); localStorage.setItem(key, value); }, [KEY, JSON.stringify(progress)]);
+  // Seeded as this browser's progress for learner-1 (its key is the widget's instance for them).
+  await page.evaluate(() => localStorage.clear());
+  await launch(page);
+  const key = (await page.frameLocator('iframe').locator('body').evaluate(() => window.interviewCardsScormState)).key;
+  await page.evaluate(([k, value]) => { localStorage.clear(); localStorage.setItem(k, value); }, [key, JSON.stringify(progress)]);
   await launch(page);
   await expect.poll(async () => (await cmi(page)).status).toBe('completed');
   const state = await cmi(page);
@@ -139,7 +158,7 @@ test('a platform API that refuses to start is explained, and progress stays in t
   await expect(frame.locator('#scorm-notice')).toHaveText(/did not accept this activity \(SCORM error 101\)\. Your progress is still saved in this browser/);
   await frame.locator('#primary-action').click();
   await frame.getByRole('button', { name: /^Good/ }).click();
-  await expect.poll(async () => Object.values((await courseStorage(page))?.cards ?? {}).flatMap((c) => c.log ?? []).length).toBe(1);
+  await expect.poll(async () => Object.values((await courseStorage(page, ''))?.cards ?? {}).flatMap((c) => c.log ?? []).length).toBe(1);
 });
 
 test('with no platform the package is the normal widget', async ({ page }) => {
@@ -149,6 +168,68 @@ test('with no platform the package is the normal widget', async ({ page }) => {
   await expect(frame.locator('#scorm-notice')).toBeHidden();
   await frame.locator('#primary-action').click();
   await frame.getByRole('button', { name: /^Good/ }).click();
-  await expect.poll(async () => Object.values((await courseStorage(page))?.cards ?? {}).flatMap((c) => c.log ?? []).length).toBe(1);
-  expect(await page.evaluate(() => localStorage.getItem('lms-cmi'))).toBeNull();
+  await expect.poll(async () => Object.values((await courseStorage(page, ''))?.cards ?? {}).flatMap((c) => c.log ?? []).length).toBe(1);
+  expect(await kept(page)).toBeNull();
+});
+
+test('suspend data this package cannot use is left with the platform untouched', async ({ page }) => {
+  await page.goto(`${base}/__blank`);
+  const foreign = 'ic1.AAAAAA.ByH36..AAggOOAAAAADKgACAAA.AAAAAAC';
+  await page.evaluate((text) => {
+    localStorage.clear();
+    localStorage.setItem('lms-cmi:learner-1', JSON.stringify({ suspend_data: text, lesson_status: 'completed' }));
+  }, foreign);
+  const frame = await launch(page);
+  await expect(frame.locator('#scorm-notice')).toHaveText(/could not be used \(it was saved for another version of this deck\); it is left as it was there/);
+  await frame.locator('#primary-action').click();
+  await frame.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(async () => (await cmi(page)).raw).toBe(String(Math.round(100 / deck.cards.length)));
+  const state = await cmi(page);
+  expect(state.suspend).toBe(foreign);
+  expect(state.status, 'a finished course stays finished').toBe('completed');
+});
+
+test('two learners on one computer never see each other\'s progress', async ({ page }) => {
+  await page.goto(`${base}/__blank`);
+  await page.evaluate(() => localStorage.clear());
+  let frame = await launch(page, '?learner=ana');
+  await frame.locator('#primary-action').click();
+  await frame.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(async () => (await cmi(page)).raw).toBe(String(Math.round(100 / deck.cards.length)));
+  frame = await launch(page, '?learner=ben');
+  await expect.poll(async () => (await cmi(page)).status).toBe('incomplete');
+  expect((await cmi(page)).raw).toBe('0');
+  await frame.getByRole('button', { name: 'Stats', exact: true }).click();
+  await expect(frame.getByTestId('stats-headline')).toContainText('0 reviews today');
+});
+
+test('the encoding carries undone grades, suspensions and the reset in force, and rounds safely', async ({ page }) => {
+  await page.goto(`${base}/__blank`);
+  await page.evaluate(() => localStorage.clear());
+  await launch(page);
+  const [a, b, c] = deck.cards.map((x) => x.id);
+  const t = Date.UTC(2027, 0, 10, 9, 0);
+  const progress = { format: 5, deck: 'backend-interview', resets: [{ at: t - 86_400_000 }], cards: {
+    // Graded Good, then an Easy taken back: the memory is the Good one again.
+    [a]: { last_seen: t, views: 2, suspended: { on: true, at: t }, memory: { stab: 20.96, diff: 5, due: t + 20 * 86_400_000, last: t, reps: 1, lapses: 0 },
+      log: [{ rating: 'Good', at: t }, { rating: 'Easy', at: t + 60_000, undone: true }] },
+    // A first grade taken back: its memory is void and is not carried.
+    [b]: { last_seen: t, views: 1, memory: { stab: 2.3, diff: 2.1, due: t + 600_000, last: t + 5, reps: 1, lapses: 0, phase: 'learning', step: 1 },
+      log: [{ rating: 'Good', at: t + 5, undone: true }] },
+    // Reviewed before the reset: hidden, not carried.
+    [c]: { last_seen: t - 2 * 86_400_000, views: 1, log: [{ rating: 'Hard', at: t - 2 * 86_400_000 }] },
+  } };
+  const back = await page.frames()[1].evaluate((p) => {
+    const api = window.interviewCardsScormTest;
+    return api.decode(api.encode(p).text);
+  }, progress);
+  expect(back.resets).toEqual([{ at: progress.resets[0].at }]);
+  expect(back.cards[a].log).toEqual([{ rating: 'Good', at: t }, { rating: 'Easy', at: t + 60_000, undone: true }]);
+  expect(back.cards[a].suspended.on).toBe(true);
+  // 20.96 days of stability must not read back as mastered (21).
+  expect(back.cards[a].memory.stab).toBeLessThan(21);
+  expect(back.cards[a].memory.stab).toBeGreaterThan(20.96 * 0.99);
+  expect(back.cards[b].memory).toBeUndefined();
+  expect(back.cards[b].log).toEqual([{ rating: 'Good', at: t, undone: true }]);
+  expect(back.cards[c]).toBeUndefined();
 });
