@@ -110,14 +110,23 @@ globalThis.interviewCardsBank = () => (bank ??= fetch(here('./${bankName}')).the
 const setting = (name) => document.querySelector(\`meta[name="interview-cards-\${name}"]\`)?.content;
 const RATINGS = ['Again', 'Hard', 'Good', 'Easy'];
 const XAPI = 'http://adlnet.gov/expapi/';
+/** The learner the page names for its LRS, or none (a malformed one is reported once). */
+const actor = (() => {
+  const text = setting('lrs-actor');
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch (e) {
+    console.warn('interview-cards: <meta name="interview-cards-lrs-actor"> is not JSON:', e.message);
+    return null;
+  }
+})();
 function statement(type, detail) {
   const activity = new URL('./', import.meta.url).href;
   const answered = type === 'interview-cards:graded';
   const raw = answered ? RATINGS.indexOf(detail.rating) : detail.good + detail.easy;
   const max = answered ? 3 : detail.total;
-  const actor = setting('lrs-actor');
   return {
-    ...(actor ? { actor: JSON.parse(actor) } : {}),
+    ...(actor ? { actor } : {}),
     verb: { id: XAPI + 'verbs/' + (answered ? 'answered' : 'completed'), display: { 'en-US': answered ? 'answered' : 'completed' } },
     object: answered
       ? { objectType: 'Activity', id: activity + '#card=' + encodeURIComponent(detail.card),
@@ -132,12 +141,19 @@ function statement(type, detail) {
     timestamp: new Date().toISOString(),
   };
 }
+let warnedNoActor = false;
 for (const type of ['interview-cards:graded', 'interview-cards:session-complete']) {
   document.addEventListener(type, (event) => {
     if (!event.detail || event.detail.statement) return;
     event.detail.statement = statement(type, event.detail);
     const lrs = setting('lrs');
     if (!lrs) return;
+    // xAPI requires an actor: without one the store would refuse every statement.
+    if (!actor) {
+      if (!warnedNoActor) console.warn('interview-cards: an LRS is named but no learner (interview-cards-lrs-actor): nothing is sent');
+      warnedNoActor = true;
+      return;
+    }
     const headers = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' };
     const auth = setting('lrs-auth');
     if (auth) headers.Authorization = auth;
