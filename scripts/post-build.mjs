@@ -168,8 +168,10 @@ const SHARED_LIMIT = 5 * 1024 * 1024;
 async function unpackSharedDeck() {
   if (!location.hash.startsWith('#deck=')) return;
   try {
-    const packed = location.hash.slice(6);
+    // base64url, with or without its = padding.
+    const packed = location.hash.slice(6).replace(/=+$/, '');
     if (!/^[A-Za-z0-9_-]+$/.test(packed)) throw new Error('it has characters a shared deck never has (was it cut or changed?)');
+    if (typeof DecompressionStream === 'undefined') throw new Error('it needs a browser that can unpack it (DecompressionStream): open it in a current browser');
     const base64 = packed.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (packed.length % 4)) % 4);
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();

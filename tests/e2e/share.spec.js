@@ -26,6 +26,14 @@ test('a deck shared in the link opens in a fresh browser context', async ({ brow
   await context.close();
 });
 
+test('a link with base64 padding opens too', async ({ page }) => {
+  const url = link('examples/decks/sql-basics.json');
+  const packed = url.slice('/#deck='.length);
+  await page.goto(`/#deck=${packed}${'='.repeat((4 - (packed.length % 4)) % 4 || 2)}`);
+  await ready(page);
+  await expect(page.locator('h1')).toHaveText('SQL basics (example deck)');
+});
+
 test('a damaged link says why, and the built-in deck is one click away', async ({ page }) => {
   await page.goto('/#deck=abc$def');
   await expect(page.getByTestId('deck-error')).toContainText('The deck in this link cannot be opened: it has characters a shared deck never has');
