@@ -1,17 +1,17 @@
 //! Practice flows through the reducer: grading and scheduling, review-due mode, filters,
 //! shuffle, the mock interview, stats and the progress migration — all on the host.
 
-use interview_cards::app::state::{Action, Mode, Preset, State, View};
+use interview_cards::app::state::{Action, Mode, State, View};
 use interview_cards::core::deck::{parse_deck, Deck, Difficulty};
 use interview_cards::core::filter::{Filter, Status};
 use interview_cards::core::mock::Phase;
 use interview_cards::core::progress::{parse_progress, PROGRESS_FORMAT};
 use interview_cards::core::schedule::{Rating, DAY_MS};
 use interview_cards::core::stats;
-use interview_cards::core::store::{open_progress, progress_key, MemoryStore};
 use std::rc::Rc;
 
-const T0: f64 = 1_800_000_000_000.0; // a fixed instant (January 2027)
+mod common;
+use common::{holding, T0};
 
 /// Cards c1..cN; odd ones in topic a, even ones in topic b; difficulty cycles easy/medium/hard.
 fn deck(n: usize) -> Rc<Deck> {
@@ -33,13 +33,7 @@ fn deck(n: usize) -> Rc<Deck> {
 }
 
 fn fresh(n: usize) -> State {
-    let store = MemoryStore::default();
-    State::new(
-        deck(n),
-        open_progress(&store, &progress_key(None, "d"), "d", T0),
-        Preset::default(),
-        T0,
-    )
+    holding(deck(n))
 }
 
 fn current(state: &State) -> &str {

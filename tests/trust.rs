@@ -17,7 +17,8 @@ use interview_cards::core::store::{
 };
 use std::rc::Rc;
 
-const T0: f64 = 1_800_000_000_000.0;
+mod common;
+use common::T0;
 
 fn deck_of(id: &str, cards: &[&str]) -> Rc<Deck> {
     let cards: Vec<String> = cards
@@ -41,11 +42,7 @@ fn many(n: usize) -> Vec<String> {
     (1..=n).map(|i| format!("c{i}")).collect()
 }
 
-fn fresh(deck: Rc<Deck>) -> State {
-    let store = MemoryStore::default();
-    let opened = open_progress(&store, &progress_key(None, &deck.id), &deck.id, T0);
-    State::new(deck, opened, Preset::default(), T0)
-}
+use common::holding as fresh;
 
 fn loaded(deck: Rc<Deck>, progress: Progress, now_ms: f64) -> Action {
     Action::DeckLoaded {

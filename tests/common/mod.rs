@@ -1,5 +1,7 @@
 //! What the reducer tests share: a small deck of `n` cards (ids c1…cn, one topic), a widget
-//! holding it with no progress yet, and grading the card on screen.
+//! holding a deck with no progress yet, and grading the card on screen.
+// Each test crate uses part of this.
+#![allow(dead_code)]
 
 use interview_cards::app::state::{Action, Preset, State};
 use interview_cards::core::deck::{parse_deck, Deck};
@@ -22,14 +24,15 @@ pub fn deck(n: usize) -> Rc<Deck> {
     )
 }
 
-pub fn fresh(n: usize) -> State {
+/// A widget holding `deck`, with no progress yet, at [`T0`].
+pub fn holding(deck: Rc<Deck>) -> State {
     let store = MemoryStore::default();
-    State::new(
-        deck(n),
-        open_progress(&store, &progress_key(None, "d"), "d", T0),
-        Preset::default(),
-        T0,
-    )
+    let opened = open_progress(&store, &progress_key(None, &deck.id), &deck.id, T0);
+    State::new(deck, opened, Preset::default(), T0)
+}
+
+pub fn fresh(n: usize) -> State {
+    holding(deck(n))
 }
 
 /// Flips the card on screen and grades it.
