@@ -3,18 +3,17 @@
 // adds nothing), each file once, within scripts/size-budget.txt. scripts/size.sh checks dist/
 // on disk; this checks what actually crosses the network.
 const { test, expect } = require('@playwright/test');
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
+const { serve } = require('./helpers');
 
 const budget = Number(readFileSync('scripts/size-budget.txt', 'utf8').split('\n')
   .filter((l) => !l.startsWith('#')).join('').trim());
 
 test('a first visit, service worker included, downloads each file once and stays within the budget', async ({ browser }) => {
   const port = 4194;
-  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/=dist'], { stdio: 'ignore' });
-  const hits = async () => (await fetch(`http://127.0.0.1:${port}/__hits`)).json();
+  const { server, hits } = await serve(port, '/=dist');
   try {
-    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/__hits`).catch(() => null))?.ok ?? false, { timeout: 10000 }).toBe(true);
     await hits();
     const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();

@@ -2,7 +2,7 @@
 // and hostile decks, a strict CSP, and a second visit with the server stopped.
 const { test, expect } = require('@playwright/test');
 const { spawn } = require('node:child_process');
-const { expectNoAxeViolations, openFresh, ready, watchErrors } = require('./helpers');
+const { expectNoAxeViolations, openFresh, ready, serve, watchErrors } = require('./helpers');
 
 test('dist/ works unchanged from a deep sub-path, with every request answered', async ({ page }) => {
   const failed = [];
@@ -462,13 +462,11 @@ test('<interview-cards> mounts with its attributes, follows changes to them, and
 
 test('under Cache-Control: no-store the service worker downloads nothing a second time', async ({ browser }) => {
   const port = 4193;
-  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/=dist@nostore'], { stdio: 'ignore' });
-  const hits = async () => (await fetch(`http://127.0.0.1:${port}/__hits`)).json();
+  const { server, hits } = await serve(port, '/=dist@nostore');
   try {
     const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
     const url = `http://127.0.0.1:${port}/`;
-    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/__hits`).catch(() => null))?.ok ?? false, { timeout: 10000 }).toBe(true);
     await page.goto(url);
     await expect(page.locator('.app[data-ready]')).toBeAttached();
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);

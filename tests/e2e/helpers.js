@@ -46,4 +46,15 @@ function watchErrors(page) {
   return errors;
 }
 
-module.exports = { expectNoAxeViolations, openBare, openFresh, ready, startMock, watchErrors };
+/** Starts tests/e2e/serve.mjs on 127.0.0.1:`port` with `mounts` (see that file) and waits
+ * until it answers. Returns the server (kill it when done) and `hits()`: how many times each
+ * path was served since the last call. */
+async function serve(port, ...mounts) {
+  const { spawn } = require('node:child_process');
+  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), ...mounts], { stdio: 'ignore' });
+  const hitsUrl = `http://127.0.0.1:${port}/__hits`;
+  await expect.poll(async () => (await fetch(hitsUrl).catch(() => null))?.ok ?? false, { timeout: 10000 }).toBe(true);
+  return { server, hits: async () => (await fetch(hitsUrl)).json() };
+}
+
+module.exports = { expectNoAxeViolations, openBare, openFresh, ready, serve, startMock, watchErrors };

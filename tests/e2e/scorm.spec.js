@@ -2,11 +2,12 @@
 // host page: launch, grade, status and score, suspend data that fits, resume after a reload in a
 // browser that kept nothing, and a broken or absent API handled with nothing lost locally.
 const { test, expect } = require('@playwright/test');
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { mkdtempSync, readFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { synthReviews, progressWith } = require('./reviews');
+const { serve } = require('./helpers');
 const deck = require('../../data/deck.json');
 
 const port = 4195;
@@ -21,9 +22,8 @@ test.beforeAll(async () => {
   // The same, committing at most every 5 seconds.
   slow = mkdtempSync(join(tmpdir(), 'ic-scorm-slow-'));
   execFileSync(process.execPath, ['scripts/scorm.mjs', '--out', join(slow, 'slow.zip'), '--commit-every', '5'], { stdio: 'pipe' });
-  server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), '/lms/=tests/e2e/lms',
-    '/scorm-again/=node_modules/scorm-again/dist', `/course/=${join(out, 'interview-cards-scorm')}`, `/slow/=${join(slow, 'slow')}`], { stdio: 'ignore' });
-  await expect.poll(async () => (await fetch(`${base}/__hits`).catch(() => null))?.ok ?? false, { timeout: 10000 }).toBe(true);
+  ({ server } = await serve(port, '/lms/=tests/e2e/lms', '/scorm-again/=node_modules/scorm-again/dist',
+    `/course/=${join(out, 'interview-cards-scorm')}`, `/slow/=${join(slow, 'slow')}`));
 });
 test.afterAll(() => server?.kill());
 
