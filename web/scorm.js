@@ -54,16 +54,15 @@
     return v * 64 + d;
   }, 0);
 
-  /** FNV-1a over the deck's card ids, as 6 digits: suspend data from another deck (cards
-   * added, removed or reordered) is never read onto the wrong cards. */
-  function fingerprint(ids) {
+  /** FNV-1a of a text, 32 bits. */
+  function fnv(text) {
     let h = 0x811c9dc5;
-    for (const c of ids.join('\n')) {
-      h ^= c.codePointAt(0);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return enc(h, 6);
+    for (const c of text) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+    return h;
   }
+  /** The deck's card ids, as 6 digits: suspend data from another deck (cards added, removed or
+   * reordered) is never read onto the wrong cards. */
+  const fingerprint = (ids) => enc(fnv(ids.join('\n')), 6);
 
   /** The reviews and memories a reset has not hidden. */
   function resetAt(progress) {
@@ -253,9 +252,7 @@
   // before it starts.
   const learner = call('LMSGetValue', 'cmi.core.student_id');
   if (learner && learner !== 'false') {
-    let h = 0x811c9dc5;
-    for (const c of learner) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
-    const instance = `lms-${h.toString(16).padStart(8, '0')}`;
+    const instance = `lms-${fnv(learner).toString(16).padStart(8, '0')}`;
     const url = new URL(location.href);
     url.searchParams.set('instance', instance);
     history.replaceState(history.state, '', url);
