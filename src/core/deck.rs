@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::core::validate::{parse_deck, valid_id};
+pub use crate::core::validate::{parse_deck, problems, valid_id};
 
 /// The deck format version this build reads and writes.
 pub const DECK_FORMAT: u32 = 1;

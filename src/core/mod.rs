@@ -1,6 +1,7 @@
 //! The pure core: no `web_sys`, `gloo` or `yew` here, so it all runs under host `cargo test`.
 
 pub mod deck;
+pub mod draft;
 pub mod filter;
 pub mod import;
 pub mod keypoints;
@@ -17,6 +18,7 @@ pub mod save;
 pub mod schedule;
 pub mod search;
 pub mod session;
+pub mod share;
 pub mod stats;
 pub mod store;
 pub mod validate;

@@ -1,0 +1,362 @@
+//! The deck an author is writing on the authoring page (`editor.html`): kept as the author typed
+//! it, even while it is not yet a valid deck, and turned into deck JSON that the one validator
+//! ([`crate::core::validate::problems`]) checks. Each problem is placed beside the field it
+//! concerns ([`Field`]).
+
+use crate::core::deck::*;
+use crate::core::validate::problems;
+use serde::{Deserialize, Serialize};
+
+/// The version of the stored draft (`{"editor": 1, "draft": …}`).
+pub const DRAFT_FORMAT: u64 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: String,
+    pub title: String,
+    pub topics: Vec<DraftTopic>,
+    pub cards: Vec<DraftCard>,
+    /// The number in the next new card's id (`card-<n>`), so an id is never given twice, even
+    /// after a card is removed (progress is kept by card id).
+    pub next_card: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftTopic {
+    pub id: String,
+    pub name: String,
+    /// The id follows the name until the author types an id of their own.
+    #[serde(default)]
+    pub id_auto: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftCard {
+    pub id: String,
+    /// A topic's id (kept in step when the topic is renamed).
+    pub topic: String,
+    pub difficulty: Difficulty,
+    pub question: String,
+    /// Markdown subset, as the widget renders it.
+    pub answer: String,
+    /// One key point per line; blank lines are not points.
+    pub key_points: String,
+    // Carried unchanged from an imported deck.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed_difficulty: Option<Difficulty>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulty_reason: Option<String>,
+}
+
+/// Which field a problem concerns, by position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Deck(&'static str),
+    Topic(usize, &'static str),
+    Card(usize, &'static str),
+    /// Not one field (only for a deck this page did not write).
+    Whole,
+}
+
+/// A topic id from its name: lower-case ASCII letters and digits, other runs become one `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut out = out.trim_end_matches('-').to_string();
+    out.truncate(MAX_ID_LEN);
+    out.trim_end_matches('-').to_string()
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[derive(Serialize)]
+struct OutDeck<'a> {
+    format: u32,
+    id: &'a str,
+    title: &'a str,
+    topics: Vec<Topic>,
+    cards: Vec<Card>,
+}
+
+impl Draft {
+    /// A new deck: one topic, no cards yet.
+    pub fn new(id: String) -> Self {
+        Draft {
+            id,
+            title: String::new(),
+            topics: vec![DraftTopic {
+                id: "general".into(),
+                name: "General".into(),
+                id_auto: true,
+            }],
+            cards: Vec::new(),
+            next_card: 1,
+        }
+    }
+
+    /// An existing deck, to edit (an imported file).
+    pub fn from_deck(deck: &Deck) -> Self {
+        Draft {
+            id: deck.id.clone(),
+            title: deck.title.clone(),
+            topics: deck
+                .topics
+                .iter()
+                .map(|t| DraftTopic {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    id_auto: false,
+                })
+                .collect(),
+            cards: deck
+                .cards
+                .iter()
+                .map(|c| DraftCard {
+                    id: c.id.clone(),
+                    topic: c.topic.clone(),
+                    difficulty: c.difficulty,
+                    question: c.question.clone(),
+                    answer: c.answer.clone(),
+                    key_points: c.key_points.join("\n"),
+                    tags: c.tags.clone(),
+                    sources: c.sources.clone(),
+                    seed_difficulty: c.seed_difficulty,
+                    difficulty_reason: c.difficulty_reason.clone(),
+                })
+                .collect(),
+            next_card: deck.cards.len() as u32 + 1,
+        }
+    }
+
+    /// The deck file: this project's JSON format, as the widget reads it.
+    pub fn to_json(&self) -> String {
+        let out = OutDeck {
+            format: DECK_FORMAT,
+            id: &self.id,
+            title: &self.title,
+            topics: self
+                .topics
+                .iter()
+                .map(|t| Topic {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                })
+                .collect(),
+            cards: self
+                .cards
+                .iter()
+                .map(|c| Card {
+                    id: c.id.clone(),
+                    topic: c.topic.clone(),
+                    difficulty: c.difficulty,
+                    question: c.question.clone(),
+                    answer: c.answer.clone(),
+                    tags: c.tags.clone(),
+                    sources: c.sources.clone(),
+                    key_points: lines(&c.key_points),
+                    seed_difficulty: c.seed_difficulty,
+                    difficulty_reason: c.difficulty_reason.clone(),
+                })
+                .collect(),
+        };
+        serde_json::to_string_pretty(&out).unwrap_or_default()
+    }
+
+    /// Every problem the validator finds in the deck file, with the field it concerns.
+    pub fn problems(&self) -> Vec<(Field, DeckError)> {
+        problems(&self.to_json())
+            .into_iter()
+            .map(|e| (self.field_of(&e), e))
+            .collect()
+    }
+
+    /// The field a problem of this draft's deck file concerns.
+    pub fn field_of(&self, e: &DeckError) -> Field {
+        let field = |place: &Place, name: &'static str| match place {
+            Place::Deck => Field::Deck(name),
+            Place::Topic(n) => Field::Topic(n - 1, name),
+            Place::Card(c) => Field::Card(c.number - 1, name),
+        };
+        match e {
+            DeckError::MissingField { place, field: f }
+            | DeckError::EmptyField { place, field: f }
+            | DeckError::TooLong {
+                place, field: f, ..
+            } => field(place, f),
+            DeckError::InvalidId { place, .. } => field(place, "id"),
+            DeckError::UnknownTopic { card, .. } => Field::Card(card.number - 1, "topic"),
+            DeckError::BadDifficulty { card, .. }
+            | DeckError::DifficultyChangeUnexplained { card } => {
+                Field::Card(card.number - 1, "difficulty")
+            }
+            DeckError::KeyPointCount { card, .. } => Field::Card(card.number - 1, "key_points"),
+            DeckError::DuplicateId { second, .. } => Field::Card(second - 1, "id"),
+            DeckError::DuplicateTopic { id } => self
+                .topics
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| &t.id == id)
+                .nth(1)
+                .map_or(Field::Deck("topics"), |(i, _)| Field::Topic(i, "id")),
+            DeckError::NoCards => Field::Deck("cards"),
+            DeckError::TooMany { what, .. } => match *what {
+                "cards" => Field::Deck("cards"),
+                "topics" => Field::Deck("topics"),
+                _ => Field::Whole,
+            },
+            DeckError::Malformed { .. } | DeckError::UnsupportedFormat { .. } => Field::Whole,
+        }
+    }
+
+    /// Renames topic `i`; its id follows while it is automatic, and so do its cards.
+    pub fn set_topic_name(&mut self, i: usize, name: String) {
+        let Some(topic) = self.topics.get_mut(i) else {
+            return;
+        };
+        let auto = topic.id_auto.then(|| slug(&name));
+        topic.name = name;
+        if let Some(id) = auto {
+            self.retopic(i, id);
+        }
+    }
+
+    /// Gives topic `i` an id of the author's own; its cards follow.
+    pub fn set_topic_id(&mut self, i: usize, id: String) {
+        if let Some(topic) = self.topics.get_mut(i) {
+            topic.id_auto = false;
+            self.retopic(i, id);
+        }
+    }
+
+    fn retopic(&mut self, i: usize, id: String) {
+        let old = std::mem::replace(&mut self.topics[i].id, id.clone());
+        // Another topic with the old id (a duplicate) keeps its cards.
+        if old != id && !self.topics.iter().any(|t| t.id == old) {
+            for card in self.cards.iter_mut().filter(|c| c.topic == old) {
+                card.topic = id.clone();
+            }
+        }
+    }
+
+    pub fn add_topic(&mut self) {
+        self.topics.push(DraftTopic {
+            id: String::new(),
+            name: String::new(),
+            id_auto: true,
+        });
+    }
+
+    /// Removes topic `i`; its cards keep its id and are flagged until given another topic.
+    pub fn remove_topic(&mut self, i: usize) {
+        if i < self.topics.len() {
+            self.topics.remove(i);
+        }
+    }
+
+    /// Adds an empty card (in the last card's topic, else the first topic) and returns its
+    /// position.
+    pub fn add_card(&mut self) -> usize {
+        let topic = self
+            .cards
+            .last()
+            .map(|c| c.topic.clone())
+            .filter(|t| self.topics.iter().any(|x| &x.id == t))
+            .or_else(|| self.topics.first().map(|t| t.id.clone()))
+            .unwrap_or_default();
+        // An imported deck may already use `card-<n>` ids: skip those.
+        let mut n = self.next_card.max(1);
+        while self.cards.iter().any(|c| c.id == format!("card-{n}")) {
+            n += 1;
+        }
+        self.next_card = n + 1;
+        self.cards.push(DraftCard {
+            id: format!("card-{n}"),
+            topic,
+            difficulty: Difficulty::Medium,
+            question: String::new(),
+            answer: String::new(),
+            key_points: String::new(),
+            tags: Vec::new(),
+            sources: Vec::new(),
+            seed_difficulty: None,
+            difficulty_reason: None,
+        });
+        self.cards.len() - 1
+    }
+
+    pub fn remove_card(&mut self, i: usize) {
+        if i < self.cards.len() {
+            self.cards.remove(i);
+        }
+    }
+
+    /// Moves card `i` one place up (or down); false at the edge.
+    pub fn move_card(&mut self, i: usize, up: bool) -> bool {
+        let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+        match j {
+            Some(j) if j < self.cards.len() && i < self.cards.len() => {
+                self.cards.swap(i, j);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The value kept in storage.
+    pub fn to_stored(&self) -> String {
+        #[derive(Serialize)]
+        struct Stored<'a> {
+            editor: u64,
+            draft: &'a Draft,
+        }
+        serde_json::to_string(&Stored {
+            editor: DRAFT_FORMAT,
+            draft: self,
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// Why a stored draft could not be read (it is then kept aside, never overwritten).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredDraftError {
+    Unreadable(String),
+    /// Written by a newer version of the page.
+    Newer(u64),
+}
+
+/// Reads a stored draft.
+pub fn read_stored(text: &str) -> Result<Draft, StoredDraftError> {
+    #[derive(Deserialize)]
+    struct Version {
+        editor: u64,
+    }
+    #[derive(Deserialize)]
+    struct Stored {
+        draft: Draft,
+    }
+    let unreadable = |e: serde_json::Error| StoredDraftError::Unreadable(e.to_string());
+    let version: Version = serde_json::from_str(text).map_err(unreadable)?;
+    if version.editor > DRAFT_FORMAT {
+        return Err(StoredDraftError::Newer(version.editor));
+    }
+    serde_json::from_str::<Stored>(text)
+        .map(|s| s.draft)
+        .map_err(unreadable)
+}

@@ -1,0 +1,237 @@
+//! The authoring page's draft: the deck file it writes, where each problem is shown, topic and
+//! card ids, the stored draft, and decks packed into a link.
+
+use interview_cards::core::deck::*;
+use interview_cards::core::draft::*;
+use interview_cards::core::share::{base64url, fragment};
+
+/// A three-card deck, written as an author would.
+fn three_cards() -> Draft {
+    let mut d = Draft::new("my-deck".into());
+    d.title = "SQL basics".into();
+    d.set_topic_name(0, "Databases & SQL".into());
+    for (q, a) in [
+        (
+            "What is an index?",
+            "A structure that finds rows **without** a full scan.",
+        ),
+        (
+            "What is a transaction?",
+            "Work that commits or rolls back as one:\n\n- atomic\n- isolated",
+        ),
+        (
+            "What does `EXPLAIN` show?",
+            "The plan the database will use.",
+        ),
+    ] {
+        let i = d.add_card();
+        d.cards[i].question = q.into();
+        d.cards[i].answer = a.into();
+    }
+    d.cards[0].key_points = "avoids a full scan\n\n  costs writes  \nsorted structure\n".into();
+    d
+}
+
+#[test]
+fn a_new_draft_asks_for_a_title_and_cards_beside_those_fields() {
+    let d = Draft::new("d1".into());
+    let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    assert_eq!(fields, vec![Field::Deck("title"), Field::Deck("cards")]);
+}
+
+#[test]
+fn a_finished_draft_exports_a_deck_the_widget_reads() {
+    let d = three_cards();
+    assert_eq!(d.problems(), vec![]);
+    let deck = parse_deck(&d.to_json()).expect("valid deck");
+    assert_eq!(deck.id, "my-deck");
+    assert_eq!(deck.topics[0].id, "databases-sql");
+    assert_eq!(deck.topics[0].name, "Databases & SQL");
+    let ids: Vec<&str> = deck.cards.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["card-1", "card-2", "card-3"]);
+    assert!(deck.cards.iter().all(|c| c.topic == "databases-sql"));
+    // One key point per non-blank line, trimmed.
+    assert_eq!(
+        deck.cards[0].key_points,
+        ["avoids a full scan", "costs writes", "sorted structure"]
+    );
+    assert!(deck.cards[1].key_points.is_empty());
+}
+
+#[test]
+fn each_problem_is_placed_beside_its_field() {
+    let mut d = three_cards();
+    d.cards[1].answer = "   ".into();
+    d.cards[2].key_points = "one\ntwo".into();
+    d.add_topic(); // no name yet: an empty name and an empty id
+    let got: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        got,
+        vec![
+            Field::Topic(1, "id"),
+            Field::Topic(1, "name"),
+            Field::Card(1, "answer"),
+            Field::Card(2, "key_points"),
+        ]
+    );
+    // Fixing them clears them.
+    d.cards[1].answer = "Fixed.".into();
+    d.cards[2].key_points.push_str("\nthree");
+    d.set_topic_name(1, "Caching".into());
+    assert_eq!(d.problems(), vec![]);
+    assert_eq!(d.topics[1].id, "caching");
+}
+
+#[test]
+fn a_removed_topic_flags_its_cards_and_a_duplicate_flags_the_second_topic() {
+    let mut d = three_cards();
+    d.add_topic();
+    d.set_topic_name(1, "Databases & SQL".into());
+    let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    assert_eq!(fields, vec![Field::Topic(1, "id")]);
+    d.remove_topic(1);
+    d.remove_topic(0);
+    let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        fields,
+        vec![
+            Field::Card(0, "topic"),
+            Field::Card(1, "topic"),
+            Field::Card(2, "topic")
+        ]
+    );
+}
+
+#[test]
+fn the_first_problem_is_the_one_the_widget_would_report() {
+    let mut drafts = Vec::new();
+    for k in 0..6 {
+        let mut d = three_cards();
+        match k {
+            0 => d.title.clear(),
+            1 => d.id = "has space".into(),
+            2 => d.cards[2].question = "x".repeat(MAX_QUESTION_LEN + 1),
+            3 => d.cards[0].id = "card-2".into(),
+            4 => d.topics[0].name.clear(),
+            _ => d.cards.clear(),
+        }
+        drafts.push(d);
+    }
+    for d in drafts {
+        let problems = d.problems();
+        assert_eq!(
+            Some(&problems[0].1),
+            parse_deck(&d.to_json()).err().as_ref(),
+            "{problems:?}"
+        );
+        assert_ne!(problems[0].0, Field::Whole);
+    }
+}
+
+#[test]
+fn renaming_a_topic_moves_its_cards_until_the_author_sets_the_id() {
+    let mut d = three_cards();
+    d.set_topic_name(0, "Storage".into());
+    assert!(d.cards.iter().all(|c| c.topic == "storage"));
+    d.set_topic_id(0, "db".into());
+    assert!(d.cards.iter().all(|c| c.topic == "db"));
+    d.set_topic_name(0, "Relational databases".into());
+    assert_eq!(d.topics[0].id, "db", "a set id no longer follows the name");
+    assert_eq!(slug("  Ünïcode — and HTTP/2!  "), "n-code-and-http-2");
+    assert_eq!(slug(&"a".repeat(100)).len(), MAX_ID_LEN);
+}
+
+#[test]
+fn card_ids_are_never_given_twice() {
+    let mut d = three_cards();
+    d.remove_card(2);
+    let i = d.add_card();
+    assert_eq!(d.cards[i].id, "card-4");
+    // An imported deck that already uses card-<n> ids.
+    let deck = parse_deck(&three_cards().to_json()).unwrap();
+    let mut imported = Draft::from_deck(&deck);
+    imported.next_card = 2;
+    let i = imported.add_card();
+    assert_eq!(imported.cards[i].id, "card-4");
+    assert!(imported.move_card(i, true));
+    assert_eq!(imported.cards[2].id, "card-4");
+    assert!(!imported.move_card(0, true));
+}
+
+#[test]
+fn an_imported_deck_round_trips_through_the_draft() {
+    let json = three_cards().to_json();
+    let draft = Draft::from_deck(&parse_deck(&json).unwrap());
+    assert_eq!(draft.to_json(), json);
+    let bank = std::fs::read_to_string("data/deck.json").unwrap();
+    let deck = parse_deck(&bank).unwrap();
+    assert_eq!(
+        parse_deck(&Draft::from_deck(&deck).to_json()).unwrap(),
+        deck,
+        "the bank, with its tags, sources and difficulty records, survives editing"
+    );
+}
+
+#[test]
+fn the_stored_draft_reads_back_and_unreadable_or_newer_ones_are_named() {
+    let d = three_cards();
+    assert_eq!(read_stored(&d.to_stored()), Ok(d));
+    assert!(matches!(
+        read_stored("{\"editor\":1,\"draft\":{\"id\":3}}"),
+        Err(StoredDraftError::Unreadable(_))
+    ));
+    assert!(matches!(
+        read_stored("not json"),
+        Err(StoredDraftError::Unreadable(_))
+    ));
+    assert_eq!(
+        read_stored("{\"editor\":2,\"draft\":{}}"),
+        Err(StoredDraftError::Newer(2))
+    );
+}
+
+#[test]
+fn base64url_matches_rfc_4648_without_padding() {
+    let cases = [
+        ("", ""),
+        ("f", "Zg"),
+        ("fo", "Zm8"),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg"),
+        ("fooba", "Zm9vYmE"),
+        ("foobar", "Zm9vYmFy"),
+    ];
+    for (plain, encoded) in cases {
+        assert_eq!(base64url(plain.as_bytes()), encoded);
+    }
+    assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+}
+
+#[test]
+fn a_fragment_inflates_back_to_the_deck() {
+    let json = three_cards().to_json();
+    let link = fragment(&json);
+    let packed = link.strip_prefix("#deck=").unwrap();
+    assert!(packed
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    // Decode base64url by hand (the inverse of the encoder above).
+    let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bits: Vec<u8> = packed
+        .chars()
+        .map(|c| alphabet.find(c).unwrap() as u8)
+        .collect();
+    let mut bytes = Vec::new();
+    for chunk in bits.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            bytes.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    let inflated = miniz_oxide::inflate::decompress_to_vec(&bytes).unwrap();
+    assert_eq!(String::from_utf8(inflated).unwrap(), json);
+    assert!(link.len() < json.len());
+}
