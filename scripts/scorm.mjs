@@ -2,7 +2,8 @@
 // the build, a launch page (scorm.html) with the SCORM bridge (web/scorm.js) and its settings.
 // Run through scripts/scorm.sh, which builds dist/ first. Options:
 //   --deck FILE            a deck in this project's JSON format (default: the bundled bank)
-//   --topic ID --difficulty easy|medium|hard --mode all|due|new   presets, as the URL's
+//   --topic IDS --difficulty easy,medium,hard --mode practice|review|mock   presets, as the
+//                          URL's (comma-separated lists)
 //   --complete reviewed    completed once every card was reviewed (default)
 //   --complete mastered:N  completed once N % of the cards are mastered (stable 21 days or more)
 //   --title TEXT           the title the platform shows (default: the deck's)
@@ -43,8 +44,9 @@ if (typeof deck.id !== 'string' || !Array.isArray(deck.cards) || !deck.cards.len
 }
 if (deck.cards.length > 4095) fail('a deck of more than 4,095 cards does not fit the encoding');
 for (const [name, field] of [['topic', 'topic'], ['difficulty', 'difficulty']]) {
-  if (option(name) && !deck.cards.some((c) => c[field] === option(name))) {
-    fail(`no card of the deck has ${name} "${option(name)}"`);
+  // Comma-separated, as in the URL: each value must be one some card has.
+  for (const value of option(name)?.split(',') ?? []) {
+    if (!deck.cards.some((c) => c[field] === value)) fail(`no card of the deck has ${name} "${value}"`);
   }
 }
 
@@ -69,9 +71,9 @@ await mkdir(pkg, { recursive: true });
 
 // The build, without what a course package has no use for: precompressed copies, the service
 // worker (the platform serves the files; an offline copy on its origin is not ours to make),
-// and the full template deck.
+// the full template deck, and the authoring page.
 for (const f of files) {
-  if (/\.(gz|br)$/.test(f) || ['sw.js', 'deck.json', 'index.html'].includes(f)) continue;
+  if (/\.(gz|br)$/.test(f) || ['sw.js', 'deck.json', 'index.html', 'editor.html'].includes(f) || /^editor-/.test(f)) continue;
   await copyFile(join('dist', f), join(pkg, f));
 }
 const params = new URLSearchParams();

@@ -5,5 +5,6 @@
 pub mod app;
 pub mod components;
 pub mod core;
+pub mod editor;
 pub mod platform;
 pub mod words;

@@ -493,3 +493,34 @@ fn only_the_page_origin_and_listed_origins_may_serve_decks() {
         "question\tanswer"
     ));
 }
+
+#[test]
+fn problems_lists_every_card_and_starts_with_parse_decks_error() {
+    let mut cases = Vec::new();
+    for edit in [
+        |v: &mut Value| v["format"] = json!(9),
+        |v: &mut Value| {
+            v["topics"] = json!([{"id": "http", "name": ""}, {"id": "http", "name": "x"}])
+        },
+        |v: &mut Value| v["topics"] = json!([{"id": "bad id", "name": ""}]),
+        |v: &mut Value| {
+            v.as_object_mut().unwrap().remove("topics");
+        },
+        |v: &mut Value| v["cards"][1]["id"] = json!("c1"),
+        |v: &mut Value| v["cards"] = json!([]),
+        |v: &mut Value| v["title"] = json!(7),
+    ] {
+        let mut v = good();
+        edit(&mut v);
+        cases.push(v);
+    }
+    for v in &cases {
+        let all = problems(&v.to_string());
+        assert_eq!(Some(&all[0]), parse(v).err().as_ref(), "{v}");
+    }
+    assert!(problems(&good().to_string()).is_empty());
+    let mut v = good();
+    v["cards"][0]["answer"] = json!("");
+    v["cards"][1]["difficulty"] = json!("impossible");
+    assert_eq!(problems(&v.to_string()).len(), 2, "one problem per card");
+}

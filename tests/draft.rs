@@ -235,3 +235,75 @@ fn a_fragment_inflates_back_to_the_deck() {
     assert_eq!(String::from_utf8(inflated).unwrap(), json);
     assert!(link.len() < json.len());
 }
+
+mod embed_builder {
+    use interview_cards::core::embed::*;
+
+    #[test]
+    fn the_bank_topics_offered_are_the_banks() {
+        let bank: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string("data/deck.json").unwrap()).unwrap();
+        let topics: Vec<(String, String)> = bank["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["id"].as_str().unwrap().into(),
+                    t["name"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        let offered: Vec<(String, String)> = BANK_TOPICS
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.to_string()))
+            .collect();
+        assert_eq!(offered, topics);
+    }
+
+    #[test]
+    fn defaults_make_bare_snippets() {
+        let e = Embed {
+            compact: false,
+            ..Embed::default()
+        };
+        assert_eq!(e.query(), "");
+        assert_eq!(
+            e.element("https://h/p/"),
+            "<interview-cards></interview-cards>\n<script type=\"module\" src=\"https://h/p/embed.js\"></script>"
+        );
+        assert_eq!(e.scorm_command(), "scripts/scorm.sh");
+    }
+
+    #[test]
+    fn hostile_values_are_escaped_in_every_snippet() {
+        let e = Embed {
+            deck: DeckChoice::File("./a b\"&<x>.json".into()),
+            topics: vec!["http".into(), "api".into()],
+            instance: "it's".into(),
+            ..Embed::default()
+        };
+        assert_eq!(
+            e.query(),
+            "?deck=./a%20b%22%26%3Cx%3E.json&topic=http,api&layout=embed&instance=it%27s"
+        );
+        let iframe = e.iframe("https://h/");
+        assert!(iframe.contains("src=\"https://h/?deck=./a%20b%22%26%3Cx%3E.json&amp;topic=http,api&amp;layout=embed&amp;instance=it%27s\""));
+        assert!(e
+            .mount("https://h/")
+            .contains(" data-deck=\"./a b&quot;&amp;&lt;x&gt;.json\" data-topic=\"http,api\""));
+        assert!(e.element("https://h/").contains(" instance=\"it's\""));
+        assert_eq!(
+            e.scorm_command(),
+            "scripts/scorm.sh --deck 'a b\"&<x>.json' --topic http,api"
+        );
+        let quoted = Embed {
+            deck: DeckChoice::File("o'clock.json".into()),
+            ..Embed::default()
+        };
+        assert_eq!(
+            quoted.scorm_command(),
+            "scripts/scorm.sh --deck 'o'\\''clock.json'"
+        );
+    }
+}

@@ -30,7 +30,7 @@ pub struct DataProps {
 
 /// Reads the first file of a file input as text, then clears the input (so picking the same
 /// file again reads it again). The reader is kept in `slot` until it calls back.
-fn read_picked_file(
+pub(crate) fn read_picked_file(
     e: &Event,
     slot: &std::rc::Rc<std::cell::RefCell<Option<FileReader>>>,
     done: Callback<(String, String)>,

@@ -2,6 +2,7 @@
 
 pub mod deck;
 pub mod draft;
+pub mod embed;
 pub mod filter;
 pub mod import;
 pub mod keypoints;

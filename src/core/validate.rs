@@ -107,138 +107,161 @@ fn key_points(
 
 /// Parses and validates a deck in the project's JSON format.
 pub fn parse_deck(json: &str) -> Result<Deck, DeckError> {
-    let raw = read_raw(json)?;
-    check(raw, 1).map_err(|mut errors| errors.swap_remove(0))
-}
-
-/// Every problem of a deck, in the order `parse_deck` meets them (its error is the first), each
-/// card's first problem included: what an editor shows beside the fields. Empty when it is valid.
-pub fn problems(json: &str) -> Vec<DeckError> {
-    match read_raw(json) {
-        Ok(raw) => check(raw, usize::MAX).err().unwrap_or_default(),
-        Err(e) => vec![e],
-    }
-}
-
-fn read_raw(json: &str) -> Result<RawDeck, DeckError> {
-    serde_json::from_str(json).map_err(|e| DeckError::Malformed {
+    let raw: RawDeck = serde_json::from_str(json).map_err(|e| DeckError::Malformed {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
+    })?;
+    validate(raw)
+}
+
+fn validate(raw: RawDeck) -> Result<Deck, DeckError> {
+    let format = raw.format.ok_or(DeckError::MissingField {
+        place: Place::Deck,
+        field: "format",
+    })?;
+    if format != u64::from(DECK_FORMAT) {
+        return Err(DeckError::UnsupportedFormat { found: format });
+    }
+    let id = required_id(raw.id, &Place::Deck)?;
+    let title = required(raw.title, &Place::Deck, "title", MAX_TITLE_LEN)?;
+
+    let (topics, topic_ids) = validate_topics(raw.topics)?;
+    let raw_cards = raw.cards.ok_or(DeckError::MissingField {
+        place: Place::Deck,
+        field: "cards",
+    })?;
+    if raw_cards.is_empty() {
+        return Err(DeckError::NoCards);
+    }
+    if raw_cards.len() > MAX_CARDS {
+        return Err(DeckError::TooMany {
+            what: "cards",
+            count: raw_cards.len(),
+            max: MAX_CARDS,
+        });
+    }
+    let mut cards = Vec::with_capacity(raw_cards.len());
+    let mut seen = BTreeMap::new();
+    for (i, c) in raw_cards.into_iter().enumerate() {
+        let number = i + 1;
+        let card = validate_card(c, number, &topic_ids, &mut seen)?;
+        cards.push(card);
+    }
+    Ok(Deck {
+        origin: None,
+        format: DECK_FORMAT,
+        id,
+        title,
+        topics,
+        cards,
     })
 }
 
-/// Problems found so far; full once `limit` are found (the caller stops there).
-struct Problems {
-    found: Vec<DeckError>,
-    limit: usize,
+fn validate_topics(
+    raw: Option<Vec<RawTopic>>,
+) -> Result<(Vec<Topic>, BTreeSet<String>), DeckError> {
+    let raw_topics = raw.ok_or(DeckError::MissingField {
+        place: Place::Deck,
+        field: "topics",
+    })?;
+    if raw_topics.len() > MAX_TOPICS {
+        return Err(DeckError::TooMany {
+            what: "topics",
+            count: raw_topics.len(),
+            max: MAX_TOPICS,
+        });
+    }
+    let mut topics = Vec::with_capacity(raw_topics.len());
+    let mut topic_ids = BTreeSet::new();
+    for (i, t) in raw_topics.into_iter().enumerate() {
+        let place = Place::Topic(i + 1);
+        let tid = required_id(t.id, &place)?;
+        let name = required(t.name, &place, "name", MAX_TITLE_LEN)?;
+        if !topic_ids.insert(tid.clone()) {
+            return Err(DeckError::DuplicateTopic { id: tid });
+        }
+        topics.push(Topic { id: tid, name });
+    }
+
+    Ok((topics, topic_ids))
 }
 
-impl Problems {
-    /// Keeps `result`'s error; `Err` (with all found) once the limit is reached.
-    fn keep<T>(&mut self, result: Result<T, DeckError>) -> Result<Option<T>, Vec<DeckError>> {
-        match result {
-            Ok(value) => Ok(Some(value)),
-            Err(e) => {
-                self.found.push(e);
-                if self.found.len() >= self.limit {
-                    Err(std::mem::take(&mut self.found))
-                } else {
-                    Ok(None)
+/// Every problem of a deck, in the order `parse_deck` meets them (its error is the first; a test
+/// checks it), each card's first problem included: what the authoring page shows beside the
+/// fields. Empty when the deck is valid. (Kept apart from `parse_deck`, which stops at the first
+/// problem, so the widget does not carry this code.)
+pub fn problems(json: &str) -> Vec<DeckError> {
+    let raw: RawDeck = match serde_json::from_str(json) {
+        Ok(raw) => raw,
+        Err(e) => {
+            return vec![DeckError::Malformed {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }]
+        }
+    };
+    let mut found = Vec::new();
+    match raw.format {
+        None => found.push(DeckError::MissingField {
+            place: Place::Deck,
+            field: "format",
+        }),
+        Some(f) if f != u64::from(DECK_FORMAT) => {
+            found.push(DeckError::UnsupportedFormat { found: f })
+        }
+        Some(_) => {}
+    }
+    found.extend(required_id(raw.id, &Place::Deck).err());
+    found.extend(required(raw.title, &Place::Deck, "title", MAX_TITLE_LEN).err());
+    let mut topic_ids = BTreeSet::new();
+    match raw.topics {
+        None => found.push(DeckError::MissingField {
+            place: Place::Deck,
+            field: "topics",
+        }),
+        Some(topics) => {
+            if topics.len() > MAX_TOPICS {
+                found.push(DeckError::TooMany {
+                    what: "topics",
+                    count: topics.len(),
+                    max: MAX_TOPICS,
+                });
+            }
+            for (i, t) in topics.into_iter().enumerate() {
+                let place = Place::Topic(i + 1);
+                let id = required_id(t.id, &place).map_err(|e| found.push(e)).ok();
+                found.extend(required(t.name, &place, "name", MAX_TITLE_LEN).err());
+                if let Some(id) = id.filter(|id| !topic_ids.insert(id.clone())) {
+                    found.push(DeckError::DuplicateTopic { id });
                 }
             }
         }
     }
-}
-
-/// Checks every field; stops after `limit` problems.
-fn check(raw: RawDeck, limit: usize) -> Result<Deck, Vec<DeckError>> {
-    let mut p = Problems {
-        found: Vec::new(),
-        limit,
-    };
-    let format = raw.format.ok_or(DeckError::MissingField {
-        place: Place::Deck,
-        field: "format",
-    });
-    if let Some(format) = p.keep(format)? {
-        if format != u64::from(DECK_FORMAT) {
-            p.keep::<()>(Err(DeckError::UnsupportedFormat { found: format }))?;
-        }
-    }
-    let id = p.keep(required_id(raw.id, &Place::Deck))?;
-    let title = p.keep(required(raw.title, &Place::Deck, "title", MAX_TITLE_LEN))?;
-    let (topics, topic_ids) = check_topics(raw.topics, &mut p)?;
-    let raw_cards = p.keep(raw.cards.ok_or(DeckError::MissingField {
-        place: Place::Deck,
-        field: "cards",
-    }))?;
-    let mut cards = Vec::new();
-    if let Some(raw_cards) = raw_cards {
-        if raw_cards.is_empty() {
-            p.keep::<()>(Err(DeckError::NoCards))?;
-        }
-        if raw_cards.len() > MAX_CARDS {
-            p.keep::<()>(Err(DeckError::TooMany {
-                what: "cards",
-                count: raw_cards.len(),
-                max: MAX_CARDS,
-            }))?;
-        }
-        cards.reserve(raw_cards.len());
-        let mut seen = BTreeMap::new();
-        for (i, c) in raw_cards.into_iter().enumerate() {
-            if let Some(card) = p.keep(validate_card(c, i + 1, &topic_ids, &mut seen))? {
-                cards.push(card);
-            }
-        }
-    }
-    match (id, title) {
-        (Some(id), Some(title)) if p.found.is_empty() => Ok(Deck {
-            origin: None,
-            format: DECK_FORMAT,
-            id,
-            title,
-            topics,
-            cards,
+    match raw.cards {
+        None => found.push(DeckError::MissingField {
+            place: Place::Deck,
+            field: "cards",
         }),
-        _ => Err(p.found),
-    }
-}
-
-fn check_topics(
-    raw: Option<Vec<RawTopic>>,
-    p: &mut Problems,
-) -> Result<(Vec<Topic>, BTreeSet<String>), Vec<DeckError>> {
-    let mut topics = Vec::new();
-    let mut topic_ids = BTreeSet::new();
-    let Some(raw_topics) = p.keep(raw.ok_or(DeckError::MissingField {
-        place: Place::Deck,
-        field: "topics",
-    }))?
-    else {
-        return Ok((topics, topic_ids));
-    };
-    if raw_topics.len() > MAX_TOPICS {
-        p.keep::<()>(Err(DeckError::TooMany {
-            what: "topics",
-            count: raw_topics.len(),
-            max: MAX_TOPICS,
-        }))?;
-    }
-    for (i, t) in raw_topics.into_iter().enumerate() {
-        let place = Place::Topic(i + 1);
-        let tid = p.keep(required_id(t.id, &place))?;
-        let name = p.keep(required(t.name, &place, "name", MAX_TITLE_LEN))?;
-        if let Some(tid) = tid {
-            if !topic_ids.insert(tid.clone()) {
-                p.keep::<()>(Err(DeckError::DuplicateTopic { id: tid }))?;
-            } else if let Some(name) = name {
-                topics.push(Topic { id: tid, name });
+        Some(cards) => {
+            if cards.is_empty() {
+                found.push(DeckError::NoCards);
+            }
+            if cards.len() > MAX_CARDS {
+                found.push(DeckError::TooMany {
+                    what: "cards",
+                    count: cards.len(),
+                    max: MAX_CARDS,
+                });
+            }
+            let mut seen = BTreeMap::new();
+            for (i, c) in cards.into_iter().enumerate() {
+                found.extend(validate_card(c, i + 1, &topic_ids, &mut seen).err());
             }
         }
     }
-    Ok((topics, topic_ids))
+    found
 }
 
 /// Checks card `number` of the deck; `seen` holds the ids of the cards before it.

@@ -1,0 +1,535 @@
+//! The authoring page (`editor.html`, its own wasm module: nothing here is linked into the
+//! widget). An author writes a deck (title, topics, cards with Markdown answers previewed by the
+//! widget's own renderer, key points), sees the validator's problems beside the fields they
+//! concern, imports TSV/CSV/JSON, exports deck JSON, and builds embed snippets around a live
+//! widget. The draft is kept in localStorage at every change.
+
+mod builder;
+mod store;
+
+use crate::components::answer::Answer;
+use crate::core::deck::{DeckError, Difficulty};
+use crate::core::draft::{Draft, DraftCard, Field};
+use crate::core::import::parse_any;
+use crate::platform::download::download_text;
+use gloo::file::callbacks::FileReader;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+pub use store::{open as open_kept, Kept};
+
+/// What the author can change; each is one step of the draft.
+pub enum Edit {
+    Title(String),
+    Id(String),
+    TopicName(usize, String),
+    TopicId(usize, String),
+    AddTopic,
+    RemoveTopic(usize),
+    AddCard,
+    RemoveCard(usize),
+    MoveCard(usize, bool),
+    Card(usize, CardField, String),
+    Difficulty(usize, Difficulty),
+    /// A deck file replaces the draft; the draft before it can be brought back.
+    Imported(Draft, String),
+    BringBack,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum CardField {
+    Question,
+    Topic,
+    Answer,
+    KeyPoints,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct EditorState {
+    pub draft: Rc<Draft>,
+    /// What the last import or removal replaced, with a sentence saying what it was.
+    pub previous: Option<(Rc<Draft>, String)>,
+    /// The field to focus after this change (a new card's question).
+    pub focus: Option<String>,
+}
+
+impl Reducible for EditorState {
+    type Action = Edit;
+
+    fn reduce(self: Rc<Self>, edit: Edit) -> Rc<Self> {
+        let mut draft = (*self.draft).clone();
+        let mut previous = self.previous.clone();
+        let mut focus = None;
+        match edit {
+            Edit::Title(t) => draft.title = t,
+            Edit::Id(id) => draft.id = id,
+            Edit::TopicName(i, name) => draft.set_topic_name(i, name),
+            Edit::TopicId(i, id) => draft.set_topic_id(i, id),
+            Edit::AddTopic => {
+                draft.add_topic();
+                focus = Some(format!("topic-{}-name", draft.topics.len() - 1));
+            }
+            Edit::RemoveTopic(i) => {
+                let name = draft
+                    .topics
+                    .get(i)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                previous = Some((
+                    self.draft.clone(),
+                    format!("the topic \u{201c}{name}\u{201d}"),
+                ));
+                draft.remove_topic(i);
+                focus = Some("add-topic".into());
+            }
+            Edit::AddCard => {
+                let i = draft.add_card();
+                focus = Some(format!("card-{i}-question"));
+            }
+            Edit::RemoveCard(i) => {
+                previous = Some((self.draft.clone(), format!("card {}", i + 1)));
+                draft.remove_card(i);
+                focus = Some("add-card".into());
+            }
+            Edit::MoveCard(i, up) => {
+                if draft.move_card(i, up) {
+                    let to = if up { i - 1 } else { i + 1 };
+                    focus = Some(format!("card-{to}-{}", if up { "up" } else { "down" }));
+                }
+            }
+            Edit::Card(i, field, text) => {
+                if let Some(card) = draft.cards.get_mut(i) {
+                    *match field {
+                        CardField::Question => &mut card.question,
+                        CardField::Topic => &mut card.topic,
+                        CardField::Answer => &mut card.answer,
+                        CardField::KeyPoints => &mut card.key_points,
+                    } = text;
+                }
+            }
+            Edit::Difficulty(i, d) => {
+                if let Some(card) = draft.cards.get_mut(i) {
+                    card.difficulty = d;
+                }
+            }
+            Edit::Imported(imported, name) => {
+                previous = Some((self.draft.clone(), "the draft you had before".into()));
+                let _ = name;
+                draft = imported;
+            }
+            Edit::BringBack => {
+                if let Some((before, _)) = previous.take() {
+                    draft = (*before).clone();
+                }
+            }
+        }
+        Rc::new(EditorState {
+            draft: Rc::new(draft),
+            previous,
+            focus,
+        })
+    }
+}
+
+/// The id of a field's input, and of the problem shown beside it.
+pub fn field_id(field: Field) -> String {
+    match field {
+        Field::Deck(f) => format!("deck-{f}"),
+        Field::Topic(i, f) => format!("topic-{i}-{f}"),
+        Field::Card(i, f) => format!("card-{i}-{f}"),
+        Field::Whole => "deck-whole".into(),
+    }
+}
+
+/// The problem shown beside `field`, if any: `(message, id of the message)`.
+fn problem_of(problems: &[(Field, DeckError)], field: Field) -> Option<(String, String)> {
+    problems.iter().find(|(f, _)| *f == field).map(|(_, e)| {
+        (
+            sentence(&e.to_string()),
+            format!("{}-error", field_id(field)),
+        )
+    })
+}
+
+/// The validator's words start with "the deck" or "card 2" mid-sentence; here they start one.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A text input or area with its label, hint and problem.
+fn text_field(
+    field: Field,
+    label: &str,
+    value: &str,
+    rows: Option<u32>,
+    hint: Option<&str>,
+    problems: &[(Field, DeckError)],
+    oninput: Callback<String>,
+) -> Html {
+    let id = field_id(field);
+    let problem = problem_of(problems, field);
+    let hint_id = format!("{id}-hint");
+    let described: Vec<String> = hint
+        .map(|_| hint_id.clone())
+        .into_iter()
+        .chain(problem.as_ref().map(|(_, pid)| pid.clone()))
+        .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = problem.is_some().then_some("true");
+    let input = match rows {
+        Some(rows) => {
+            let oninput = oninput
+                .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            html! {
+                <textarea id={id.clone()} rows={rows.to_string()} value={value.to_string()} {oninput}
+                          aria-invalid={invalid} aria-describedby={described} />
+            }
+        }
+        None => {
+            let oninput = oninput
+                .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+            html! {
+                <input type="text" id={id.clone()} value={value.to_string()} {oninput}
+                       spellcheck="false" autocomplete="off"
+                       aria-invalid={invalid} aria-describedby={described} />
+            }
+        }
+    };
+    html! {
+        <div class="field">
+            <label for={id}>{label.to_string()}</label>
+            {input}
+            if let Some(hint) = hint {
+                <p class="hint" id={hint_id}>{hint.to_string()}</p>
+            }
+            if let Some((message, pid)) = problem {
+                <p class="field-error" id={pid}>{message}</p>
+            }
+        </div>
+    }
+}
+
+fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    index: usize,
+    count: usize,
+    card: DraftCard,
+    topics: Rc<Vec<(String, String)>>,
+    problems: Rc<Vec<(Field, DeckError)>>,
+    edit: Callback<Edit>,
+}
+
+#[function_component(CardEditor)]
+fn card_editor(p: &CardProps) -> Html {
+    let i = p.index;
+    let c = &p.card;
+    let set = |field: CardField| p.edit.reform(move |text| Edit::Card(i, field, text));
+    let topic_field = Field::Card(i, "topic");
+    let topic_problem = problem_of(&p.problems, topic_field);
+    let on_topic = p.edit.reform(move |e: Event| {
+        Edit::Card(
+            i,
+            CardField::Topic,
+            e.target_unchecked_into::<HtmlSelectElement>().value(),
+        )
+    });
+    let on_difficulty = p.edit.reform(move |e: Event| {
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Edit::Difficulty(i, Difficulty::parse(&value).unwrap_or(Difficulty::Medium))
+    });
+    let known_topic = p.topics.iter().any(|(id, _)| id == &c.topic);
+    let difficulty_problem = problem_of(&p.problems, Field::Card(i, "difficulty"));
+    let id_problem = problem_of(&p.problems, Field::Card(i, "id"));
+    let number = i + 1;
+    let edit = p.edit.clone();
+    let up = edit.reform(move |_: MouseEvent| Edit::MoveCard(i, true));
+    let down = edit.reform(move |_: MouseEvent| Edit::MoveCard(i, false));
+    let remove = edit.reform(move |_: MouseEvent| Edit::RemoveCard(i));
+    html! {
+        <fieldset class="editor-card" id={format!("card-{i}")}>
+            <legend>{format!("Card {number}")}<span class="card-id">{format!(" ({})", c.id)}</span></legend>
+            if let Some((message, pid)) = id_problem {
+                <p class="field-error" id={pid}>{message}</p>
+            }
+            {text_field(Field::Card(i, "question"), "Question", &c.question, Some(2), None, &p.problems, set(CardField::Question))}
+            <div class="field-row">
+                <div class="field">
+                    <label for={format!("card-{i}-topic")}>{"Topic"}</label>
+                    <select id={format!("card-{i}-topic")} onchange={on_topic}
+                            aria-invalid={topic_problem.is_some().then_some("true")}
+                            aria-describedby={topic_problem.as_ref().map(|(_, pid)| pid.clone())}>
+                        if !known_topic {
+                            <option value={c.topic.clone()} selected=true>{"— choose a topic —"}</option>
+                        }
+                        { for p.topics.iter().map(|(id, name)| html! {
+                            <option value={id.clone()} selected={*id == c.topic}>
+                                {if name.trim().is_empty() { id.clone() } else { name.clone() }}
+                            </option>
+                        }) }
+                    </select>
+                    if let Some((message, pid)) = topic_problem {
+                        <p class="field-error" id={pid}>{message}</p>
+                    }
+                </div>
+                <div class="field">
+                    <label for={format!("card-{i}-difficulty")}>{"Difficulty"}</label>
+                    <select id={format!("card-{i}-difficulty")} onchange={on_difficulty}
+                            aria-describedby={difficulty_problem.as_ref().map(|(_, pid)| pid.clone())}>
+                        { for Difficulty::ALL.iter().map(|d| html! {
+                            <option value={d.as_str()} selected={*d == c.difficulty}>{d.label()}</option>
+                        }) }
+                    </select>
+                    if let Some((message, pid)) = difficulty_problem {
+                        <p class="field-error" id={pid}>{message}</p>
+                    }
+                </div>
+            </div>
+            <div class="answer-edit">
+                {text_field(Field::Card(i, "answer"), "Answer (Markdown)", &c.answer, Some(6),
+                    Some("Paragraphs, **bold**, `code`, lists (- or 1.) and ``` code blocks."),
+                    &p.problems, set(CardField::Answer))}
+                <section class="preview" aria-label={format!("Preview of card {number}'s answer")}>
+                    <h4 class="preview-title" aria-hidden="true">{"Preview"}</h4>
+                    <div class="card-answer">
+                        if c.answer.trim().is_empty() {
+                            <p class="hint">{"The answer shows here as learners will see it."}</p>
+                        } else {
+                            <Answer source={AttrValue::from(c.answer.clone())} />
+                        }
+                    </div>
+                </section>
+            </div>
+            {text_field(Field::Card(i, "key_points"), "Key points (optional)", &c.key_points, Some(4),
+                Some("One per line: 3 to 6 short phrases an interviewer listens for."),
+                &p.problems, set(CardField::KeyPoints))}
+            <div class="card-actions">
+                <button type="button" id={format!("card-{i}-up")} onclick={up} disabled={i == 0}
+                        aria-label={format!("Move card {number} up")}>{"Move up"}</button>
+                <button type="button" id={format!("card-{i}-down")} onclick={down} disabled={i + 1 == p.count}
+                        aria-label={format!("Move card {number} down")}>{"Move down"}</button>
+                <button type="button" onclick={remove} aria-label={format!("Remove card {number}")}>{"Remove"}</button>
+            </div>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The draft found in storage (or a new one) and what to tell the author about storage.
+    pub kept: Rc<Kept>,
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let state = use_reducer(|| EditorState {
+        draft: Rc::new(props.kept.draft.clone()),
+        previous: None,
+        focus: None,
+    });
+    let saved = use_state_eq(|| props.kept.notice.clone());
+    let announce = use_state(String::new);
+    let theme = use_state(|| "auto".to_string());
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let draft = state.draft.clone();
+    let problems = use_memo(draft.clone(), |d| d.problems());
+
+    // Every change is kept at once; a failure says so (and the page keeps working).
+    {
+        let saved = saved.clone();
+        let kept = props.kept.clone();
+        use_effect_with(draft.clone(), move |d| {
+            if let Err(message) = kept.save(d) {
+                saved.set(Some(message));
+            }
+        });
+    }
+    {
+        let focus = state.focus.clone();
+        use_effect_with(state.clone(), move |_| {
+            if let Some(id) = focus {
+                focus_by_id(&id);
+            }
+        });
+    }
+
+    let edit = {
+        let state = state.clone();
+        Callback::from(move |e: Edit| state.dispatch(e))
+    };
+    let topics: Rc<Vec<(String, String)>> = Rc::new(
+        draft
+            .topics
+            .iter()
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect(),
+    );
+
+    let on_import = {
+        let edit = edit.clone();
+        let announce = announce.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let edit = edit.clone();
+            let announce = announce.clone();
+            crate::components::data::read_picked_file(
+                &e,
+                &reader,
+                Callback::from(move |(text, name): (String, String)| {
+                    match parse_any(&text, &name) {
+                        Ok(deck) => {
+                            announce.set(format!(
+                                "Imported {name}: {} cards. Your previous draft can be brought back below.",
+                                deck.cards.len()
+                            ));
+                            edit.emit(Edit::Imported(Draft::from_deck(&deck), name));
+                        }
+                        Err(e) => announce.set(format!(
+                            "{name} could not be imported, and your draft is unchanged: {}",
+                            e
+                        )),
+                    }
+                }),
+            );
+        })
+    };
+    let on_export = {
+        let draft = draft.clone();
+        let problems = problems.clone();
+        let announce = announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((field, _)) = problems.first() {
+                announce.set(match problems.len() {
+                    1 => "Fix the problem marked first: a deck the widget cannot open is not exported.".into(),
+                    n => format!("Fix the {n} problems marked first: a deck the widget cannot open is not exported."),
+                });
+                focus_by_id(&field_id(*field));
+                return;
+            }
+            let name = format!("{}.json", draft.id);
+            match download_text(&name, &draft.to_json()) {
+                Ok(()) => announce.set(format!("Exported {name}.")),
+                Err(e) => announce.set(format!("The file could not be offered for download: {e}")),
+            }
+        })
+    };
+    let bring_back = edit.reform(|_: MouseEvent| Edit::BringBack);
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |e: Event| {
+            theme.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+
+    let deck_problem = problem_of(&problems, Field::Deck("cards"));
+    let topics_problem = problem_of(&problems, Field::Deck("topics"));
+    let whole_problem = problem_of(&problems, Field::Whole);
+    let count = draft.cards.len();
+    html! {
+        <main class="app editor" data-theme={(*theme != "auto").then(|| (*theme).clone())}>
+            <header class="app-header">
+                <h1>{"Deck editor"}</h1>
+                <div class="field theme-field">
+                    <label for="editor-theme">{"Theme"}</label>
+                    <select id="editor-theme" onchange={on_theme}>
+                        <option value="auto" selected={*theme == "auto"}>{"System"}</option>
+                        <option value="light" selected={*theme == "light"}>{"Light"}</option>
+                        <option value="dark" selected={*theme == "dark"}>{"Dark"}</option>
+                    </select>
+                </div>
+            </header>
+            <p class="intro">{"Write a deck for the practice widget, check it, export it as a file, and build the snippet that embeds it. "}
+                {"Your draft is kept in this browser as you type; nothing is sent anywhere."}</p>
+            if let Some(message) = (*saved).clone() {
+                <p class="notice" role="alert">{message}</p>
+            }
+            <p class="sr-only" role="status" aria-live="polite">{(*announce).clone()}</p>
+
+            <section aria-labelledby="deck-heading">
+                <h2 id="deck-heading">{"Deck"}</h2>
+                {text_field(Field::Deck("title"), "Title", &draft.title, None, None, &problems, edit.reform(Edit::Title))}
+                {text_field(Field::Deck("id"), "Deck id", &draft.id, None,
+                    Some("Learners' progress is saved under this id: keep it once the deck is in use."),
+                    &problems, edit.reform(Edit::Id))}
+                if let Some((message, pid)) = whole_problem {
+                    <p class="field-error" id={pid}>{message}</p>
+                }
+            </section>
+
+            <section aria-labelledby="topics-heading">
+                <h2 id="topics-heading">{"Topics"}</h2>
+                if let Some((message, pid)) = topics_problem {
+                    <p class="field-error" id={pid}>{message}</p>
+                }
+                <ol class="topic-list">
+                    { for draft.topics.iter().enumerate().map(|(i, t)| {
+                        let remove = edit.reform(move |_: MouseEvent| Edit::RemoveTopic(i));
+                        html! {
+                            <li key={i}>
+                                <fieldset>
+                                    <legend>{format!("Topic {}", i + 1)}</legend>
+                                    <div class="field-row">
+                                        {text_field(Field::Topic(i, "name"), "Name", &t.name, None, None, &problems,
+                                            edit.reform(move |name| Edit::TopicName(i, name)))}
+                                        {text_field(Field::Topic(i, "id"), "Id (in links: ?topic=…)", &t.id, None, None, &problems,
+                                            edit.reform(move |id| Edit::TopicId(i, id)))}
+                                    </div>
+                                    <button type="button" onclick={remove}
+                                            aria-label={format!("Remove topic {}", i + 1)}>{"Remove"}</button>
+                                </fieldset>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                <button type="button" id="add-topic" onclick={edit.reform(|_: MouseEvent| Edit::AddTopic)}>{"Add a topic"}</button>
+            </section>
+
+            <section aria-labelledby="cards-heading">
+                <h2 id="cards-heading">{format!("Cards ({count})")}</h2>
+                if let Some((message, pid)) = deck_problem {
+                    <p class="field-error" id={pid}>{message}</p>
+                }
+                { for draft.cards.iter().enumerate().map(|(i, c)| html! {
+                    <CardEditor key={c.id.clone()} index={i} count={count} card={c.clone()}
+                                topics={topics.clone()} problems={Rc::new((*problems).clone())} edit={edit.clone()} />
+                }) }
+                <button type="button" id="add-card" class="primary" onclick={edit.reform(|_: MouseEvent| Edit::AddCard)}>{"Add a card"}</button>
+            </section>
+
+            <section aria-labelledby="files-heading">
+                <h2 id="files-heading">{"Import and export"}</h2>
+                <div class="field">
+                    <label for="import-file">{"Import a deck file (JSON, or TSV/CSV from Anki or Quizlet): it replaces the draft, which can be brought back"}</label>
+                    <input type="file" id="import-file" accept=".json,.tsv,.csv,.txt,application/json,text/plain,text/csv,text/tab-separated-values" onchange={on_import} />
+                </div>
+                if let Some((_, what)) = &state.previous {
+                    <p><button type="button" onclick={bring_back}>{format!("Bring back {what}")}</button></p>
+                }
+                <p id="export-status" class={if problems.is_empty() { "hint" } else { "field-error" }}>
+                    { if problems.is_empty() {
+                        format!("Ready: {} that the widget opens.", crate::words::plural(count, "card", "cards"))
+                    } else {
+                        format!("{} to fix before export.", crate::words::plural(problems.len(), "problem", "problems"))
+                    } }
+                </p>
+                <button type="button" id="export" class="primary" onclick={on_export} aria-describedby="export-status">{"Export deck JSON"}</button>
+            </section>
+
+            <builder::Builder draft={draft.clone()} valid={problems.is_empty()} />
+        </main>
+    }
+}

@@ -1,0 +1,108 @@
+//! The draft in localStorage: read once at start, written at every change. A value that cannot be
+//! read is never overwritten: it is copied aside first, and the author is told where it is.
+
+use crate::core::draft::{read_stored, Draft, StoredDraftError};
+use crate::core::store::{Store, StoreError};
+use crate::platform::storage::LocalStore;
+
+pub const DRAFT_KEY: &str = "interview-cards:editor:draft";
+
+/// The draft to start from, what to tell the author about where it is kept, and the storage.
+pub struct Kept {
+    pub draft: Draft,
+    pub notice: Option<String>,
+    store: Option<LocalStore>,
+}
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+fn new_id() -> String {
+    // A deck id no other draft of this author is likely to have: the time, in base 36.
+    let mut n = js_sys::Date::now() as u64;
+    let mut digits = Vec::new();
+    while n > 0 {
+        digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    format!("deck-{}", digits.iter().rev().collect::<String>())
+}
+
+fn off(reason: &str) -> String {
+    format!(
+        "This browser does not let the page keep your draft ({reason}): export the deck before you leave the page."
+    )
+}
+
+/// Reads the kept draft, or starts one.
+pub fn open() -> Kept {
+    let store = match LocalStore::open() {
+        Ok(store) => store,
+        Err(e) => {
+            return Kept {
+                draft: Draft::new(new_id()),
+                notice: Some(off(&e.to_string())),
+                store: None,
+            }
+        }
+    };
+    let (draft, notice) = match store.get(DRAFT_KEY) {
+        Ok(None) => (Draft::new(new_id()), None),
+        Ok(Some(text)) => match read_stored(&text) {
+            Ok(draft) => (draft, None),
+            Err(e) => {
+                let aside = format!("{DRAFT_KEY}:unreadable:{}", js_sys::Date::now() as u64);
+                let why = match e {
+                    StoredDraftError::Unreadable(reason) => {
+                        format!("it could not be read: {reason}")
+                    }
+                    StoredDraftError::Newer(v) => {
+                        format!("a newer version of this page wrote it (version {v})")
+                    }
+                };
+                match store.set(&aside, &text) {
+                    Ok(()) => (
+                        Draft::new(new_id()),
+                        Some(format!("Your saved draft was not opened ({why}). It is kept unchanged in this browser's storage under \u{201c}{aside}\u{201d}; a new draft was started.")),
+                    ),
+                    // Nowhere to keep it aside: leave it where it is and keep nothing new.
+                    Err(err) => {
+                        return Kept {
+                            draft: Draft::new(new_id()),
+                            notice: Some(format!("Your saved draft was not opened ({why}), and it could not be copied aside ({err}), so it is left as it was and this new draft is not kept: export it before you leave.")),
+                            store: None,
+                        }
+                    }
+                }
+            }
+        },
+        Err(e) => {
+            return Kept {
+                draft: Draft::new(new_id()),
+                notice: Some(off(&e.to_string())),
+                store: None,
+            }
+        }
+    };
+    Kept {
+        draft,
+        notice,
+        store: Some(store),
+    }
+}
+
+impl Kept {
+    /// Keeps `draft`; says why not when it cannot.
+    pub fn save(&self, draft: &Draft) -> Result<(), String> {
+        let Some(store) = &self.store else {
+            return Ok(()); // The notice already says the draft is not kept.
+        };
+        store.set(DRAFT_KEY, &draft.to_stored()).map_err(|e| match e {
+            StoreError::QuotaExceeded => "This browser's storage is full, so your latest changes are not kept: export the deck to keep them.".to_string(),
+            other => format!("Your latest changes could not be kept ({other}): export the deck to keep them."),
+        })
+    }
+}
