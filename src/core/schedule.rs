@@ -302,8 +302,11 @@ impl Scheduler {
             let bound =
                 -(ln(w[11]) + ln(two_to_w13 - 1.0) + w[14] * 0.3) / steps.relearning.len() as f64;
             let ceiling = round8(bound.max(0.0).sqrt()).clamp(0.01, 2.0);
-            weights[17] = weights[17].clamp(0.0, ceiling);
-            weights[18] = weights[18].clamp(0.0, ceiling);
+            // Not `f64::clamp`: with a bound only known at run time it keeps its assertion,
+            // whose message links the float printer (about 5 KB gzip) into the wasm.
+            let cap = |w: f64| if w > ceiling { ceiling } else if w < 0.0 { 0.0 } else { w };
+            weights[17] = cap(weights[17]);
+            weights[18] = cap(weights[18]);
         }
         let decay = -weights[20];
         let factor = round8(0.9f64.powf(1.0 / decay) - 1.0);
