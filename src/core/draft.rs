@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// The version of the stored draft (`{"editor": 1, "draft": …}`).
 pub const DRAFT_FORMAT: u64 = 1;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub id: String,
     pub title: String,
@@ -21,7 +21,7 @@ pub struct Draft {
     pub next_card: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftTopic {
     pub id: String,
     pub name: String,
@@ -30,7 +30,7 @@ pub struct DraftTopic {
     pub id_auto: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftCard {
     pub id: String,
     /// A topic's id (kept in step when the topic is renamed).

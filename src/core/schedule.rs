@@ -304,7 +304,15 @@ impl Scheduler {
             let ceiling = round8(bound.max(0.0).sqrt()).clamp(0.01, 2.0);
             // Not `f64::clamp`: with a bound only known at run time it keeps its assertion,
             // whose message links the float printer (about 5 KB gzip) into the wasm.
-            let cap = |w: f64| if w > ceiling { ceiling } else if w < 0.0 { 0.0 } else { w };
+            let cap = |w: f64| {
+                if w > ceiling {
+                    ceiling
+                } else if w < 0.0 {
+                    0.0
+                } else {
+                    w
+                }
+            };
             weights[17] = cap(weights[17]);
             weights[18] = cap(weights[18]);
         }

@@ -107,6 +107,11 @@ pub fn builder(props: &BuilderProps) -> Html {
         Source::Address => DeckChoice::File(address.trim().to_string()),
     };
     let base = base();
+    // Packing the draft (deflate) is the costly step: once per change of the draft.
+    let packed = use_memo(
+        (*source == Source::Draft && props.valid, draft.clone()),
+        |(on, draft)| on.then(|| fragment(&draft.to_json())),
+    );
     // The live widget: the draft travels in the fragment (never to a server), with its own
     // progress so trying it out does not mix with the learners' deck of the same id.
     let mut live = choice.clone();
@@ -117,7 +122,11 @@ pub fn builder(props: &BuilderProps) -> Html {
             if live.instance.is_empty() {
                 live.instance = "editor-preview".into();
             }
-            Some(format!("./{}{}", live.query(), fragment(&draft.to_json())))
+            Some(format!(
+                "./{}{}",
+                live.query(),
+                packed.as_deref().unwrap_or_default()
+            ))
         }
         Source::Address if address.trim().is_empty() => None,
         _ => Some(format!("./{}", live.query())),
@@ -215,8 +224,8 @@ pub fn builder(props: &BuilderProps) -> Html {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         && choice.instance.len() <= 64;
-    let share = (*source == Source::Draft && props.valid).then(|| {
-        let link = format!("{base}{}", fragment(&draft.to_json()));
+    let share = packed.as_ref().as_ref().map(|packed| {
+        let link = format!("{base}{packed}");
         (link.len() <= LINK_LIMIT).then_some(link).ok_or(())
     });
 

@@ -358,6 +358,22 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         });
     }
+    // Another tab writing the same draft: both keep saving over each other, so say so.
+    {
+        let saved = saved.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "storage", move |e| {
+                    let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
+                        .and_then(|e| e.key());
+                    if key.as_deref() == Some(store::DRAFT_KEY) {
+                        saved.set(Some("This draft is open in another tab too, and each tab keeps saving its own version over the other's. Close one of them; reloading this one shows the other tab's version.".into()));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let focus = state.focus.clone();
         use_effect_with(state.clone(), move |_| {

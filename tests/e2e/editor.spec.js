@@ -169,6 +169,17 @@ test('a damaged draft is kept aside and said so; a full storage is said so', asy
   await expect(page.getByRole('alert')).toContainText("This browser's storage is full, so your latest changes are not kept: export the deck to keep them.");
 });
 
+test('a draft open in two tabs says so in the other tab', async ({ page, context }) => {
+  await openEditor(page);
+  const other = await context.newPage();
+  await other.goto('./editor.html');
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Deck editor');
+  await page.locator('#deck-title').fill('Typed in the first tab');
+  await expect(other.getByRole('alert')).toContainText('This draft is open in another tab too');
+  await other.reload();
+  await expect(other.locator('#deck-title')).toHaveValue('Typed in the first tab');
+});
+
 test('the embed builder shows the draft live and writes the snippets', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openEditor(page);
@@ -242,6 +253,15 @@ for (const scheme of ['light', 'dark']) {
     await expectNoAxeViolations(page, `editor (${scheme}, theme switched)`);
   });
 }
+
+test('on a 360 px screen the editor fits, with the whole bank in it', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openEditor(page);
+  await page.locator('#import-file').setInputFiles('data/deck.json');
+  await expect(page.locator('.editor-card')).toHaveCount(110);
+  await expect(page.locator('#export-status')).toHaveText('Ready: 110 cards that the widget opens.');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
 
 test('the practice page downloads nothing of the editor', async ({ page }) => {
   const fetched = [];
