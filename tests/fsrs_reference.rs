@@ -139,8 +139,11 @@ fn every_grade_matches_ts_fsrs() {
         }
     }
     assert!(checked >= 1000, "only {checked} grades in {path}");
+    // Departures end a case's comparison, so they must stay rare. Over 300 random sequences
+    // they number 0 to 7 (mean 2.7 over 21 seeds): a bound of 2% failed about one run in 16;
+    // 5% is far beyond what chance gives and still keeps most grades compared.
     assert!(
-        departures * 50 < reference.cases.len(),
+        departures * 20 <= reference.cases.len(),
         "{departures} departures in {path}"
     );
 }
