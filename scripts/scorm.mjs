@@ -95,8 +95,8 @@ window.interviewCardsScorm = ${JSON.stringify({
     // Positions in the suspend data: every card of the deck, in order.
     cards: deck.cards.map((c) => c.id),
     // What counts for completion and the score: the cards the presets show.
-    counted: deck.cards.filter((c) => (!option('topic') || c.topic === option('topic'))
-      && (!option('difficulty') || c.difficulty === option('difficulty'))).map((c) => c.id),
+    counted: deck.cards.filter((c) => (!option('topic') || option('topic').split(',').includes(c.topic))
+      && (!option('difficulty') || option('difficulty').split(',').includes(c.difficulty))).map((c) => c.id),
   })};
 `);
 const title = option('title', deck.title || 'Interview practice');

@@ -63,17 +63,20 @@ fn each_problem_is_placed_beside_its_field() {
     let mut d = three_cards();
     d.cards[1].answer = "   ".into();
     d.cards[2].key_points = "one\ntwo".into();
-    d.add_topic(); // no name yet: an empty name and an empty id
+    d.add_topic(); // no name yet (its id is `topic-2` until it has one)
+    d.set_topic_id(0, "not an id".into());
     let got: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
     assert_eq!(
         got,
         vec![
-            Field::Topic(1, "id"),
+            Field::Topic(0, "id"),
             Field::Topic(1, "name"),
+            // (Card 0's topic is that unusable id: not flagged again beside every card.)
             Field::Card(1, "answer"),
             Field::Card(2, "key_points"),
         ]
     );
+    d.set_topic_id(0, "sql".into());
     // Fixing them clears them.
     d.cards[1].answer = "Fixed.".into();
     d.cards[2].key_points.push_str("\nthree");
@@ -89,8 +92,14 @@ fn a_removed_topic_flags_its_cards_and_a_duplicate_flags_the_second_topic() {
     d.set_topic_name(1, "Databases & SQL".into());
     let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
     assert_eq!(fields, vec![Field::Topic(1, "id")]);
+    // A third topic of the same id is named beside itself, not the second again.
+    d.add_topic();
+    d.set_topic_name(2, "Databases & SQL".into());
+    let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    assert_eq!(fields, vec![Field::Topic(1, "id"), Field::Topic(2, "id")]);
+    d.remove_topic(2);
     d.remove_topic(1);
-    d.remove_topic(0);
+    let removed = d.remove_topic(0).unwrap();
     let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
     assert_eq!(
         fields,
@@ -100,6 +109,9 @@ fn a_removed_topic_flags_its_cards_and_a_duplicate_flags_the_second_topic() {
             Field::Card(2, "topic")
         ]
     );
+    // Put back, it takes its cards back.
+    d.restore_topic(0, removed);
+    assert_eq!(d.problems(), vec![]);
 }
 
 #[test]
@@ -128,17 +140,56 @@ fn the_first_problem_is_the_one_the_widget_would_report() {
     }
 }
 
+fn topic_of_each_card(d: &Draft) -> Vec<String> {
+    let deck: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+    deck["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["topic"].as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
-fn renaming_a_topic_moves_its_cards_until_the_author_sets_the_id() {
+fn cards_stay_with_their_topic_whatever_its_name_or_id() {
     let mut d = three_cards();
     d.set_topic_name(0, "Storage".into());
-    assert!(d.cards.iter().all(|c| c.topic == "storage"));
+    assert_eq!(topic_of_each_card(&d), ["storage"; 3]);
     d.set_topic_id(0, "db".into());
-    assert!(d.cards.iter().all(|c| c.topic == "db"));
+    assert_eq!(topic_of_each_card(&d), ["db"; 3]);
     d.set_topic_name(0, "Relational databases".into());
     assert_eq!(d.topics[0].id, "db", "a set id no longer follows the name");
+
+    // Typing a name that passes through another topic's id moves nothing.
+    let sql = d.add_topic();
+    d.set_topic_name(sql, "SQL".into());
+    let lite = d.add_topic();
+    let i = d.add_card();
+    d.cards[i].topic = d.topics[lite].key;
+    d.cards[i].question = "Q?".into();
+    d.cards[i].answer = "A.".into();
+    for name in ["SQLite", "SQL", "SQL Server"] {
+        d.set_topic_name(lite, name.into());
+    }
+    assert_eq!(topic_of_each_card(&d), ["db", "db", "db", "sql-server"]);
+    // A name without ASCII letters or digits still gets an id.
+    d.set_topic_name(lite, "数据库".into());
+    assert_eq!(d.topics[lite].id, format!("topic-{}", d.topics[lite].key));
+    assert_eq!(d.problems(), vec![]);
+
     assert_eq!(slug("  Ünïcode — and HTTP/2!  "), "n-code-and-http-2");
     assert_eq!(slug(&"a".repeat(100)).len(), MAX_ID_LEN);
+}
+
+#[test]
+fn a_removed_card_goes_back_where_it_was() {
+    let mut d = three_cards();
+    let card = d.remove_card(1).unwrap();
+    d.cards[0].question = "Edited after the removal".into();
+    d.restore_card(1, card);
+    assert_eq!(d.cards[1].question, "What is a transaction?");
+    assert_eq!(d.cards[0].question, "Edited after the removal");
+    assert!(d.remove_card(7).is_none());
 }
 
 #[test]

@@ -19,10 +19,15 @@ pub struct Draft {
     /// The number in the next new card's id (`card-<n>`), so an id is never given twice, even
     /// after a card is removed (progress is kept by card id).
     pub next_card: u32,
+    /// The next topic's key.
+    pub next_topic: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftTopic {
+    /// Never changes: cards name their topic by it, so renaming a topic, or two topics passing
+    /// through the same id while being typed, never moves a card.
+    pub key: u32,
     pub id: String,
     pub name: String,
     /// The id follows the name until the author types an id of their own.
@@ -33,8 +38,8 @@ pub struct DraftTopic {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftCard {
     pub id: String,
-    /// A topic's id (kept in step when the topic is renamed).
-    pub topic: String,
+    /// Its topic's key (one no topic has once that topic is removed).
+    pub topic: u32,
     pub difficulty: Difficulty,
     pub question: String,
     /// Markdown subset, as the widget renders it.
@@ -77,6 +82,17 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The id a topic gets from its name: its slug, or `topic-<key>` for a name with no ASCII letter
+/// or digit (so it is never empty).
+fn auto_id(name: &str, key: u32) -> String {
+    let id = slug(name);
+    if id.is_empty() {
+        format!("topic-{key}")
+    } else {
+        id
+    }
+}
+
 fn lines(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
@@ -101,24 +117,35 @@ impl Draft {
             id,
             title: String::new(),
             topics: vec![DraftTopic {
+                key: 1,
                 id: "general".into(),
                 name: "General".into(),
                 id_auto: true,
             }],
             cards: Vec::new(),
             next_card: 1,
+            next_topic: 2,
         }
     }
 
     /// An existing deck, to edit (an imported file).
     pub fn from_deck(deck: &Deck) -> Self {
+        // Keys 1, 2, … by position; a card of a topic the deck does not list gets key 0.
+        let key_of = |id: &str| {
+            deck.topics
+                .iter()
+                .position(|t| t.id == id)
+                .map_or(0, |i| i as u32 + 1)
+        };
         Draft {
             id: deck.id.clone(),
             title: deck.title.clone(),
             topics: deck
                 .topics
                 .iter()
-                .map(|t| DraftTopic {
+                .enumerate()
+                .map(|(i, t)| DraftTopic {
+                    key: i as u32 + 1,
                     id: t.id.clone(),
                     name: t.name.clone(),
                     id_auto: false,
@@ -129,7 +156,7 @@ impl Draft {
                 .iter()
                 .map(|c| DraftCard {
                     id: c.id.clone(),
-                    topic: c.topic.clone(),
+                    topic: key_of(&c.topic),
                     difficulty: c.difficulty,
                     question: c.question.clone(),
                     answer: c.answer.clone(),
@@ -141,7 +168,16 @@ impl Draft {
                 })
                 .collect(),
             next_card: deck.cards.len() as u32 + 1,
+            next_topic: deck.topics.len() as u32 + 1,
         }
+    }
+
+    /// The id of the topic with `key` ("" when there is none: a problem beside the card).
+    pub fn topic_id(&self, key: u32) -> &str {
+        self.topics
+            .iter()
+            .find(|t| t.key == key)
+            .map_or("", |t| t.id.as_str())
     }
 
     /// The deck file: this project's JSON format, as the widget reads it.
@@ -163,7 +199,7 @@ impl Draft {
                 .iter()
                 .map(|c| Card {
                     id: c.id.clone(),
-                    topic: c.topic.clone(),
+                    topic: self.topic_id(c.topic).to_string(),
                     difficulty: c.difficulty,
                     question: c.question.clone(),
                     answer: c.answer.clone(),
@@ -180,9 +216,26 @@ impl Draft {
 
     /// Every problem the validator finds in the deck file, with the field it concerns.
     pub fn problems(&self) -> Vec<(Field, DeckError)> {
+        let mut duplicates: Vec<String> = Vec::new();
         problems(&self.to_json())
             .into_iter()
-            .map(|e| (self.field_of(&e), e))
+            .map(|e| {
+                let field = match &e {
+                    // The n-th report of an id names its (n + 1)-th topic.
+                    DeckError::DuplicateTopic { id } => {
+                        let n = duplicates.iter().filter(|d| *d == id).count();
+                        duplicates.push(id.clone());
+                        self.topics
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, t)| &t.id == id)
+                            .nth(n + 1)
+                            .map_or(Field::Deck("topics"), |(i, _)| Field::Topic(i, "id"))
+                    }
+                    _ => self.field_of(&e),
+                };
+                (field, e)
+            })
             .collect()
     }
 
@@ -224,49 +277,54 @@ impl Draft {
         }
     }
 
-    /// Renames topic `i`; its id follows while it is automatic, and so do its cards.
+    /// Renames topic `i`; its id follows while it is automatic. Its cards stay with it.
     pub fn set_topic_name(&mut self, i: usize, name: String) {
-        let Some(topic) = self.topics.get_mut(i) else {
-            return;
-        };
-        let auto = topic.id_auto.then(|| slug(&name));
-        topic.name = name;
-        if let Some(id) = auto {
-            self.retopic(i, id);
+        if let Some(topic) = self.topics.get_mut(i) {
+            if topic.id_auto {
+                topic.id = auto_id(&name, topic.key);
+            }
+            topic.name = name;
         }
     }
 
-    /// Gives topic `i` an id of the author's own; its cards follow.
+    /// Gives topic `i` an id of the author's own.
     pub fn set_topic_id(&mut self, i: usize, id: String) {
         if let Some(topic) = self.topics.get_mut(i) {
             topic.id_auto = false;
-            self.retopic(i, id);
+            topic.id = id;
         }
     }
 
-    fn retopic(&mut self, i: usize, id: String) {
-        let old = std::mem::replace(&mut self.topics[i].id, id.clone());
-        // Another topic with the old id (a duplicate) keeps its cards.
-        if old != id && !self.topics.iter().any(|t| t.id == old) {
-            for card in self.cards.iter_mut().filter(|c| c.topic == old) {
-                card.topic = id.clone();
-            }
-        }
-    }
-
-    pub fn add_topic(&mut self) {
+    /// Adds an unnamed topic and returns its position.
+    pub fn add_topic(&mut self) -> usize {
+        let key = self.next_key();
         self.topics.push(DraftTopic {
-            id: String::new(),
+            key,
+            id: auto_id("", key),
             name: String::new(),
             id_auto: true,
         });
+        self.topics.len() - 1
     }
 
-    /// Removes topic `i`; its cards keep its id and are flagged until given another topic.
-    pub fn remove_topic(&mut self, i: usize) {
-        if i < self.topics.len() {
-            self.topics.remove(i);
+    fn next_key(&mut self) -> u32 {
+        let mut key = self.next_topic.max(1);
+        while self.topics.iter().any(|t| t.key == key) {
+            key = key.saturating_add(1);
         }
+        self.next_topic = key.saturating_add(1);
+        key
+    }
+
+    /// Removes topic `i` and returns it (to put back); its cards keep its key and are flagged
+    /// until given another topic, or until it is put back.
+    pub fn remove_topic(&mut self, i: usize) -> Option<DraftTopic> {
+        (i < self.topics.len()).then(|| self.topics.remove(i))
+    }
+
+    /// Puts a removed topic back at position `i` (or last).
+    pub fn restore_topic(&mut self, i: usize, topic: DraftTopic) {
+        self.topics.insert(i.min(self.topics.len()), topic);
     }
 
     /// Adds an empty card (in the last card's topic, else the first topic) and returns its
@@ -275,16 +333,16 @@ impl Draft {
         let topic = self
             .cards
             .last()
-            .map(|c| c.topic.clone())
-            .filter(|t| self.topics.iter().any(|x| &x.id == t))
-            .or_else(|| self.topics.first().map(|t| t.id.clone()))
-            .unwrap_or_default();
+            .map(|c| c.topic)
+            .filter(|k| self.topics.iter().any(|t| t.key == *k))
+            .or_else(|| self.topics.first().map(|t| t.key))
+            .unwrap_or(0);
         // An imported deck may already use `card-<n>` ids: skip those.
         let mut n = self.next_card.max(1);
         while self.cards.iter().any(|c| c.id == format!("card-{n}")) {
-            n += 1;
+            n = n.saturating_add(1);
         }
-        self.next_card = n + 1;
+        self.next_card = n.saturating_add(1);
         self.cards.push(DraftCard {
             id: format!("card-{n}"),
             topic,
@@ -300,10 +358,14 @@ impl Draft {
         self.cards.len() - 1
     }
 
-    pub fn remove_card(&mut self, i: usize) {
-        if i < self.cards.len() {
-            self.cards.remove(i);
-        }
+    /// Removes card `i` and returns it (to put back).
+    pub fn remove_card(&mut self, i: usize) -> Option<DraftCard> {
+        (i < self.cards.len()).then(|| self.cards.remove(i))
+    }
+
+    /// Puts a removed card back at position `i` (or last).
+    pub fn restore_card(&mut self, i: usize, card: DraftCard) {
+        self.cards.insert(i.min(self.cards.len()), card);
     }
 
     /// Moves card `i` one place up (or down); false at the edge.

@@ -231,7 +231,14 @@ pub fn problems(json: &str) -> Vec<DeckError> {
             }
             for (i, t) in topics.into_iter().enumerate() {
                 let place = Place::Topic(i + 1);
-                let id = required_id(t.id, &place).map_err(|e| found.push(e)).ok();
+                // An unusable id is still the one its cards name: they are not flagged for it.
+                let raw = t.id.clone();
+                let id = required_id(t.id, &place)
+                    .map_err(|e| {
+                        found.push(e);
+                        topic_ids.extend(raw);
+                    })
+                    .ok();
                 found.extend(required(t.name, &place, "name", MAX_TITLE_LEN).err());
                 if let Some(id) = id.filter(|id| !topic_ids.insert(id.clone())) {
                     found.push(DeckError::DuplicateTopic { id });

@@ -95,10 +95,27 @@ pub fn builder(props: &BuilderProps) -> Html {
     let told = use_state(String::new);
     let tell = {
         let told = told.clone();
-        Callback::from(move |s: String| told.set(s))
+        // A repeated message differs by a trailing space, so it is read out again.
+        Callback::from(move |s: String| {
+            let s = if *told == s { format!("{s}\u{a0}") } else { s };
+            told.set(s)
+        })
     };
     let draft = &props.draft;
     let file_name = format!("{}.json", draft.id);
+    let topics: Vec<(String, String)> = match *source {
+        Source::Bank => BANK_TOPICS
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.to_string()))
+            .collect(),
+        Source::Draft => draft
+            .topics
+            .iter()
+            .filter(|t| !t.id.is_empty())
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect(),
+        Source::Address => Vec::new(),
+    };
 
     let mut choice = (*embed).clone();
     choice.deck = match *source {
@@ -106,6 +123,11 @@ pub fn builder(props: &BuilderProps) -> Html {
         Source::Draft => DeckChoice::File(format!("./{file_name}")),
         Source::Address => DeckChoice::File(address.trim().to_string()),
     };
+    // Only topics offered for this deck go into the snippets and the live widget (ticks made
+    // for another deck stay remembered, unused).
+    choice
+        .topics
+        .retain(|t| topics.iter().any(|(id, _)| id == t));
     let base = base();
     // Packing the draft (deflate) is the costly step: once per change of the draft.
     let packed = use_memo(
@@ -206,19 +228,6 @@ pub fn builder(props: &BuilderProps) -> Html {
         })
     };
 
-    let topics: Vec<(String, String)> = match *source {
-        Source::Bank => BANK_TOPICS
-            .iter()
-            .map(|(id, name)| (id.to_string(), name.to_string()))
-            .collect(),
-        Source::Draft => draft
-            .topics
-            .iter()
-            .filter(|t| !t.id.is_empty())
-            .map(|t| (t.id.clone(), t.name.clone()))
-            .collect(),
-        Source::Address => Vec::new(),
-    };
     let instance_ok = choice
         .instance
         .chars()
@@ -242,7 +251,7 @@ pub fn builder(props: &BuilderProps) -> Html {
                             <option value="address" selected={*source == Source::Address}>{"A deck file at an address"}</option>
                         </select>
                         if *source == Source::Draft {
-                            <p class="hint">{format!("Export the draft and put {file_name} beside the widget's files; the snippets load it from there.")}</p>
+                            <p class="hint">{format!("Export the draft as {file_name}. The iframe loads it from beside the widget's files; a direct mount and the custom element from beside your page.")}</p>
                             if !props.valid {
                                 <p class="field-error">{"The draft has problems to fix (marked above) before it can be shown here."}</p>
                             }
@@ -303,11 +312,12 @@ pub fn builder(props: &BuilderProps) -> Html {
                     <div class="field">
                         <label for="embed-instance">{"Progress name (optional)"}</label>
                         <input type="text" id="embed-instance" value={choice.instance.clone()} oninput={on_instance}
-                               aria-describedby="embed-instance-hint" aria-invalid={(!instance_ok).then_some("true")}
+                               aria-describedby={if instance_ok { "embed-instance-hint" } else { "embed-instance-hint embed-instance-error" }}
+                               aria-invalid={(!instance_ok).then_some("true")}
                                spellcheck="false" autocomplete="off" />
                         <p class="hint" id="embed-instance-hint">{"Gives this widget progress of its own (letters, digits, - _ .), for two widgets of one deck on a site."}</p>
                         if !instance_ok {
-                            <p class="field-error">{"Use up to 64 letters, digits, '-', '_' or '.': the widget ignores any other name."}</p>
+                            <p class="field-error" id="embed-instance-error">{"Use up to 64 letters, digits, '-', '_' or '.': the widget ignores any other name."}</p>
                         }
                     </div>
                 </div>
@@ -327,7 +337,11 @@ pub fn builder(props: &BuilderProps) -> Html {
             {snippet("snippet-iframe", "Iframe (any page, any platform)", choice.iframe(&base), 4, &tell)}
             {snippet("snippet-mount", "Direct mount (your page's own element)", choice.mount(&base), 2, &tell)}
             {snippet("snippet-element", "Custom element", choice.element(&base), 2, &tell)}
-            {snippet("snippet-scorm", "SCORM package for a course platform (run in this project)", choice.scorm_command(), 1, &tell)}
+            if *source == Source::Address {
+                <p class="hint">{"A SCORM package is made from a deck file on your disk: download the deck, then run scripts/scorm.sh --deck with it."}</p>
+            } else {
+                {snippet("snippet-scorm", "SCORM package for a course platform (run in this project)", choice.scorm_command(), 1, &tell)}
+            }
             { match share {
                 Some(Ok(link)) => snippet("snippet-link", "Share link (the deck travels in the link; no file needed)", link, 3, &tell),
                 Some(Err(())) => html! {

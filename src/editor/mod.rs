@@ -9,7 +9,7 @@ mod store;
 
 use crate::components::answer::Answer;
 use crate::core::deck::{DeckError, Difficulty};
-use crate::core::draft::{Draft, DraftCard, Field};
+use crate::core::draft::{Draft, DraftCard, DraftTopic, Field};
 use crate::core::import::parse_any;
 use crate::platform::download::download_text;
 use gloo::file::callbacks::FileReader;
@@ -31,25 +31,39 @@ pub enum Edit {
     RemoveCard(usize),
     MoveCard(usize, bool),
     Card(usize, CardField, String),
+    /// A card's topic, by key.
+    Topic(usize, u32),
     Difficulty(usize, Difficulty),
-    /// A deck file replaces the draft; the draft before it can be brought back.
-    Imported(Draft, String),
-    BringBack,
+    /// A deck file replaces the draft; the draft before it is kept to swap back.
+    Imported(Draft),
+    /// The draft and the kept one change places.
+    Swap,
+    /// The last removed card or topic goes back where it was.
+    PutBack,
+    /// Another tab's version of the draft, loaded on request.
+    Load(Draft),
 }
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum CardField {
     Question,
-    Topic,
     Answer,
     KeyPoints,
+}
+
+/// The last card or topic removed, with its position.
+#[derive(Clone, PartialEq)]
+pub enum Removed {
+    Card(usize, DraftCard),
+    Topic(usize, DraftTopic),
 }
 
 #[derive(Clone, PartialEq)]
 pub struct EditorState {
     pub draft: Rc<Draft>,
-    /// What the last import or removal replaced, with a sentence saying what it was.
-    pub previous: Option<(Rc<Draft>, String)>,
+    /// The draft an import replaced (kept in storage too), to swap back to.
+    pub kept: Option<Rc<Draft>>,
+    pub removed: Option<Removed>,
     /// The field to focus after this change (a new card's question).
     pub focus: Option<String>,
 }
@@ -59,53 +73,54 @@ impl Reducible for EditorState {
 
     fn reduce(self: Rc<Self>, edit: Edit) -> Rc<Self> {
         let mut draft = (*self.draft).clone();
-        let mut previous = self.previous.clone();
+        let mut kept = self.kept.clone();
+        let mut removed = self.removed.clone();
         let mut focus = None;
         match edit {
             Edit::Title(t) => draft.title = t,
             Edit::Id(id) => draft.id = id,
             Edit::TopicName(i, name) => draft.set_topic_name(i, name),
             Edit::TopicId(i, id) => draft.set_topic_id(i, id),
-            Edit::AddTopic => {
-                draft.add_topic();
-                focus = Some(format!("topic-{}-name", draft.topics.len() - 1));
-            }
+            Edit::AddTopic => focus = Some(format!("topic-{}-name", draft.add_topic())),
             Edit::RemoveTopic(i) => {
-                let name = draft
-                    .topics
-                    .get(i)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default();
-                previous = Some((
-                    self.draft.clone(),
-                    format!("the topic \u{201c}{name}\u{201d}"),
-                ));
-                draft.remove_topic(i);
-                focus = Some("add-topic".into());
+                if let Some(topic) = draft.remove_topic(i) {
+                    removed = Some(Removed::Topic(i, topic));
+                    focus = Some("put-back-topic".into());
+                }
             }
-            Edit::AddCard => {
-                let i = draft.add_card();
-                focus = Some(format!("card-{i}-question"));
-            }
+            Edit::AddCard => focus = Some(format!("card-{}-question", draft.add_card())),
             Edit::RemoveCard(i) => {
-                previous = Some((self.draft.clone(), format!("card {}", i + 1)));
-                draft.remove_card(i);
-                focus = Some("add-card".into());
+                if let Some(card) = draft.remove_card(i) {
+                    removed = Some(Removed::Card(i, card));
+                    focus = Some("put-back-card".into());
+                }
             }
             Edit::MoveCard(i, up) => {
                 if draft.move_card(i, up) {
                     let to = if up { i - 1 } else { i + 1 };
-                    focus = Some(format!("card-{to}-{}", if up { "up" } else { "down" }));
+                    // The same button, unless the card reached the end it moved to (where that
+                    // button is disabled): then the other one.
+                    let at_end = if up {
+                        to == 0
+                    } else {
+                        to + 1 == draft.cards.len()
+                    };
+                    let button = if up != at_end { "up" } else { "down" };
+                    focus = Some(format!("card-{to}-{button}"));
                 }
             }
             Edit::Card(i, field, text) => {
                 if let Some(card) = draft.cards.get_mut(i) {
                     *match field {
                         CardField::Question => &mut card.question,
-                        CardField::Topic => &mut card.topic,
                         CardField::Answer => &mut card.answer,
                         CardField::KeyPoints => &mut card.key_points,
                     } = text;
+                }
+            }
+            Edit::Topic(i, key) => {
+                if let Some(card) = draft.cards.get_mut(i) {
+                    card.topic = key;
                 }
             }
             Edit::Difficulty(i, d) => {
@@ -113,23 +128,63 @@ impl Reducible for EditorState {
                     card.difficulty = d;
                 }
             }
-            Edit::Imported(imported, name) => {
-                previous = Some((self.draft.clone(), "the draft you had before".into()));
-                let _ = name;
+            Edit::Imported(imported) => {
+                kept = Some(self.draft.clone());
+                removed = None;
                 draft = imported;
             }
-            Edit::BringBack => {
-                if let Some((before, _)) = previous.take() {
-                    draft = (*before).clone();
+            Edit::Swap => {
+                if let Some(other) = kept.take() {
+                    kept = Some(self.draft.clone());
+                    removed = None;
+                    draft = (*other).clone();
+                    focus = Some("swap".into());
                 }
+            }
+            Edit::PutBack => match removed.take() {
+                Some(Removed::Card(i, card)) => {
+                    focus = Some(format!("card-{}-question", i.min(draft.cards.len())));
+                    draft.restore_card(i, card);
+                }
+                Some(Removed::Topic(i, topic)) => {
+                    focus = Some(format!("topic-{}-name", i.min(draft.topics.len())));
+                    draft.restore_topic(i, topic);
+                }
+                None => {}
+            },
+            Edit::Load(other) => {
+                removed = None;
+                draft = other;
             }
         }
         Rc::new(EditorState {
             draft: Rc::new(draft),
-            previous,
+            kept,
+            removed,
             focus,
         })
     }
+}
+
+/// Where focus goes to fix a problem: its field, or the control that adds what is missing.
+fn focus_target(field: Field) -> String {
+    match field {
+        Field::Deck("cards") => "add-card".into(),
+        Field::Deck("topics") => "add-topic".into(),
+        Field::Deck(_) | Field::Whole => "deck-title".into(),
+        Field::Card(i, "id") => format!("card-{i}-question"),
+        field => field_id(field),
+    }
+}
+
+/// Says `text` in a live region, so that it is read out even when it repeats the last message.
+fn say(region: &UseStateHandle<String>, text: String) {
+    let text = if **region == text {
+        format!("{text}\u{a0}")
+    } else {
+        text
+    };
+    region.set(text);
 }
 
 /// The id of a field's input, and of the problem shown beside it.
@@ -229,7 +284,8 @@ struct CardProps {
     index: usize,
     count: usize,
     card: DraftCard,
-    topics: Rc<Vec<(String, String)>>,
+    /// (key, what the select shows) for each topic.
+    topics: Rc<Vec<(u32, String)>>,
     problems: Rc<Vec<(Field, DeckError)>>,
     edit: Callback<Edit>,
 }
@@ -242,17 +298,14 @@ fn card_editor(p: &CardProps) -> Html {
     let topic_field = Field::Card(i, "topic");
     let topic_problem = problem_of(&p.problems, topic_field);
     let on_topic = p.edit.reform(move |e: Event| {
-        Edit::Card(
-            i,
-            CardField::Topic,
-            e.target_unchecked_into::<HtmlSelectElement>().value(),
-        )
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Edit::Topic(i, value.parse().unwrap_or(0))
     });
     let on_difficulty = p.edit.reform(move |e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
         Edit::Difficulty(i, Difficulty::parse(&value).unwrap_or(Difficulty::Medium))
     });
-    let known_topic = p.topics.iter().any(|(id, _)| id == &c.topic);
+    let known_topic = p.topics.iter().any(|(key, _)| *key == c.topic);
     let difficulty_problem = problem_of(&p.problems, Field::Card(i, "difficulty"));
     let id_problem = problem_of(&p.problems, Field::Card(i, "id"));
     let number = i + 1;
@@ -274,12 +327,10 @@ fn card_editor(p: &CardProps) -> Html {
                             aria-invalid={topic_problem.is_some().then_some("true")}
                             aria-describedby={topic_problem.as_ref().map(|(_, pid)| pid.clone())}>
                         if !known_topic {
-                            <option value={c.topic.clone()} selected=true>{"— choose a topic —"}</option>
+                            <option value="0" selected=true>{"— choose a topic —"}</option>
                         }
-                        { for p.topics.iter().map(|(id, name)| html! {
-                            <option value={id.clone()} selected={*id == c.topic}>
-                                {if name.trim().is_empty() { id.clone() } else { name.clone() }}
-                            </option>
+                        { for p.topics.iter().map(|(key, label)| html! {
+                            <option value={key.to_string()} selected={*key == c.topic}>{label.clone()}</option>
                         }) }
                     </select>
                     if let Some((message, pid)) = topic_problem {
@@ -289,6 +340,7 @@ fn card_editor(p: &CardProps) -> Html {
                 <div class="field">
                     <label for={format!("card-{i}-difficulty")}>{"Difficulty"}</label>
                     <select id={format!("card-{i}-difficulty")} onchange={on_difficulty}
+                            aria-invalid={difficulty_problem.is_some().then_some("true")}
                             aria-describedby={difficulty_problem.as_ref().map(|(_, pid)| pid.clone())}>
                         { for Difficulty::ALL.iter().map(|d| html! {
                             <option value={d.as_str()} selected={*d == c.difficulty}>{d.label()}</option>
@@ -338,36 +390,55 @@ pub struct EditorProps {
 pub fn editor(props: &EditorProps) -> Html {
     let state = use_reducer(|| EditorState {
         draft: Rc::new(props.kept.draft.clone()),
-        previous: None,
+        kept: props.kept.previous().map(Rc::new),
+        removed: None,
         focus: None,
     });
-    let saved = use_state_eq(|| props.kept.notice.clone());
+    // What the page says about where the draft is kept: from opening it, and from saving.
+    let opened = use_state_eq(|| props.kept.notice.clone());
+    let save_error = use_state_eq(|| None::<String>);
+    // Set when another tab saved this draft: this tab saves nothing until the author chooses.
+    let other_tab = use_state_eq(|| false);
     let announce = use_state(String::new);
     let theme = use_state(|| "auto".to_string());
     let reader = use_mut_ref(|| None::<FileReader>);
     let draft = state.draft.clone();
-    let problems = use_memo(draft.clone(), |d| d.problems());
+    let problems = use_memo(draft.clone(), |d| Rc::new(d.problems()));
+    let problems: Rc<Vec<(Field, DeckError)>> = (*problems).clone();
 
-    // Every change is kept at once; a failure says so (and the page keeps working).
+    // Every change is kept at once (unless another tab's version is waiting for a choice); a
+    // failure says so, and the page keeps working.
     {
-        let saved = saved.clone();
+        let save_error = save_error.clone();
         let kept = props.kept.clone();
-        use_effect_with(draft.clone(), move |d| {
-            if let Err(message) = kept.save(d) {
-                saved.set(Some(message));
+        let paused = *other_tab;
+        use_effect_with((draft.clone(), paused), move |(d, paused)| {
+            if !*paused {
+                save_error.set(kept.save(d).err());
             }
         });
     }
-    // Another tab writing the same draft: both keep saving over each other, so say so.
     {
-        let saved = saved.clone();
+        let kept = props.kept.clone();
+        let save_error = save_error.clone();
+        use_effect_with(state.kept.clone(), move |previous| {
+            if let Some(previous) = previous {
+                if let Err(message) = kept.save_previous(previous) {
+                    save_error.set(Some(message));
+                }
+            }
+        });
+    }
+    // Another tab saving the same draft: stop saving here until the author chooses a version.
+    {
+        let other_tab = other_tab.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "storage", move |e| {
                     let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
                         .and_then(|e| e.key());
                     if key.as_deref() == Some(store::DRAFT_KEY) {
-                        saved.set(Some("This draft is open in another tab too, and each tab keeps saving its own version over the other's. Close one of them; reloading this one shows the other tab's version.".into()));
+                        other_tab.set(true);
                     }
                 })
             });
@@ -387,11 +458,18 @@ pub fn editor(props: &EditorProps) -> Html {
         let state = state.clone();
         Callback::from(move |e: Edit| state.dispatch(e))
     };
-    let topics: Rc<Vec<(String, String)>> = Rc::new(
+    let topics: Rc<Vec<(u32, String)>> = Rc::new(
         draft
             .topics
             .iter()
-            .map(|t| (t.id.clone(), t.name.clone()))
+            .map(|t| {
+                let label = if t.name.trim().is_empty() {
+                    t.id.clone()
+                } else {
+                    t.name.clone()
+                };
+                (t.key, label)
+            })
             .collect(),
     );
 
@@ -408,16 +486,18 @@ pub fn editor(props: &EditorProps) -> Html {
                 Callback::from(move |(text, name): (String, String)| {
                     match parse_any(&text, &name) {
                         Ok(deck) => {
-                            announce.set(format!(
-                                "Imported {name}: {} cards. Your previous draft can be brought back below.",
-                                deck.cards.len()
+                            say(&announce, format!(
+                                "Imported {name}: {}. The draft you had before is kept: swap back to it below.",
+                                crate::words::plural(deck.cards.len(), "card", "cards")
                             ));
-                            edit.emit(Edit::Imported(Draft::from_deck(&deck), name));
+                            edit.emit(Edit::Imported(Draft::from_deck(&deck)));
                         }
-                        Err(e) => announce.set(format!(
-                            "{name} could not be imported, and your draft is unchanged: {}",
-                            e
-                        )),
+                        Err(e) => say(
+                            &announce,
+                            format!(
+                                "{name} could not be imported, and your draft is unchanged: {e}"
+                            ),
+                        ),
                     }
                 }),
             );
@@ -429,32 +509,82 @@ pub fn editor(props: &EditorProps) -> Html {
         let announce = announce.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some((field, _)) = problems.first() {
-                announce.set(match problems.len() {
+                say(&announce, match problems.len() {
                     1 => "Fix the problem marked first: a deck the widget cannot open is not exported.".into(),
                     n => format!("Fix the {n} problems marked first: a deck the widget cannot open is not exported."),
                 });
-                focus_by_id(&field_id(*field));
+                focus_by_id(&focus_target(*field));
                 return;
             }
             let name = format!("{}.json", draft.id);
             match download_text(&name, &draft.to_json()) {
-                Ok(()) => announce.set(format!("Exported {name}.")),
-                Err(e) => announce.set(format!("The file could not be offered for download: {e}")),
+                Ok(()) => say(&announce, format!("Exported {name}.")),
+                Err(e) => say(
+                    &announce,
+                    format!("The file could not be offered for download: {e}"),
+                ),
             }
         })
     };
-    let bring_back = edit.reform(|_: MouseEvent| Edit::BringBack);
+    let swap = edit.reform(|_: MouseEvent| Edit::Swap);
+    let put_back = edit.reform(|_: MouseEvent| Edit::PutBack);
+    let load_other = {
+        let (kept, edit, other_tab, announce) = (
+            props.kept.clone(),
+            edit.clone(),
+            other_tab.clone(),
+            announce.clone(),
+        );
+        Callback::from(move |_: MouseEvent| match kept.reload() {
+            Ok(other) => {
+                edit.emit(Edit::Load(other));
+                other_tab.set(false);
+                say(&announce, "The other tab's version is here now.".into());
+            }
+            Err(message) => say(&announce, message),
+        })
+    };
+    let keep_this = {
+        let (kept, other_tab, announce) = (props.kept.clone(), other_tab.clone(), announce.clone());
+        Callback::from(move |_: MouseEvent| match kept.set_aside_stored() {
+            Ok(aside) => {
+                other_tab.set(false);
+                say(&announce, format!("This tab's version is kept; the other tab's is copied aside under \u{201c}{aside}\u{201d}."));
+            }
+            Err(message) => say(&announce, message),
+        })
+    };
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| {
             theme.set(e.target_unchecked_into::<HtmlSelectElement>().value())
         })
     };
-
+    let put_back_label = |what: &str| match &state.removed {
+        Some(Removed::Card(i, _)) if what == "card" => Some(format!("Put card {} back", i + 1)),
+        Some(Removed::Topic(i, t)) if what == "topic" => Some(if t.name.trim().is_empty() {
+            format!("Put topic {} back", i + 1)
+        } else {
+            format!("Put the topic \u{201c}{}\u{201d} back", t.name)
+        }),
+        _ => None,
+    };
+    let kept_label = state.kept.as_ref().map(|k| {
+        let title = if k.title.trim().is_empty() {
+            "untitled"
+        } else {
+            k.title.as_str()
+        };
+        format!(
+            "Swap with the kept draft (\u{201c}{title}\u{201d}, {}): this one is kept in its place",
+            crate::words::plural(k.cards.len(), "card", "cards")
+        )
+    });
     let deck_problem = problem_of(&problems, Field::Deck("cards"));
     let topics_problem = problem_of(&problems, Field::Deck("topics"));
     let whole_problem = problem_of(&problems, Field::Whole);
     let count = draft.cards.len();
+
     html! {
         <main class="app editor" data-theme={(*theme != "auto").then(|| (*theme).clone())}>
             <header class="app-header">
@@ -470,8 +600,20 @@ pub fn editor(props: &EditorProps) -> Html {
             </header>
             <p class="intro">{"Write a deck for the practice widget, check it, export it as a file, and build the snippet that embeds it. "}
                 {"Your draft is kept in this browser as you type; nothing is sent anywhere."}</p>
-            if let Some(message) = (*saved).clone() {
+            if let Some(message) = (*opened).clone() {
                 <p class="notice" role="alert">{message}</p>
+            }
+            if let Some(message) = (*save_error).clone() {
+                <p class="notice" role="alert">{message}</p>
+            }
+            if *other_tab {
+                <div class="notice" role="alert">
+                    <p>{"This draft was just saved in another tab. This tab has stopped saving until you choose which version to keep."}</p>
+                    <div class="notice-actions">
+                        <button type="button" onclick={load_other}>{"Load the other tab's version"}</button>
+                        <button type="button" onclick={keep_this}>{"Keep this tab's version"}</button>
+                    </div>
+                </div>
             }
             <p class="sr-only" role="status" aria-live="polite">{(*announce).clone()}</p>
 
@@ -511,6 +653,9 @@ pub fn editor(props: &EditorProps) -> Html {
                         }
                     }) }
                 </ol>
+                if let Some(label) = put_back_label("topic") {
+                    <button type="button" id="put-back-topic" onclick={put_back.clone()}>{label}</button>
+                }
                 <button type="button" id="add-topic" onclick={edit.reform(|_: MouseEvent| Edit::AddTopic)}>{"Add a topic"}</button>
             </section>
 
@@ -519,10 +664,14 @@ pub fn editor(props: &EditorProps) -> Html {
                 if let Some((message, pid)) = deck_problem {
                     <p class="field-error" id={pid}>{message}</p>
                 }
+                // Keyed by position: ids could repeat in an edited draft (a problem shown beside them).
                 { for draft.cards.iter().enumerate().map(|(i, c)| html! {
-                    <CardEditor key={c.id.clone()} index={i} count={count} card={c.clone()}
-                                topics={topics.clone()} problems={Rc::new((*problems).clone())} edit={edit.clone()} />
+                    <CardEditor key={i} index={i} count={count} card={c.clone()}
+                                topics={topics.clone()} problems={problems.clone()} edit={edit.clone()} />
                 }) }
+                if let Some(label) = put_back_label("card") {
+                    <button type="button" id="put-back-card" onclick={put_back}>{label}</button>
+                }
                 <button type="button" id="add-card" class="primary" onclick={edit.reform(|_: MouseEvent| Edit::AddCard)}>{"Add a card"}</button>
             </section>
 
@@ -532,8 +681,8 @@ pub fn editor(props: &EditorProps) -> Html {
                     <label for="import-file">{"Import a deck file (JSON, or TSV/CSV from Anki or Quizlet): it replaces the draft, which can be brought back"}</label>
                     <input type="file" id="import-file" accept=".json,.tsv,.csv,.txt,application/json,text/plain,text/csv,text/tab-separated-values" onchange={on_import} />
                 </div>
-                if let Some((_, what)) = &state.previous {
-                    <p><button type="button" onclick={bring_back}>{format!("Bring back {what}")}</button></p>
+                if let Some(label) = kept_label {
+                    <p><button type="button" id="swap" onclick={swap}>{label}</button></p>
                 }
                 <p id="export-status" class={if problems.is_empty() { "hint" } else { "field-error" }}>
                     { if problems.is_empty() {

@@ -6,6 +6,8 @@ use crate::core::store::{Store, StoreError};
 use crate::platform::storage::LocalStore;
 
 pub const DRAFT_KEY: &str = "interview-cards:editor:draft";
+/// The draft an import replaced, kept to swap back to.
+pub const PREVIOUS_KEY: &str = "interview-cards:editor:draft:before-import";
 
 /// The draft to start from, what to tell the author about where it is kept, and the storage.
 pub struct Kept {
@@ -95,6 +97,59 @@ pub fn open() -> Kept {
 }
 
 impl Kept {
+    /// The draft an import replaced, if one is kept and readable.
+    pub fn previous(&self) -> Option<Draft> {
+        let text = self.store.as_ref()?.get(PREVIOUS_KEY).ok()??;
+        read_stored(&text).ok()
+    }
+
+    /// Keeps the draft an import replaced.
+    pub fn save_previous(&self, draft: &Draft) -> Result<(), String> {
+        let Some(store) = &self.store else {
+            return Ok(());
+        };
+        store
+            .set(PREVIOUS_KEY, &draft.to_stored())
+            .map_err(|e| format!("The draft before the import could not be kept ({e}): export it (swap to it, then export) before you leave."))
+    }
+
+    /// The draft as another tab last saved it.
+    pub fn reload(&self) -> Result<Draft, String> {
+        let store = self
+            .store
+            .as_ref()
+            .ok_or("This browser's storage cannot be read.")?;
+        let text = store
+            .get(DRAFT_KEY)
+            .map_err(|e| format!("The other tab's version could not be read ({e})."))?
+            .ok_or("The other tab's version is no longer there (was the draft cleared?).")?;
+        read_stored(&text).map_err(|_| {
+            "The other tab's version could not be read: reload this page to keep it aside and see why.".to_string()
+        })
+    }
+
+    /// Copies what storage holds for the draft aside (before this tab saves over it) and says
+    /// under which key.
+    pub fn set_aside_stored(&self) -> Result<String, String> {
+        let store = self
+            .store
+            .as_ref()
+            .ok_or("This browser's storage cannot be written.")?;
+        let text = store
+            .get(DRAFT_KEY)
+            .map_err(|e| {
+                format!(
+                    "The other tab's version could not be read ({e}), so this tab keeps waiting."
+                )
+            })?
+            .unwrap_or_default();
+        let aside = format!("{DRAFT_KEY}:other-tab:{}", js_sys::Date::now() as u64);
+        store
+            .set(&aside, &text)
+            .map_err(|e| format!("The other tab's version could not be copied aside ({e}), so this tab keeps waiting: export this version instead."))?;
+        Ok(aside)
+    }
+
     /// Keeps `draft`; says why not when it cannot.
     pub fn save(&self, draft: &Draft) -> Result<(), String> {
         let Some(store) = &self.store else {

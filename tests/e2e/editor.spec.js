@@ -122,7 +122,7 @@ test('an author builds a 3-card deck by keyboard, fixes a problem, exports it, a
   await expect(page.locator('#card-question')).toHaveText('What is an index?');
 });
 
-test('an import replaces the draft and can be taken back; a bad file changes nothing', async ({ page }) => {
+test('an import replaces the draft, which is kept to swap back to, even after a reload; a bad file changes nothing', async ({ page }) => {
   await openEditor(page);
   await page.locator('#deck-title').fill('Mine');
   await page.getByRole('button', { name: 'Add a card' }).click();
@@ -138,16 +138,46 @@ test('an import replaces the draft and can be taken back; a bad file changes not
   await expect(page.locator('.editor-card')).toHaveCount(2);
   await expect(page.locator('#card-0-answer')).toHaveValue('A **reliable** stream\n\nin order');
   await expect(page.locator('#export-status')).toHaveText('Ready: 2 cards that the widget opens.');
-  await page.getByRole('button', { name: 'Bring back the draft you had before' }).click();
+  // The draft before the import is kept in storage: a reload still offers it.
+  await page.reload();
+  await expect(page.locator('.editor-card')).toHaveCount(2);
+  await page.getByRole('button', { name: /^Swap with the kept draft \(“Mine”, 1 card\)/ }).click();
   await expect(page.locator('#deck-title')).toHaveValue('Mine');
   await expect(page.locator('#card-0-question')).toHaveValue('My own question?');
+  // And the imported one is kept in its place.
+  await expect(page.getByRole('button', { name: /^Swap with the kept draft \(“Imported deck \(anki.txt\)”, 2 cards\)/ })).toBeFocused();
+});
 
-  // A removed card can be brought back too.
-  await page.getByRole('button', { name: 'Remove card 1' }).click();
-  await expect(page.locator('.editor-card')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Add a card' })).toBeFocused();
-  await page.getByRole('button', { name: 'Bring back card 1' }).click();
-  await expect(page.locator('#card-0-question')).toHaveValue('My own question?');
+test('a removed card or topic goes back where it was, edits made since kept; moves keep focus', async ({ page }) => {
+  await openEditor(page);
+  for (const q of ['First?', 'Second?', 'Third?']) {
+    await page.getByRole('button', { name: 'Add a card' }).click();
+    await page.locator(`#card-${(await page.locator('.editor-card').count()) - 1}-question`).fill(q);
+  }
+  await page.getByRole('button', { name: 'Remove card 2' }).click();
+  await expect(page.locator('.editor-card')).toHaveCount(2);
+  const putBack = page.getByRole('button', { name: 'Put card 2 back' });
+  await expect(putBack).toBeFocused();
+  await page.locator('#card-0-question').fill('First, edited after the removal?');
+  await putBack.click();
+  await expect.poll(() => page.locator('.editor-card textarea[id$=-question]').evaluateAll((els) => els.map((e) => e.value)))
+    .toEqual(['First, edited after the removal?', 'Second?', 'Third?']);
+  await expect(page.locator('#card-1-question')).toBeFocused();
+
+  // A removed topic takes its cards back when put back.
+  await page.getByRole('button', { name: 'Remove topic 1' }).click();
+  await expect(page.locator('#card-0-topic-error')).toHaveText('Card 1 ("card-1") has an empty "topic".');
+  await page.getByRole('button', { name: 'Put the topic “General” back' }).click();
+  await expect(page.locator('#card-0-topic-error')).toHaveCount(0);
+  await expect(page.locator('#topic-0-name')).toBeFocused();
+
+  // Moving a card to the top: focus stays on a usable button of it.
+  await page.getByRole('button', { name: 'Move card 2 up' }).click();
+  await expect(page.locator('#card-0-question')).toHaveValue('Second?');
+  await expect(page.locator('#card-0-down')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#card-1-question')).toHaveValue('Second?');
+  await expect(page.locator('#card-1-down')).toBeFocused();
 });
 
 test('a damaged draft is kept aside and said so; a full storage is said so', async ({ page }) => {
@@ -166,18 +196,31 @@ test('a damaged draft is kept aside and said so; a full storage is said so', asy
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
   });
   await page.locator('#deck-title').fill('Will not fit');
-  await expect(page.getByRole('alert')).toContainText("This browser's storage is full, so your latest changes are not kept: export the deck to keep them.");
+  await expect(page.getByRole('alert').last()).toContainText("This browser's storage is full, so your latest changes are not kept: export the deck to keep them.");
 });
 
-test('a draft open in two tabs says so in the other tab', async ({ page, context }) => {
+test('a draft saved in another tab stops this one saving until the author chooses a version', async ({ page, context }) => {
   await openEditor(page);
   const other = await context.newPage();
   await other.goto('./editor.html');
   await expect(other.getByRole('heading', { level: 1 })).toHaveText('Deck editor');
   await page.locator('#deck-title').fill('Typed in the first tab');
-  await expect(other.getByRole('alert')).toContainText('This draft is open in another tab too');
-  await other.reload();
+  await expect(other.getByRole('alert')).toContainText('This draft was just saved in another tab');
+  // Typing here now saves nothing over the first tab's version.
+  await other.locator('#deck-id').fill('typed-in-the-second');
+  expect(await other.evaluate((k) => JSON.parse(localStorage.getItem(k)).draft.title, DRAFT_KEY)).toBe('Typed in the first tab');
+  await other.getByRole('button', { name: "Load the other tab's version" }).click();
   await expect(other.locator('#deck-title')).toHaveValue('Typed in the first tab');
+
+  // Or this tab's version is kept, and the other one copied aside first.
+  await page.locator('#deck-title').fill('The first tab again');
+  await other.getByRole('button', { name: "Keep this tab's version" }).click();
+  await expect(other.getByRole('status').first()).toContainText("This tab's version is kept; the other tab's is copied aside under");
+  const aside = await other.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}:other-tab:`)), DRAFT_KEY);
+  expect(aside).toHaveLength(1);
+  expect(await other.evaluate((k) => JSON.parse(localStorage.getItem(k)).draft.title, aside[0])).toBe('The first tab again');
+  await other.locator('#deck-id').fill('kept-from-the-second');
+  await expect.poll(() => other.evaluate((k) => JSON.parse(localStorage.getItem(k)).draft.id, DRAFT_KEY)).toBe('kept-from-the-second');
 });
 
 test('the embed builder shows the draft live and writes the snippets', async ({ page, context }) => {
@@ -191,6 +234,8 @@ test('the embed builder shows the draft live and writes the snippets', async ({ 
     await page.locator(`#card-${n}-question`).fill(q);
     await page.locator(`#card-${n}-answer`).fill(a);
   }
+  await page.getByRole('checkbox', { name: 'Authentication, Authorization & Security' }).check();
+  await expect(page.locator('#snippet-element')).toHaveValue(/topic="security"/);
   await page.getByRole('combobox', { name: 'Deck', exact: true }).selectOption('draft');
   await page.getByRole('checkbox', { name: 'General' }).check();
   await page.getByRole('checkbox', { name: 'hard' }).check();

@@ -68,6 +68,19 @@ test('the package holds a manifest, the build and the launch page', async () => 
   expect(manifest).not.toContain('sw.js');
 });
 
+test('presets take comma-separated lists, as the URL does, and count the cards they show', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ic-scorm-presets-'));
+  execFileSync(process.execPath, ['scripts/scorm.mjs', '--out', join(dir, 'p.zip'), '--topic', 'http,api', '--difficulty', 'easy,hard'], { stdio: 'pipe' });
+  const config = readFileSync(join(dir, 'p', 'scorm-config.js'), 'utf8');
+  const counted = JSON.parse(config.slice(config.indexOf('{'), config.lastIndexOf('}') + 1)).counted;
+  const expected = deck.cards.filter((c) => ['http', 'api'].includes(c.topic) && ['easy', 'hard'].includes(c.difficulty)).map((c) => c.id);
+  expect(expected.length).toBeGreaterThan(5);
+  expect(counted).toEqual(expected);
+  expect(readFileSync(join(dir, 'p', 'imsmanifest.xml'), 'utf8')).toContain('href="scorm.html?topic=http%2Capi&amp;difficulty=easy%2Chard"');
+  // The authoring page is not part of a package.
+  expect(readFileSync(join(dir, 'p', 'imsmanifest.xml'), 'utf8')).not.toContain('editor');
+});
+
 test('launched by the platform: grades report a score, progress resumes from suspend data', async ({ page }) => {
   await page.goto(`${base}/__blank`);
   await page.evaluate(() => localStorage.clear());
