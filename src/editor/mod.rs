@@ -678,7 +678,7 @@ pub fn editor(props: &EditorProps) -> Html {
             <section aria-labelledby="files-heading">
                 <h2 id="files-heading">{"Import and export"}</h2>
                 <div class="field">
-                    <label for="import-file">{"Import a deck file (JSON, or TSV/CSV from Anki or Quizlet): it replaces the draft, which can be brought back"}</label>
+                    <label for="import-file">{"Import a deck file (JSON, or TSV/CSV from Anki or Quizlet): it replaces the draft, which is kept to swap back to"}</label>
                     <input type="file" id="import-file" accept=".json,.tsv,.csv,.txt,application/json,text/plain,text/csv,text/tab-separated-values" onchange={on_import} />
                 </div>
                 if let Some(label) = kept_label {

@@ -86,6 +86,9 @@ test('an author builds a 3-card deck by keyboard, fixes a problem, exports it, a
 
   await addCard(page, 1, 'What is a transaction?', 'Work that commits or rolls back as one:\n\n- atomic\n- isolated');
   await expect(page.getByRole('region', { name: "Preview of card 2's answer" }).locator('li')).toHaveText(['atomic', 'isolated']);
+  // As list items, with their bullets (the widget's fieldset rule lays out its own lists as rows).
+  expect(await page.getByRole('region', { name: "Preview of card 2's answer" }).locator('li').first()
+    .evaluate((li) => getComputedStyle(li).display)).toBe('list-item');
   await addCard(page, 2, 'What does EXPLAIN show?', 'The plan the database will use.');
   await expect(page.locator('#export-status')).toHaveText('Ready: 3 cards that the widget opens.');
 
