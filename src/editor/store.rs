@@ -113,15 +113,23 @@ impl Kept {
             .map_err(|e| format!("The draft before the import could not be kept ({e}): export it (swap to it, then export) before you leave."))
     }
 
-    /// The draft as another tab last saved it.
-    pub fn reload(&self) -> Result<Draft, String> {
+    /// What storage holds for the draft now (another tab's version), as text.
+    fn stored_text(&self) -> Result<(&LocalStore, Option<String>), String> {
         let store = self
             .store
             .as_ref()
-            .ok_or("This browser's storage cannot be read.")?;
+            .ok_or("This browser's storage cannot be used here.")?;
         let text = store
             .get(DRAFT_KEY)
-            .map_err(|e| format!("The other tab's version could not be read ({e})."))?
+            .map_err(|e| format!("The other tab's version could not be read ({e})."))?;
+        Ok((store, text))
+    }
+
+    /// The draft as another tab last saved it.
+    pub fn reload(&self) -> Result<Draft, String> {
+        let text = self
+            .stored_text()?
+            .1
             .ok_or("The other tab's version is no longer there (was the draft cleared?).")?;
         read_stored(&text).map_err(|_| {
             "The other tab's version could not be read: reload this page to keep it aside and see why.".to_string()
@@ -131,18 +139,8 @@ impl Kept {
     /// Copies what storage holds for the draft aside (before this tab saves over it) and says
     /// under which key.
     pub fn set_aside_stored(&self) -> Result<String, String> {
-        let store = self
-            .store
-            .as_ref()
-            .ok_or("This browser's storage cannot be written.")?;
-        let text = store
-            .get(DRAFT_KEY)
-            .map_err(|e| {
-                format!(
-                    "The other tab's version could not be read ({e}), so this tab keeps waiting."
-                )
-            })?
-            .unwrap_or_default();
+        let (store, text) = self.stored_text()?;
+        let text = text.unwrap_or_default();
         let aside = format!("{DRAFT_KEY}:other-tab:{}", js_sys::Date::now() as u64);
         store
             .set(&aside, &text)
