@@ -216,31 +216,17 @@ impl Draft {
 
     /// Every problem the validator finds in the deck file, with the field it concerns.
     pub fn problems(&self) -> Vec<(Field, DeckError)> {
-        let mut duplicates: Vec<String> = Vec::new();
-        problems(&self.to_json())
-            .into_iter()
-            .map(|e| {
-                let field = match &e {
-                    // The n-th report of an id names its (n + 1)-th topic.
-                    DeckError::DuplicateTopic { id } => {
-                        let n = duplicates.iter().filter(|d| *d == id).count();
-                        duplicates.push(id.clone());
-                        self.topics
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, t)| &t.id == id)
-                            .nth(n + 1)
-                            .map_or(Field::Deck("topics"), |(i, _)| Field::Topic(i, "id"))
-                    }
-                    _ => self.field_of(&e),
-                };
-                (field, e)
-            })
-            .collect()
+        let found = problems(&self.to_json());
+        let fields: Vec<Field> = (0..found.len())
+            .map(|i| self.field_of(&found[i], &found[..i]))
+            .collect();
+        fields.into_iter().zip(found).collect()
     }
 
-    /// The field a problem of this draft's deck file concerns.
-    pub fn field_of(&self, e: &DeckError) -> Field {
+    /// The field a problem of this draft's deck file concerns; `before` are the problems
+    /// reported ahead of it (a topic id listed three times is reported twice: the n-th report
+    /// names its (n + 1)-th topic).
+    fn field_of(&self, e: &DeckError, before: &[DeckError]) -> Field {
         let field = |place: &Place, name: &'static str| match place {
             Place::Deck => Field::Deck(name),
             Place::Topic(n) => Field::Topic(n - 1, name),
@@ -265,7 +251,7 @@ impl Draft {
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| &t.id == id)
-                .nth(1)
+                .nth(1 + before.iter().filter(|b| *b == e).count())
                 .map_or(Field::Deck("topics"), |(i, _)| Field::Topic(i, "id")),
             DeckError::NoCards => Field::Deck("cards"),
             DeckError::TooMany { what, .. } => match *what {

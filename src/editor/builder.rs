@@ -2,9 +2,11 @@
 //! itself shown live (this site's `index.html` in an iframe, a draft carried in its `#deck=`
 //! fragment), and the snippets to copy.
 
+use crate::core::deck::valid_id;
 use crate::core::draft::Draft;
 use crate::core::embed::{DeckChoice, Embed, BANK_TOPICS};
 use crate::core::share::{fragment, LINK_LIMIT};
+use crate::platform::dom::element_by_id;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -40,10 +42,8 @@ fn base() -> String {
 /// Copies `text`; where the browser refuses, selects it in its box and says how to copy it.
 fn copy(text: String, box_id: String, tell: Callback<String>) {
     let selected = move |tell: &Callback<String>| {
-        if let Some(area) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&box_id))
-            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        if let Some(area) =
+            element_by_id(&box_id).and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
         {
             let _ = area.focus();
             area.select();
@@ -95,11 +95,7 @@ pub fn builder(props: &BuilderProps) -> Html {
     let told = use_state(String::new);
     let tell = {
         let told = told.clone();
-        // A repeated message differs by a trailing space, so it is read out again.
-        Callback::from(move |s: String| {
-            let s = if *told == s { format!("{s}\u{a0}") } else { s };
-            told.set(s)
-        })
+        Callback::from(move |s: String| super::say(&told, s))
     };
     let draft = &props.draft;
     let file_name = format!("{}.json", draft.id);
@@ -228,11 +224,8 @@ pub fn builder(props: &BuilderProps) -> Html {
         })
     };
 
-    let instance_ok = choice
-        .instance
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        && choice.instance.len() <= 64;
+    // The rule the widget applies to an instance name (`app/preset.rs`).
+    let instance_ok = choice.instance.is_empty() || valid_id(&choice.instance);
     let share = packed.as_ref().as_ref().map(|packed| {
         let link = format!("{base}{packed}");
         (link.len() <= LINK_LIMIT).then_some(link).ok_or(())

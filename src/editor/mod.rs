@@ -11,6 +11,7 @@ use crate::components::answer::Answer;
 use crate::core::deck::{DeckError, Difficulty};
 use crate::core::draft::{Draft, DraftCard, DraftTopic, Field};
 use crate::core::import::parse_any;
+use crate::platform::dom::focus_element;
 use crate::platform::download::download_text;
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
@@ -178,7 +179,7 @@ fn focus_target(field: Field) -> String {
 }
 
 /// Says `text` in a live region, so that it is read out even when it repeats the last message.
-fn say(region: &UseStateHandle<String>, text: String) {
+pub(crate) fn say(region: &UseStateHandle<String>, text: String) {
     let text = if **region == text {
         format!("{text}\u{a0}")
     } else {
@@ -266,16 +267,6 @@ fn text_field(
                 <p class="field-error" id={pid}>{message}</p>
             }
         </div>
-    }
-}
-
-fn focus_by_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
     }
 }
 
@@ -449,7 +440,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let focus = state.focus.clone();
         use_effect_with(state.clone(), move |_| {
             if let Some(id) = focus {
-                focus_by_id(&id);
+                focus_element(&id);
             }
         });
     }
@@ -513,7 +504,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     1 => "Fix the problem marked first: a deck the widget cannot open is not exported.".into(),
                     n => format!("Fix the {n} problems marked first: a deck the widget cannot open is not exported."),
                 });
-                focus_by_id(&focus_target(*field));
+                focus_element(&focus_target(*field));
                 return;
             }
             let name = format!("{}.json", draft.id);

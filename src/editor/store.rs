@@ -39,17 +39,20 @@ fn off(reason: &str) -> String {
     )
 }
 
+/// A new draft that is not kept (storage cannot be used, or holds what must not be overwritten).
+fn not_kept(notice: String) -> Kept {
+    Kept {
+        draft: Draft::new(new_id()),
+        notice: Some(notice),
+        store: None,
+    }
+}
+
 /// Reads the kept draft, or starts one.
 pub fn open() -> Kept {
     let store = match LocalStore::open() {
         Ok(store) => store,
-        Err(e) => {
-            return Kept {
-                draft: Draft::new(new_id()),
-                notice: Some(off(&e.to_string())),
-                store: None,
-            }
-        }
+        Err(e) => return not_kept(off(&e.to_string())),
     };
     let (draft, notice) = match store.get(DRAFT_KEY) {
         Ok(None) => (Draft::new(new_id()), None),
@@ -71,23 +74,11 @@ pub fn open() -> Kept {
                         Some(format!("Your saved draft was not opened ({why}). It is kept unchanged in this browser's storage under \u{201c}{aside}\u{201d}; a new draft was started.")),
                     ),
                     // Nowhere to keep it aside: leave it where it is and keep nothing new.
-                    Err(err) => {
-                        return Kept {
-                            draft: Draft::new(new_id()),
-                            notice: Some(format!("Your saved draft was not opened ({why}), and it could not be copied aside ({err}), so it is left as it was and this new draft is not kept: export it before you leave.")),
-                            store: None,
-                        }
-                    }
+                    Err(err) => return not_kept(format!("Your saved draft was not opened ({why}), and it could not be copied aside ({err}), so it is left as it was and this new draft is not kept: export it before you leave.")),
                 }
             }
         },
-        Err(e) => {
-            return Kept {
-                draft: Draft::new(new_id()),
-                notice: Some(off(&e.to_string())),
-                store: None,
-            }
-        }
+        Err(e) => return not_kept(off(&e.to_string())),
     };
     Kept {
         draft,
