@@ -73,7 +73,7 @@ const STATUSES: [Status; 6] = [
 
 fn run(filter: &Filter) -> (Vec<&'static str>, interview_cards::core::filter::Counts) {
     let deck = deck();
-    let index = SearchIndex::new(std::rc::Rc::new(deck.clone()));
+    let index = SearchIndex::new(std::rc::Rc::new(deck.clone()), str::to_lowercase);
     let (ids, counts) = apply(&deck, &index, filter, |i| STATUSES[i]);
     let names = ["a1", "a2", "a3", "b1", "b2", "b3"];
     (ids.into_iter().map(|i| names[i]).collect(), counts)
@@ -212,7 +212,7 @@ fn a_hostile_query_is_ignored_with_warnings() {
 #[test]
 fn typing_and_deleting_reuse_earlier_searches_and_find_exactly_what_a_fresh_search_finds() {
     let deck = deck();
-    let shared = SearchIndex::new(std::rc::Rc::new(deck.clone()));
+    let shared = SearchIndex::new(std::rc::Rc::new(deck.clone()), str::to_lowercase);
     let typed = [
         "w",
         "wh",
@@ -247,7 +247,7 @@ fn typing_and_deleting_reuse_earlier_searches_and_find_exactly_what_a_fresh_sear
         "s",
     ];
     for text in typed {
-        let fresh = SearchIndex::new(std::rc::Rc::new(deck.clone()));
+        let fresh = SearchIndex::new(std::rc::Rc::new(deck.clone()), str::to_lowercase);
         assert_eq!(shared.search(text), fresh.search(text), "{text:?}");
     }
     assert_eq!(shared.search("what is").as_deref(), Some(&vec![0, 1, 3, 4]));
@@ -257,7 +257,7 @@ fn typing_and_deleting_reuse_earlier_searches_and_find_exactly_what_a_fresh_sear
 #[test]
 fn a_grade_moves_one_card_in_the_counts_exactly_as_a_full_recount_would() {
     let deck = deck();
-    let index = SearchIndex::new(std::rc::Rc::new(deck.clone()));
+    let index = SearchIndex::new(std::rc::Rc::new(deck.clone()), str::to_lowercase);
     let filters = [
         Filter::default(),
         Filter {
@@ -296,4 +296,27 @@ fn a_grade_moves_one_card_in_the_counts_exactly_as_a_full_recount_would() {
             }
         }
     }
+}
+
+#[test]
+fn search_lowers_the_whole_deck_at_once_and_still_finds_each_card() {
+    // The app lowers the deck in one call (the browser's toLowerCase) with cards apart by NUL.
+    // A NUL inside a card must not shift the cards after it; Σ lowers to a final ς at the end
+    // of a word, and a term that stops inside a word ("ΟΔΟΣ" of "ΟΔΟΣΑ") must still match.
+    let deck = parse_deck(
+        r#"{"format":1,"id":"d","title":"D","topics":[{"id":"a","name":"A"}],"cards":[
+        {"id":"c1","topic":"a","difficulty":"easy","question":"Null\u0000byte","answer":"ÉCOLE"},
+        {"id":"c2","topic":"a","difficulty":"easy","question":"ΟΔΟΣ","answer":"Straße"},
+        {"id":"c3","topic":"a","difficulty":"easy","question":"ΟΔΟΣΑ","answer":"ДОМ"}]}"#,
+    )
+    .expect("valid");
+    let index = SearchIndex::new(std::rc::Rc::new(deck), str::to_lowercase);
+    let found = |text: &str| index.search(text).map(|ids| ids.to_vec());
+    assert_eq!(found("école"), Some(vec![0]));
+    assert_eq!(found("null byte"), Some(vec![0]));
+    assert_eq!(found("straße"), Some(vec![1]));
+    assert_eq!(found("дом"), Some(vec![2]));
+    assert_eq!(found("οδος"), Some(vec![1, 2]));
+    assert_eq!(found("ΟΔΟΣ"), Some(vec![1, 2]));
+    assert_eq!(found("οδοσα"), Some(vec![2]));
 }

@@ -55,7 +55,10 @@ impl State {
             self.backups.clone_from(&opened.backups);
         }
         self.deck_load = DeckLoad::Ready;
-        self.index = Rc::new(SearchIndex::new(deck.clone()));
+        self.index = Rc::new(SearchIndex::new(
+            deck.clone(),
+            crate::platform::text::lowercase,
+        ));
         self.deck = deck;
         self.mock = None;
         self.only = None;

@@ -108,7 +108,7 @@ impl State {
         let Some(points) = self.deck.cards.get(card).map(|c| &c.key_points) else {
             return;
         };
-        self.ticked = Some((card, found_points(points, typed)));
+        self.ticked = Some((card, found_points(points, typed, self.index.lowercase())));
     }
 
     /// New learning or relearning steps when the text reads; otherwise the steps stay and the

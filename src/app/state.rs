@@ -162,7 +162,10 @@ impl State {
         let deck = no_deck();
         let (preset, warnings) = crate::app::preset::read(&pairs, &deck);
         Self {
-            index: Rc::new(SearchIndex::new(deck.clone())),
+            index: Rc::new(SearchIndex::new(
+                deck.clone(),
+                crate::platform::text::lowercase,
+            )),
             deck,
             deck_load: DeckLoad::Loading,
             scheduler: Scheduler::default(),

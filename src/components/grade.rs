@@ -46,7 +46,7 @@ pub fn grade_buttons(props: &GradeProps) -> Html {
             let suggested = props.suggested == Some(rating);
             let hint = if suggested { ", suggested by your key points" } else { "" };
             html! {
-                <button type="button" class={classes!("grade", rating.label().to_lowercase(), suggested.then_some("suggested"))}
+                <button type="button" class={classes!("grade", rating.class(), suggested.then_some("suggested"))}
                         {onclick} aria-keyshortcuts={key.clone()}
                         aria-label={if practice { format!("{} (key {key}), practice only{hint}", rating.label()) } else { format!("{} (key {key}), next review in {}{hint}", rating.label(), wait_label(wait)) }}>
                     <span class="grade-name">{rating.label()}<kbd class="key" aria-hidden="true">{key.clone()}</kbd></span>

@@ -2,6 +2,7 @@
 //! ticks the ones they covered; the share ticked suggests a grade (the learner still chooses).
 
 use crate::core::schedule::Rating;
+use crate::core::search::Lowercase;
 
 /// The grade a share of key points covered suggests: none or under a third Again, under two
 /// thirds Hard, most Good, all Easy. `None` when the card has no key points.
@@ -25,12 +26,13 @@ pub fn suggested_grade(ticked: usize, total: usize) -> Option<Rating> {
 /// that carry meaning (three letters or more, not a filler word) are in the text. Words are
 /// compared ignoring case and accents, and loosely (a shared stem: "cached" finds "cacheable",
 /// "idempotency" finds "idempotent"). A suggestion only: the learner ticks and unticks.
-pub fn found_points(points: &[String], typed: &str) -> Vec<bool> {
-    let typed = words(typed);
+pub fn found_points(points: &[String], typed: &str, lowercase: Lowercase) -> Vec<bool> {
+    let words_of = |text: &str| words(&lowercase(text));
+    let typed = words_of(typed);
     points
         .iter()
         .map(|point| {
-            let wanted: Vec<String> = words(point)
+            let wanted: Vec<String> = words_of(point)
                 .into_iter()
                 .filter(|w| w.chars().count() >= 3 && !FILLER.contains(&w.as_str()))
                 .collect();
@@ -49,11 +51,11 @@ const FILLER: [&str; 24] = [
     "per", "but", "into", "each", "one", "two", "that", "this", "when", "only", "all",
 ];
 
-/// Lowercase words of letters and digits, accents removed.
+/// The words of lower-cased text: letters and digits, accents removed.
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
         match fold(c) {
             Some(base) => word.push_str(base),
             // Any other letter outside ASCII counts as a letter: asking Unicode which ones
@@ -89,6 +91,7 @@ fn fold(c: char) -> Option<&'static str> {
         'ź' | 'ż' | 'ž' => "z",
         'ł' => "l",
         'ß' => "ss",
+        'ς' => "σ",
         _ => return None,
     })
 }

@@ -66,6 +66,16 @@ impl Rating {
         }
     }
 
+    /// The grade's CSS class.
+    pub fn class(self) -> &'static str {
+        match self {
+            Rating::Again => "again",
+            Rating::Hard => "hard",
+            Rating::Good => "good",
+            Rating::Easy => "easy",
+        }
+    }
+
     /// The grade G in the formulas (1–4).
     fn grade(self) -> f64 {
         f64::from(self as u8)

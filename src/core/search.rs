@@ -16,7 +16,13 @@ pub struct SearchIndex {
     /// Each card's topic as a position in the deck's topic list.
     pub(crate) topic_of: Vec<usize>,
     recent: RefCell<Vec<Search>>,
+    lowercase: Lowercase,
 }
+
+/// Lower-cases a whole text by Unicode's rules. Passed in, so the app can use the browser's
+/// own tables (Rust's would add about 6 KB gzip of case tables to the wasm); host code and
+/// tests pass `str::to_lowercase`.
+pub type Lowercase = fn(&str) -> String;
 
 /// A search's lowered terms and the cards it found.
 type Search = (Vec<String>, Rc<Vec<usize>>);
@@ -24,14 +30,19 @@ type Search = (Vec<String>, Rc<Vec<usize>>);
 /// How many searches [`SearchIndex`] remembers.
 const REMEMBERED_SEARCHES: usize = 16;
 
-/// Lower case, one character at a time, so a prefix of a word lowers to a prefix of the
-/// lowered word (which whole-string lowering does not promise, e.g. for a final sigma).
-fn lower(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).collect()
+/// Lower case, with every sigma as `σ`: whole-text lowering writes a final sigma (`ς`) at
+/// the end of a word, and a search term that ends inside a word must still be found in it.
+fn fold(lowercase: Lowercase, text: &str) -> String {
+    let lowered = lowercase(text);
+    if lowered.contains('ς') {
+        lowered.replace('ς', "σ")
+    } else {
+        lowered
+    }
 }
 
 impl SearchIndex {
-    pub fn new(deck: Rc<Deck>) -> Self {
+    pub fn new(deck: Rc<Deck>, lowercase: Lowercase) -> Self {
         let topic_of = deck
             .cards
             .iter()
@@ -46,7 +57,13 @@ impl SearchIndex {
             haystacks: OnceCell::new(),
             topic_of,
             recent: RefCell::default(),
+            lowercase,
         }
+    }
+
+    /// The lowering this index was made with, for other text compared the same way.
+    pub fn lowercase(&self) -> Lowercase {
+        self.lowercase
     }
 
     /// Builds the searchable text now, so the first search does not wait for it.
@@ -56,27 +73,36 @@ impl SearchIndex {
 
     fn haystacks(&self) -> &[String] {
         self.haystacks.get_or_init(|| {
-            self.deck
-                .cards
-                .iter()
-                .map(|c| {
-                    let mut s = lower(&c.question);
-                    s.push('\n');
-                    s.push_str(&lower(&plain_text(&c.answer)));
-                    for tag in &c.tags {
-                        s.push('\n');
-                        s.push_str(&lower(tag));
+            // One text for the whole deck, cards apart by NUL, lowered in one call: the
+            // browser's lowering is a call out of the wasm, and 10,000 of them would cost more
+            // than the lowering. A NUL inside a card becomes a space, so the pieces line up.
+            let mut all = String::new();
+            for c in &self.deck.cards {
+                let texts = [c.question.as_str(), &plain_text(&c.answer)];
+                for (i, text) in texts
+                    .into_iter()
+                    .chain(c.tags.iter().map(String::as_str))
+                    .enumerate()
+                {
+                    if i > 0 {
+                        all.push('\n');
                     }
-                    s
-                })
-                .collect()
+                    all.extend(text.chars().map(|ch| if ch == '\0' { ' ' } else { ch }));
+                }
+                all.push('\0');
+            }
+            let all = fold(self.lowercase, &all);
+            all.split_terminator('\0').map(str::to_string).collect()
         })
     }
 
     /// The cards whose text contains every term, in deck order; `None` when there are no
     /// terms (every card matches).
     pub fn search(&self, text: &str) -> Option<Rc<Vec<usize>>> {
-        let terms: Vec<String> = text.split_whitespace().map(lower).collect();
+        let terms: Vec<String> = text
+            .split_whitespace()
+            .map(|t| fold(self.lowercase, t))
+            .collect();
         if terms.is_empty() {
             return None;
         }

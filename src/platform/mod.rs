@@ -10,4 +10,5 @@ pub mod optimizer;
 pub mod panic;
 pub mod recorder;
 pub mod storage;
+pub mod text;
 pub mod url;
