@@ -835,3 +835,43 @@ fn a_coordinator_never_saves_another_decks_progress_under_its_key() {
     assert_eq!(store.get(&key).unwrap(), None);
     assert!(coordinator.has_pending(), "kept for the right progress");
 }
+
+#[test]
+fn saved_numbers_are_read_exactly_and_anything_else_is_refused() {
+    use interview_cards::core::number::read;
+    use interview_cards::core::progress::{parse_progress, ProgressError};
+    // Numbers that a reader rounding twice gets wrong in the last bit.
+    for v in [
+        0.1 + 0.2,
+        2.0_f64.sqrt(),
+        1.0 / 3.0,
+        5e-324,
+        f64::MAX,
+        123_456.789_012_345_67,
+    ] {
+        assert_eq!(read(&format!("{v:?}")).map(f64::to_bits), Some(v.to_bits()));
+    }
+    assert_eq!(read("-0").map(f64::to_bits), Some((-0.0_f64).to_bits()));
+    assert_eq!(read("17"), Some(17.0));
+    for not_a_number in ["1e400", "\"1\"", "null", "true", "[1]", ""] {
+        assert_eq!(read(not_a_number), None, "{not_a_number}");
+    }
+    let card = |stab: &str| {
+        format!(
+            r#"{{"format":5,"deck":"d","cards":{{"c":{{"last_seen":1,"views":1,"memory":{{"stab":{stab},"diff":5,"due":0,"last":0,"reps":1,"lapses":0}}}}}}}}"#
+        )
+    };
+    let read_back = parse_progress(&card("3.0000000000000004"), "d").expect("valid");
+    assert_eq!(
+        read_back.cards["c"].memory.unwrap().stability,
+        3.000_000_000_000_000_4
+    );
+    for bad in ["\"3\"", "1e999", "{}"] {
+        match parse_progress(&card(bad), "d") {
+            Err(ProgressError::Unreadable { reason }) => {
+                assert!(reason.contains("line 1"), "{reason}")
+            }
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+}

@@ -203,3 +203,91 @@ async fn app_flips_moves_on_and_saves_progress() {
     assert_eq!(seen(), Some(2), "progress saved with both cards seen");
     local_storage().remove_item(&key).unwrap();
 }
+
+/// Saved progress reads back bit for bit through the browser's parseFloat (core::number),
+/// for numbers that need all 17 digits, the extremes and random bit patterns.
+#[wasm_bindgen_test]
+fn saved_numbers_read_back_bit_for_bit_in_the_browser() {
+    use interview_cards::core::number;
+    use interview_cards::core::progress::{parse_progress, CardProgress, Progress};
+    use interview_cards::core::schedule::Memory;
+
+    let mut values = vec![
+        0.1 + 0.2,
+        1.0 / 3.0,
+        2.0_f64.sqrt(),
+        f64::MIN_POSITIVE,
+        f64::MIN_POSITIVE / 3.0, // subnormal
+        5e-324,
+        f64::MAX,
+        -f64::MAX,
+        1e21,
+        1e-7,
+        1_733_600_000_123.0,
+        9_007_199_254_740_993.0,
+        -0.0,
+        0.0,
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    while values.len() < 2_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let v = f64::from_bits(x);
+        if v.is_finite() {
+            values.push(v);
+        }
+    }
+    for v in &values {
+        for text in [format!("{v:?}"), format!("{v:e}")] {
+            let read = number::read(&text).unwrap_or(f64::NAN);
+            assert_eq!(read.to_bits(), v.to_bits(), "{text}");
+        }
+    }
+    assert_eq!(number::read("1e400"), None, "out of range is not a number");
+    assert_eq!(number::read("\"1\""), None);
+
+    let mut progress = Progress::new("deck");
+    for (i, pair) in values.chunks(2).enumerate() {
+        let memory = Memory {
+            stability: pair[0],
+            difficulty: pair[1],
+            due: pair[1],
+            last_review: pair[0],
+            reps: 1,
+            lapses: 0,
+            set_at: 0.0,
+            phase: Default::default(),
+            step: 0,
+        };
+        let card = CardProgress {
+            last_seen: pair[0],
+            memory: Some(memory),
+            ..CardProgress::default()
+        };
+        progress.cards.insert(format!("c{i}").into(), Rc::new(card));
+    }
+    let read = parse_progress(&progress.to_json(), "deck").expect("reads back");
+    for (id, card) in &progress.cards {
+        let (a, b) = (card.memory.unwrap(), read.cards[id].memory.unwrap());
+        assert_eq!(
+            [
+                a.stability,
+                a.difficulty,
+                a.due,
+                a.last_review,
+                card.last_seen
+            ]
+            .map(f64::to_bits),
+            [
+                b.stability,
+                b.difficulty,
+                b.due,
+                b.last_review,
+                read.cards[id].last_seen
+            ]
+            .map(f64::to_bits),
+            "{id}"
+        );
+    }
+}

@@ -9,6 +9,7 @@ pub mod keypoints;
 pub mod markdown;
 pub mod merge;
 pub mod mock;
+pub mod number;
 pub mod optimize;
 pub mod order;
 pub mod persist;

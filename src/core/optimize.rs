@@ -2,6 +2,7 @@
 //! run in a web worker and downloaded only when asked) is sent, what it answers, and the fitted
 //! weights kept with progress.
 
+use crate::core::number;
 use crate::core::progress::Progress;
 use crate::core::schedule::{Scheduler, DAY_MS};
 use serde::{Deserialize, Serialize};
@@ -19,15 +20,24 @@ pub const MIN_REVIEWS: usize = 400;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fitted {
     /// When the learner chose these weights (epoch ms).
+    #[serde(deserialize_with = "number::f64")]
     pub at: f64,
     /// The 21 FSRS-6 weights; empty for the defaults.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "number::list"
+    )]
     pub w: Vec<f64>,
     /// How many reviews they were fitted to.
     #[serde(default)]
     pub reviews: u32,
     /// Log loss on those reviews with the weights in use before, and with these.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number::option_pair"
+    )]
     pub log_loss: Option<(f64, f64)>,
 }
 

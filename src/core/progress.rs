@@ -15,6 +15,7 @@
 //!   build refuses to overwrite format 5 (it would drop the fitted weights).
 
 use crate::core::filter::Status;
+use crate::core::number;
 use crate::core::optimize::Fitted;
 use crate::core::schedule::{Memory, Rating, Scheduler};
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,7 @@ pub const MASTERED_STABILITY_DAYS: f64 = 21.0;
 pub struct Review {
     pub rating: Rating,
     /// Epoch milliseconds.
+    #[serde(deserialize_with = "number::f64")]
     pub at: f64,
     /// Taken back by the learner: kept (merging would bring it back otherwise), never counted.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -58,7 +60,7 @@ impl Review {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CardProgress {
     /// When the card was last shown, in milliseconds since the Unix epoch.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "number::f64")]
     pub last_seen: f64,
     /// How many times the card has been shown.
     #[serde(default)]
@@ -70,7 +72,11 @@ pub struct CardProgress {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<Review>,
     /// Buried: out of practice until this instant (epoch ms; 0 when never buried).
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(
+        default,
+        skip_serializing_if = "is_zero",
+        deserialize_with = "number::f64"
+    )]
     pub buried_until: f64,
     /// Suspended or taken back from suspension, and when (the later switch wins a merge).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -81,6 +87,7 @@ pub struct CardProgress {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Switch {
     pub on: bool,
+    #[serde(deserialize_with = "number::f64")]
     pub at: f64,
 }
 
@@ -99,12 +106,17 @@ impl CardProgress {
 /// its undo) in one tab reaches the others without breaking the merge laws.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ResetMark {
+    #[serde(deserialize_with = "number::f64")]
     pub at: f64,
     #[serde(default)]
     pub undone: bool,
     /// When a device first met this mark while its `at` lay in that device's future (a clock
     /// running ahead made it): the mark hides nothing after this instant. Merged by minimum.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number::option"
+    )]
     pub settled: Option<f64>,
 }
 

@@ -9,6 +9,7 @@
 //! ([`Steps`]); then intervals are whole days, and elapsed time counts UTC calendar days, as in
 //! ts-fsrs.
 
+use crate::core::number;
 use serde::{Deserialize, Serialize};
 
 /// One day in milliseconds.
@@ -109,15 +110,16 @@ impl Phase {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Memory {
     /// Days until recall probability falls to 90% (FSRS stability S).
-    #[serde(rename = "stab")]
+    #[serde(rename = "stab", deserialize_with = "number::f64")]
     pub stability: f64,
     /// How hard the card is, 1 (easiest) to 10 (FSRS difficulty D).
-    #[serde(rename = "diff")]
+    #[serde(rename = "diff", deserialize_with = "number::f64")]
     pub difficulty: f64,
     /// When the card is next due, in milliseconds since the Unix epoch.
+    #[serde(deserialize_with = "number::f64")]
     pub due: f64,
     /// When the card was last reviewed, in milliseconds since the Unix epoch.
-    #[serde(rename = "last")]
+    #[serde(rename = "last", deserialize_with = "number::f64")]
     pub last_review: f64,
     /// Reviews so far.
     pub reps: u32,
@@ -125,7 +127,12 @@ pub struct Memory {
     pub lapses: u32,
     /// When an undo put this memory back (epoch ms); 0 for a memory a review made. Merging
     /// prefers the memory set last, so an undo wins over the grade it took back.
-    #[serde(rename = "set", default, skip_serializing_if = "is_zero")]
+    #[serde(
+        rename = "set",
+        default,
+        skip_serializing_if = "is_zero",
+        deserialize_with = "number::f64"
+    )]
     pub set_at: f64,
     /// Learning steps or day intervals.
     #[serde(default, skip_serializing_if = "Phase::is_review")]
