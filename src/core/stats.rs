@@ -50,12 +50,11 @@ pub fn compute(
         .iter()
         .map(|t| (t.id.clone(), t.name.clone(), Tally::default()))
         .collect();
-    let topic_slot: BTreeMap<&str, usize> = deck
-        .topics
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
+    // Inserted one by one: collecting into a map sorts first, with a sort of its own.
+    let mut topic_slot: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, t) in deck.topics.iter().enumerate() {
+        topic_slot.insert(&t.id, i);
+    }
     let mut by_difficulty = Difficulty::ALL.map(|d| (d, Tally::default()));
     let mut overall = Tally::default();
     for card in &deck.cards {

@@ -80,7 +80,7 @@ pub fn backups(store: &dyn Store, key: &str) -> Vec<Backup> {
             Some(Backup { key: k, at, bytes })
         })
         .collect();
-    found.sort_by(|a, b| a.at.total_cmp(&b.at));
+    crate::core::order::sort_by_key(&mut found, |b| (b.at, 0));
     found
 }
 
