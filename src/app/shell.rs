@@ -10,10 +10,10 @@ use crate::app::hooks::persistence::use_persistence;
 use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typing, use_remember};
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::state::{Action, DeckLoad, State, View};
-use crate::components::header::Header;
+use crate::components::header::{header, HeaderProps};
 use crate::components::ids::{Ids, StoreContext};
-use crate::components::notice::NoticeBanner;
-use crate::components::panels::{MockPanel, StatsPanel};
+use crate::components::notice::{notice_banner, NoticeProps};
+use crate::components::panels::{mock_panel, PanelProps, StatsPanel};
 use crate::components::practice::PracticeView;
 use crate::core::store::{MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms};
@@ -180,17 +180,27 @@ fn views(
     };
     let view = match state.view {
         View::Practice => html! { <PracticeView state={state.clone()} /> },
-        View::Mock => html! { <MockPanel state={state.clone()} /> },
+        View::Mock => mock_panel(&PanelProps {
+            state: state.clone(),
+        }),
         View::Stats => html! {
             <StatsPanel state={state.clone()} on_export={export.clone()} on_open_deck={open_deck} />
         },
     };
     html! {
         <>
-            <Header state={state.clone()} standalone={config.standalone} embed={config.param("layout") == Some("embed")} />
+            {header(&HeaderProps {
+                state: state.clone(),
+                standalone: config.standalone,
+                embed: config.param("layout") == Some("embed"),
+            })}
             if let Some(notice) = state.notice.clone() {
-                <NoticeBanner {notice} on_dismiss={dispatch(Action::DismissNotice)} on_export={export}
-                              on_replace={replace_damaged(state, store)} />
+                {notice_banner(&NoticeProps {
+                    notice,
+                    on_dismiss: dispatch(Action::DismissNotice),
+                    on_export: export,
+                    on_replace: replace_damaged(state, store),
+                })}
             }
             {view}
             if state.help_open {

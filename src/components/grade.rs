@@ -3,16 +3,13 @@
 use crate::core::schedule::Rating;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct GradeProps {
     /// Each rating with the minutes until the card would come back.
     pub preview: [(Rating, u32); 4],
     pub on_grade: Callback<Rating>,
     /// The grade the key points ticked suggest, marked on its button.
-    #[prop_or_default]
     pub suggested: Option<Rating>,
     /// Cramming: the grade changes no schedule, so no interval is shown.
-    #[prop_or_default]
     pub practice: bool,
 }
 
@@ -32,7 +29,6 @@ pub fn wait_label(minutes: u32) -> String {
     }
 }
 
-#[function_component(GradeButtons)]
 pub fn grade_buttons(props: &GradeProps) -> Html {
     let practice = props.practice;
     let buttons: Html = props

@@ -3,7 +3,6 @@
 use crate::app::state::{Action, State, View};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub state: UseReducerHandle<State>,
     pub standalone: bool,
@@ -11,7 +10,6 @@ pub struct HeaderProps {
     pub embed: bool,
 }
 
-#[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     let state = &props.state;
     let send = |action: Action| {

@@ -3,7 +3,7 @@
 
 use crate::components::aloud::AnswerAloud;
 use crate::components::answer::Answer;
-use crate::components::grade::GradeButtons;
+use crate::components::grade::{grade_buttons, GradeProps};
 use crate::components::ids::{use_ids, Ids};
 use crate::components::keypoints::{key_point_list, suggestion};
 use crate::core::deck::{Card, Deck};
@@ -252,8 +252,12 @@ fn question_body(props: &MockProps, ids: &Ids, mock: &Mock, card: &Card) -> Html
                         <Answer source={AttrValue::from(card.answer.clone())} />
                     </div>
                     {key_point_list(ids, "mkp", &card.key_points, &mock.ticked, &props.on_tick_point)}
-                    <GradeButtons preview={props.preview} on_grade={props.on_grade.clone()}
-                                  suggested={suggestion(&mock.ticked)} />
+                    {grade_buttons(&GradeProps {
+                        preview: props.preview,
+                        on_grade: props.on_grade.clone(),
+                        suggested: suggestion(&mock.ticked),
+                        practice: false,
+                    })}
                 </>
             }
         }

@@ -5,7 +5,6 @@ use crate::platform::download::download_text;
 use crate::words::notice_message;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct NoticeProps {
     pub notice: Notice,
     pub on_dismiss: Callback<()>,
@@ -15,7 +14,6 @@ pub struct NoticeProps {
     pub on_replace: Callback<String>,
 }
 
-#[function_component(NoticeBanner)]
 pub fn notice_banner(props: &NoticeProps) -> Html {
     let download = match &props.notice {
         Notice::Unreadable { original, .. } => {

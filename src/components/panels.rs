@@ -19,12 +19,10 @@ use crate::words::import_refusal;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub state: UseReducerHandle<State>,
 }
 
-#[function_component(MockPanel)]
 pub fn mock_panel(props: &PanelProps) -> Html {
     let state = &props.state;
     let preview = state

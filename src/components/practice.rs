@@ -3,7 +3,7 @@
 use crate::app::state::{Action, Mode, State};
 use crate::components::card::CardView;
 use crate::components::filters::Filters;
-use crate::components::grade::GradeButtons;
+use crate::components::grade::{grade_buttons, GradeProps};
 use crate::components::ids::{use_ids, Ids};
 use crate::components::keypoints::{key_point_list, suggestion};
 use crate::core::filter::{Filter, Status};
@@ -205,7 +205,7 @@ fn card_controls(state: &UseReducerHandle<State>, ids: &Ids, flip: &Callback<()>
             // On a phone the grades and controls stay in reach below a long answer.
             <div class="actions" data-testid="actions">
                 if let (true, Some(preview)) = (flipped, preview) {
-                    <GradeButtons {preview} on_grade={on_grade} suggested={suggestion(&state.ticked_points())} practice={state.cram} />
+                    {grade_buttons(&GradeProps { preview, on_grade, suggested: suggestion(&state.ticked_points()), practice: state.cram })}
                 }
                 <div class="controls" role="group" aria-label="Card controls">
                     <button type="button" onclick={send(state, |_: MouseEvent, now_ms| Action::Previous { now_ms })} aria-keyshortcuts="ArrowLeft">
