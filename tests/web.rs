@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use interview_cards::app::App;
-use interview_cards::components::card::{CardProps, CardView};
+use interview_cards::components::card::{card_view, CardProps};
+use interview_cards::components::ids::Ids;
 use interview_cards::core::deck::{Card, Difficulty};
 use interview_cards::core::store::{progress_key, Store, StoreError};
 use interview_cards::platform::storage::LocalStore;
@@ -89,11 +90,15 @@ fn hostile_card() -> Card {
     }
 }
 
-#[wasm_bindgen_test]
-async fn card_text_is_rendered_as_text_never_as_html() {
-    let root = fresh_root();
-    let flips = Rc::new(Cell::new(0));
-    let counter = flips.clone();
+/// The card view with a counter of the flips it asks for.
+#[derive(Properties, PartialEq)]
+struct FlipCounter {
+    flips: Rc<Cell<u32>>,
+}
+
+#[function_component(HostileCard)]
+fn hostile_card_view(props: &FlipCounter) -> Html {
+    let counter = props.flips.clone();
     let props = CardProps {
         card: hostile_card(),
         topic: "Topic".into(),
@@ -102,7 +107,17 @@ async fn card_text_is_rendered_as_text_never_as_html() {
         // A typed answer is shown beside the model answer: text too.
         typed: "<b>typed</b><script>window.pwned = 3</script>".into(),
     };
-    yew::Renderer::<CardView>::with_root_and_props(root.clone(), props).render();
+    card_view(&props, &Ids::default())
+}
+
+#[wasm_bindgen_test]
+async fn card_text_is_rendered_as_text_never_as_html() {
+    let root = fresh_root();
+    let flips = Rc::new(Cell::new(0));
+    let props = FlipCounter {
+        flips: flips.clone(),
+    };
+    yew::Renderer::<HostileCard>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
     assert!(root.query_selector("script").unwrap().is_none());

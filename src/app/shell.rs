@@ -14,7 +14,7 @@ use crate::components::header::{header, HeaderProps};
 use crate::components::ids::{Ids, StoreContext};
 use crate::components::notice::{notice_banner, NoticeProps};
 use crate::components::panels::{mock_panel, PanelProps, StatsPanel};
-use crate::components::practice::PracticeView;
+use crate::components::practice::{practice_view, PracticeProps};
 use crate::core::store::{MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms};
 use crate::platform::config::{Config, DeckSource};
@@ -173,16 +173,25 @@ fn views(
     store: Rc<dyn Store>,
     export: Callback<()>,
     open_deck: Callback<DeckSource>,
+    ids: &Ids,
 ) -> Html {
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(action.clone()))
     };
     let view = match state.view {
-        View::Practice => html! { <PracticeView state={state.clone()} /> },
-        View::Mock => mock_panel(&PanelProps {
-            state: state.clone(),
-        }),
+        View::Practice => practice_view(
+            &PracticeProps {
+                state: state.clone(),
+            },
+            ids,
+        ),
+        View::Mock => mock_panel(
+            &PanelProps {
+                state: state.clone(),
+            },
+            ids,
+        ),
         View::Stats => html! {
             <StatsPanel state={state.clone()} on_export={export.clone()} on_open_deck={open_deck} />
         },
@@ -270,9 +279,10 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         ("section", "h2")
     };
+    let ids = Ids(Rc::from(config.ids.as_str()));
     let failed = deck_error(&state, &config, &open_deck, heading);
     let body = if state.has_deck() {
-        views(&state, &config, store.0.clone(), export, open_deck)
+        views(&state, &config, store.0.clone(), export, open_deck, &ids)
     } else if state.deck_load == DeckLoad::Loading {
         html! { <p class="loading" role="status">{"Loading the deck…"}</p> }
     } else {
@@ -281,7 +291,7 @@ pub fn app(props: &AppProps) -> Html {
     let label = region_label(&state, &config);
     let embed = config.param("layout") == Some("embed");
     html! {
-        <ContextProvider<Ids> context={Ids(Rc::from(config.ids.as_str()))}>
+        <ContextProvider<Ids> context={ids}>
           <ContextProvider<StoreContext> context={StoreContext(store.0.clone())}>
             <@{tag} class={classes!("app", embed.then_some("embed"))} ref={root} aria-label={label}
                     data-theme={state.theme.attr()}>

@@ -2,25 +2,21 @@
 //! clicks; flipping itself is the reducer's job.
 
 use crate::components::answer::Answer;
-use crate::components::ids::use_ids;
+use crate::components::ids::Ids;
 use crate::core::deck::Card;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct CardProps {
     pub card: Card,
     pub topic: AttrValue,
     pub flipped: bool,
     pub on_flip: Callback<()>,
     /// What the learner typed before revealing: shown beside the model answer ("" for none).
-    #[prop_or_default]
     pub typed: AttrValue,
 }
 
-#[function_component(CardView)]
-pub fn card_view(props: &CardProps) -> Html {
+pub fn card_view(props: &CardProps, ids: &Ids) -> Html {
     let card = &props.card;
-    let ids = use_ids();
     let on_click = {
         let on_flip = props.on_flip.clone();
         Callback::from(move |e: MouseEvent| {

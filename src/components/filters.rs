@@ -1,7 +1,7 @@
 //! The filter panel: topic, difficulty and status check boxes with the count each would leave,
 //! a search box and "clear filters". It only reports the new filter; the reducer applies it.
 
-use crate::components::ids::{use_ids, Ids};
+use crate::components::ids::Ids;
 use crate::core::deck::{Difficulty, Topic};
 use crate::core::filter::{Counts, Filter, Status};
 use std::collections::BTreeSet;
@@ -9,7 +9,6 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct FiltersProps {
     pub topics: Rc<Vec<Topic>>,
     pub filter: Filter,
@@ -61,13 +60,11 @@ fn facet<T: Ord + Clone + 'static>(
         .collect()
 }
 
-#[function_component(Filters)]
-pub fn filters(props: &FiltersProps) -> Html {
-    let ids = use_ids();
+pub fn filters(props: &FiltersProps, ids: &Ids) -> Html {
     html! {
         <div class="filters" role="group" aria-label="Filters">
-            {search_box(props, &ids)}
-            {facets_panel(props, &ids)}
+            {search_box(props, ids)}
+            {facets_panel(props, ids)}
             {filter_result(props)}
         </div>
     }

@@ -4,7 +4,7 @@
 use crate::components::aloud::AnswerAloud;
 use crate::components::answer::Answer;
 use crate::components::grade::{grade_buttons, GradeProps};
-use crate::components::ids::{use_ids, Ids};
+use crate::components::ids::Ids;
 use crate::components::keypoints::{key_point_list, suggestion};
 use crate::core::deck::{Card, Deck};
 use crate::core::mock::{
@@ -15,7 +15,6 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct MockProps {
     pub deck: crate::app::state::DeckHandle,
     pub mock: Option<Mock>,
@@ -45,13 +44,11 @@ fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
-#[function_component(MockView)]
-pub fn mock_view(props: &MockProps) -> Html {
-    let ids = use_ids();
+pub fn mock_view(props: &MockProps, ids: &Ids) -> Html {
     match &props.mock {
-        None => setup_view(props, &ids),
-        Some(mock) if mock.is_finished() => summary_view(props, &ids, mock),
-        Some(mock) => question_view(props, &ids, mock),
+        None => setup_view(props, ids),
+        Some(mock) if mock.is_finished() => summary_view(props, ids, mock),
+        Some(mock) => question_view(props, ids, mock),
     }
 }
 

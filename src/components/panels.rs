@@ -5,11 +5,11 @@ use crate::app::state::{Action, DeckHandle, State};
 use crate::app::BUNDLED_DECK_ID;
 use crate::components::backups::BackupList;
 use crate::components::data::DataPanel;
-use crate::components::ids::StoreContext;
-use crate::components::mock::MockView;
+use crate::components::ids::{use_ids, Ids, StoreContext};
+use crate::components::mock::{mock_view, MockProps};
 use crate::components::practice::send;
-use crate::components::settings::ScheduleSettings;
-use crate::components::stats::StatsView;
+use crate::components::settings::{schedule_settings, SettingsProps};
+use crate::components::stats::{stats_view, StatsProps};
 use crate::core::progress::parse_import;
 use crate::core::stats;
 use crate::core::store::{backups, Notice};
@@ -23,7 +23,7 @@ pub struct PanelProps {
     pub state: UseReducerHandle<State>,
 }
 
-pub fn mock_panel(props: &PanelProps) -> Html {
+pub fn mock_panel(props: &PanelProps, ids: &Ids) -> Html {
     let state = &props.state;
     let preview = state
         .mock
@@ -36,19 +36,29 @@ pub fn mock_panel(props: &PanelProps) -> Html {
                 .preview(state.progress.memory(&card.id), state.now_ms)
         })
         .unwrap_or_else(|| state.scheduler.preview(None, state.now_ms));
-    html! {
-        <MockView deck={DeckHandle(state.deck.clone())} mock={state.mock.clone()}
-                  setup={state.mock_setup}
-                  on_setup={send(state, |(count, seconds), _| Action::SetMockSetup { count, seconds })}
-                  pool_size={state.counts.total} now_ms={state.now_ms} {preview}
-                  on_start={send(state, |(), now_ms| Action::StartMock { seed: now_ms as u64, now_ms })}
-                  on_reveal={send(state, |(), now_ms| Action::MockReveal { now_ms })}
-                  on_timer={send(state, |change, now_ms| Action::MockTimer { change, now_ms })}
-                  on_tick_point={send(state, |index, _| Action::MockTickPoint { index })}
-                  on_grade={send(state, |rating, now_ms| Action::MockGrade { rating, now_ms })}
-                  on_practise_weak={send(state, |(), now_ms| Action::PractiseWeak { now_ms })}
-                  on_end={send(state, |(), _| Action::EndMock)} />
-    }
+    let props = MockProps {
+        deck: DeckHandle(state.deck.clone()),
+        mock: state.mock.clone(),
+        setup: state.mock_setup,
+        on_setup: send(state, |(count, seconds), _| Action::SetMockSetup {
+            count,
+            seconds,
+        }),
+        pool_size: state.counts.total,
+        now_ms: state.now_ms,
+        preview,
+        on_start: send(state, |(), now_ms| Action::StartMock {
+            seed: now_ms as u64,
+            now_ms,
+        }),
+        on_reveal: send(state, |(), now_ms| Action::MockReveal { now_ms }),
+        on_timer: send(state, |change, now_ms| Action::MockTimer { change, now_ms }),
+        on_tick_point: send(state, |index, _| Action::MockTickPoint { index }),
+        on_grade: send(state, |rating, now_ms| Action::MockGrade { rating, now_ms }),
+        on_practise_weak: send(state, |(), now_ms| Action::PractiseWeak { now_ms }),
+        on_end: send(state, |(), _| Action::EndMock),
+    };
+    mock_view(&props, ids)
 }
 
 #[derive(Properties, PartialEq)]
@@ -60,6 +70,7 @@ pub struct StatsPanelProps {
 
 #[function_component(StatsPanel)]
 pub fn stats_panel(props: &StatsPanelProps) -> Html {
+    let ids = use_ids();
     let state = &props.state;
     let s = stats::compute(&state.deck, &state.progress, state.now_ms, &utc_offset_at);
     let deck_id = state.deck.id.clone();
@@ -83,8 +94,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let saved_here = state.writable && !matches!(state.notice, Some(Notice::NotSaved { .. }));
     html! {
         <>
-            <StatsView stats={Rc::new(s)} />
-            <ScheduleSettings state={state.clone()} />
+            {stats_view(&StatsProps { stats: Rc::new(s) }, &ids)}
+            {schedule_settings(&SettingsProps { state: state.clone() }, &ids)}
             <DataPanel {saved_here}
                        reviews={state.progress.review_count()}
                        import={state.import.as_ref().map(|(_, p)| p.clone())}

@@ -1,10 +1,10 @@
 //! The practice view: filters, which cards (all or due), the card, grading and moving on.
 
 use crate::app::state::{Action, Mode, State};
-use crate::components::card::CardView;
-use crate::components::filters::Filters;
+use crate::components::card::{card_view, CardProps};
+use crate::components::filters::{filters, FiltersProps};
 use crate::components::grade::{grade_buttons, GradeProps};
-use crate::components::ids::{use_ids, Ids};
+use crate::components::ids::Ids;
 use crate::components::keypoints::{key_point_list, suggestion};
 use crate::core::filter::{Filter, Status};
 use crate::platform::clock::now_ms;
@@ -22,14 +22,11 @@ pub fn send<T: 'static>(
     Callback::from(move |arg| state.dispatch(make(arg, now_ms())))
 }
 
-#[derive(Properties, PartialEq)]
 pub struct PracticeProps {
     pub state: UseReducerHandle<State>,
 }
 
-#[function_component(PracticeView)]
-pub fn practice_view(props: &PracticeProps) -> Html {
-    let ids = use_ids();
+pub fn practice_view(props: &PracticeProps, ids: &Ids) -> Html {
     let state = &props.state;
     let on_filter = send(state, |filter, now_ms| Action::SetFilter { filter, now_ms });
     let flip = send(state, |(), _| Action::Flip);
@@ -37,17 +34,17 @@ pub fn practice_view(props: &PracticeProps) -> Html {
     let topics = Rc::new(state.deck.topics.clone());
     html! {
         <>
-            <Filters topics={topics} filter={state.filter.clone()} counts={state.counts.clone()} on_change={on_filter.clone()} />
+            {filters(&FiltersProps { topics, filter: state.filter.clone(), counts: state.counts.clone(), on_change: on_filter.clone() }, ids)}
             {practice_bar(state)}
             if state.only.is_some() {
                 <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
             }
-            {card_or_empty(state, &ids, &on_filter, &flip)}
+            {card_or_empty(state, ids, &on_filter, &flip)}
             if state.session.is_flipped() {
-                {key_points(state, &ids)}
+                {key_points(state, ids)}
             }
             if total > 0 {
-                {card_controls(state, &ids, &flip)}
+                {card_controls(state, ids, &flip)}
             }
             {undo_and_due(state)}
             <p class="progress-summary" data-testid="seen-count">
@@ -117,9 +114,13 @@ fn card_or_empty(
     match state.current_card() {
         Some(card) => html! {
             <>
-                <CardView card={card.clone()} topic={AttrValue::from(deck.topic_name(&card.topic).to_string())}
-                          {flipped} on_flip={flip.clone()}
-                          typed={if state.type_answer { AttrValue::from(state.typed_answer().to_string()) } else { AttrValue::default() }} />
+                {card_view(&CardProps {
+                    card: card.clone(),
+                    topic: AttrValue::from(deck.topic_name(&card.topic).to_string()),
+                    flipped,
+                    on_flip: flip.clone(),
+                    typed: if state.type_answer { AttrValue::from(state.typed_answer().to_string()) } else { AttrValue::default() },
+                }, ids)}
                 if state.type_answer && !flipped {
                     {type_box(state, ids)}
                 }

@@ -2,14 +2,13 @@
 //! days, and the error beside the field the reducer could not read.
 
 use crate::app::state::{Action, State};
-use crate::components::ids::use_ids;
+use crate::components::ids::Ids;
 use crate::components::optimise::optimise_schedule;
 use crate::components::practice::send;
 use crate::core::schedule::{format_steps, RETENTION_RANGE};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct SettingsProps {
     pub state: UseReducerHandle<State>,
 }
@@ -20,9 +19,7 @@ fn retentions() -> impl Iterator<Item = u32> {
     (low * 100.0).round() as u32..=(high * 100.0).round() as u32
 }
 
-#[function_component(ScheduleSettings)]
-pub fn schedule_settings(props: &SettingsProps) -> Html {
-    let ids = use_ids();
+pub fn schedule_settings(props: &SettingsProps, ids: &Ids) -> Html {
     let state = &props.state;
     let scheduler = &state.scheduler;
     let (retention_id, learning_id, relearning_id) = (
@@ -96,7 +93,7 @@ pub fn schedule_settings(props: &SettingsProps) -> Html {
                    learning_error)}
             {field(&relearning_id, on_steps(true), "Relearning steps", format_steps(&steps.relearning),
                    "Waits after you forget a card you knew, for example 10m.", relearning_error)}
-            {optimise_schedule(state, &ids)}
+            {optimise_schedule(state, ids)}
         </fieldset>
     }
 }

@@ -1,11 +1,10 @@
 //! The stats view: tallies per topic and difficulty, today's reviews, the streak, and a small
 //! SVG bar chart of the last 30 days with the same numbers as a table for screen readers.
 
-use crate::components::ids::use_ids;
+use crate::components::ids::Ids;
 use crate::core::stats::{Stats, Tally};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct StatsProps {
     pub stats: std::rc::Rc<Stats>,
 }
@@ -35,10 +34,8 @@ fn tally_table(caption: &str, rows: Html, overall: Option<&Tally>) -> Html {
     }
 }
 
-#[function_component(StatsView)]
-pub fn stats_view(props: &StatsProps) -> Html {
+pub fn stats_view(props: &StatsProps, ids: &Ids) -> Html {
     let s = &props.stats;
-    let ids = use_ids();
     let topics: Html = s
         .by_topic
         .iter()
