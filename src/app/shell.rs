@@ -11,9 +11,9 @@ use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typin
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::state::{Action, DeckLoad, State, View};
 use crate::components::header::{header, HeaderProps};
-use crate::components::ids::{Ids, StoreContext};
+use crate::components::ids::Ids;
 use crate::components::notice::{notice_banner, NoticeProps};
-use crate::components::panels::{mock_panel, PanelProps, StatsPanel};
+use crate::components::panels::{mock_panel, stats_panel, PanelProps, StatsPanelProps};
 use crate::components::practice::{practice_view, PracticeProps};
 use crate::core::store::{MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms};
@@ -192,9 +192,15 @@ fn views(
             },
             ids,
         ),
-        View::Stats => html! {
-            <StatsPanel state={state.clone()} on_export={export.clone()} on_open_deck={open_deck} />
-        },
+        View::Stats => stats_panel(
+            &StatsPanelProps {
+                state: state.clone(),
+                on_export: export.clone(),
+                on_open_deck: open_deck,
+            },
+            ids,
+            &store,
+        ),
     };
     html! {
         <>
@@ -213,7 +219,7 @@ fn views(
             }
             {view}
             if state.help_open {
-                <crate::components::help::Help on_close={dispatch(Action::CloseHelp)} />
+                <crate::components::help::Help on_close={dispatch(Action::CloseHelp)} ids={ids.clone()} />
             }
         </>
     }
@@ -291,14 +297,10 @@ pub fn app(props: &AppProps) -> Html {
     let label = region_label(&state, &config);
     let embed = config.param("layout") == Some("embed");
     html! {
-        <ContextProvider<Ids> context={ids}>
-          <ContextProvider<StoreContext> context={StoreContext(store.0.clone())}>
-            <@{tag} class={classes!("app", embed.then_some("embed"))} ref={root} aria-label={label}
-                    data-theme={state.theme.attr()}>
-                {failed}
-                {body}
-            </@>
-          </ContextProvider<StoreContext>>
-        </ContextProvider<Ids>>
+        <@{tag} class={classes!("app", embed.then_some("embed"))} ref={root} aria-label={label}
+                data-theme={state.theme.attr()}>
+            {failed}
+            {body}
+        </@>
     }
 }

@@ -1,13 +1,12 @@
 //! "Copies of damaged progress": each backup the app made of saved progress it could not
 //! read, with its date and size, to download or delete.
 
-use crate::components::ids::StoreContext;
-use crate::core::store::Backup;
+use crate::core::store::{Backup, Store};
 use crate::platform::download::download_text;
 use crate::words::one_decimal;
+use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct BackupProps {
     pub backups: Vec<Backup>,
     /// Delete the backup under this key.
@@ -18,9 +17,7 @@ fn when(at: f64) -> String {
     String::from(js_sys::Date::new(&at.into()).to_locale_string("en-GB", &"{}".into()))
 }
 
-#[function_component(BackupList)]
-pub fn backup_list(props: &BackupProps) -> Html {
-    let store = use_context::<StoreContext>();
+pub fn backup_list(props: &BackupProps, store: &Rc<dyn Store>) -> Html {
     if props.backups.is_empty() {
         return html! {};
     }
@@ -28,7 +25,7 @@ pub fn backup_list(props: &BackupProps) -> Html {
         let download = {
             let (key, store) = (b.key.clone(), store.clone());
             Callback::from(move |_: MouseEvent| {
-                let text = store.as_ref().and_then(|s| s.0.get(&key).ok().flatten());
+                let text = store.get(&key).ok().flatten();
                 if let Some(text) = text {
                     if let Err(e) = download_text("interview-cards-damaged-progress.json", &text) {
                         gloo::console::error!(format!("download failed: {e}"));

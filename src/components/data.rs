@@ -1,6 +1,6 @@
 //! "Your data": where progress is kept, export, import with a preview, and reset with undo.
 
-use crate::components::ids::use_ids;
+use crate::components::ids::Ids;
 use crate::core::progress::ImportPreview;
 use crate::words::plural;
 use gloo::file::callbacks::{read_as_text, FileReader};
@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DataProps {
+    pub ids: Ids,
     pub saved_here: bool,
     pub reviews: usize,
     pub import: Option<ImportPreview>,
@@ -99,7 +100,7 @@ fn import_preview(p: &ImportPreview, props: &DataProps) -> Html {
 
 #[function_component(DataPanel)]
 pub fn data_panel(props: &DataProps) -> Html {
-    let ids = use_ids();
+    let ids = &props.ids;
     let confirming_reset = use_state(|| false);
     // The reader must live until it calls back.
     let reader = use_mut_ref(|| None::<FileReader>);

@@ -1,6 +1,6 @@
 //! The keyboard shortcut list, opened with `?`.
 
-use crate::components::ids::use_ids;
+use crate::components::ids::Ids;
 use yew::prelude::*;
 
 pub const SHORTCUTS: [(&str, &str); 12] = [
@@ -27,11 +27,12 @@ pub const SHORTCUTS: [(&str, &str); 12] = [
 #[derive(Properties, PartialEq)]
 pub struct HelpProps {
     pub on_close: Callback<()>,
+    pub ids: Ids,
 }
 
 #[function_component(Help)]
 pub fn help(props: &HelpProps) -> Html {
-    let ids = use_ids();
+    let ids = &props.ids;
     let close_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();

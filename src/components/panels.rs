@@ -3,16 +3,16 @@
 
 use crate::app::state::{Action, DeckHandle, State};
 use crate::app::BUNDLED_DECK_ID;
-use crate::components::backups::BackupList;
+use crate::components::backups::{backup_list, BackupProps};
 use crate::components::data::DataPanel;
-use crate::components::ids::{use_ids, Ids, StoreContext};
+use crate::components::ids::Ids;
 use crate::components::mock::{mock_view, MockProps};
 use crate::components::practice::send;
 use crate::components::settings::{schedule_settings, SettingsProps};
 use crate::components::stats::{stats_view, StatsProps};
 use crate::core::progress::parse_import;
 use crate::core::stats;
-use crate::core::store::{backups, Notice};
+use crate::core::store::{backups, Notice, Store};
 use crate::platform::clock::utc_offset_at;
 use crate::platform::config::DeckSource;
 use crate::words::import_refusal;
@@ -61,16 +61,13 @@ pub fn mock_panel(props: &PanelProps, ids: &Ids) -> Html {
     mock_view(&props, ids)
 }
 
-#[derive(Properties, PartialEq)]
 pub struct StatsPanelProps {
     pub state: UseReducerHandle<State>,
     pub on_export: Callback<()>,
     pub on_open_deck: Callback<DeckSource>,
 }
 
-#[function_component(StatsPanel)]
-pub fn stats_panel(props: &StatsPanelProps) -> Html {
-    let ids = use_ids();
+pub fn stats_panel(props: &StatsPanelProps, ids: &Ids, store: &Rc<dyn Store>) -> Html {
     let state = &props.state;
     let s = stats::compute(&state.deck, &state.progress, state.now_ms, &utc_offset_at);
     let deck_id = state.deck.id.clone();
@@ -80,23 +77,21 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     });
     let open = props.on_open_deck.clone();
     let delete_backup = {
-        let (state, store) = (state.clone(), use_context::<StoreContext>());
+        let (state, store) = (state.clone(), store.clone());
         Callback::from(move |key: String| {
-            if let Some(StoreContext(store)) = &store {
-                let _ = store.remove(&key);
-                state.dispatch(Action::BackupsListed(backups(
-                    &**store,
-                    &state.progress_key(),
-                )));
-            }
+            let _ = store.remove(&key);
+            state.dispatch(Action::BackupsListed(backups(
+                &*store,
+                &state.progress_key(),
+            )));
         })
     };
     let saved_here = state.writable && !matches!(state.notice, Some(Notice::NotSaved { .. }));
     html! {
         <>
-            {stats_view(&StatsProps { stats: Rc::new(s) }, &ids)}
-            {schedule_settings(&SettingsProps { state: state.clone() }, &ids)}
-            <DataPanel {saved_here}
+            {stats_view(&StatsProps { stats: Rc::new(s) }, ids)}
+            {schedule_settings(&SettingsProps { state: state.clone() }, ids)}
+            <DataPanel ids={ids.clone()} {saved_here}
                        reviews={state.progress.review_count()}
                        import={state.import.as_ref().map(|(_, p)| p.clone())}
                        import_error={state.import_error.as_ref().map(|e| AttrValue::from(import_refusal(e, &state.deck.id)))}
@@ -108,7 +103,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                        on_undo_reset={send(state, |(), now_ms| Action::UndoReset { now_ms })}
                        on_deck_file={open.reform(|(text, name)| DeckSource::Text { text, name })}
                        on_builtin_deck={(state.deck.id != BUNDLED_DECK_ID).then(|| open.reform(|_| DeckSource::Bundled))} />
-            <BackupList backups={state.backups.clone()} on_delete={delete_backup} />
+            {backup_list(&BackupProps { backups: state.backups.clone(), on_delete: delete_backup }, store)}
         </>
     }
 }
