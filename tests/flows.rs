@@ -325,6 +325,17 @@ fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
     // Two days with no review break the streak.
     let s = stats::compute(&state.deck, &state.progress, day(2.5), &|_| offset);
     assert_eq!((s.reviews_today, s.streak), (0, 0));
+
+    // Reviews stamped far in the past or the future (a clock gone wrong, edited storage)
+    // count on no day shown and change no streak.
+    let mut progress = (*state.progress).clone();
+    let id = state.deck.cards[5].id.clone();
+    for at in [-1e300, 1e300, f64::MAX, day(3.0)] {
+        progress.record(&id, Rating::Good, at, &state.scheduler);
+    }
+    let s = stats::compute(&state.deck, &progress, day(0.0) + 2.0, &|_| offset);
+    assert_eq!((s.reviews_today, s.streak), (2, 3));
+    assert_eq!(s.per_day.iter().map(|d| d.1).sum::<usize>(), 4);
 }
 
 #[test]

@@ -76,30 +76,34 @@ pub fn compute(
     }
 
     let today = local_day(now_ms, offset_at(now_ms));
-    let mut reviews_by_day: BTreeMap<i64, usize> = BTreeMap::new();
-    for card in &deck.cards {
-        for review in progress.reviews(&card.id) {
-            *reviews_by_day
-                .entry(local_day(review.at, offset_at(review.at)))
-                .or_default() += 1;
-        }
-    }
-    let count = |day: i64| reviews_by_day.get(&day).copied().unwrap_or(0);
-    let mut streak = 0;
-    let mut day = if count(today) > 0 { today } else { today - 1 };
-    while count(day) > 0 {
-        streak += 1;
-        day -= 1;
-    }
-    let per_day = (0..CHART_DAYS)
-        .rev()
-        .map(|ago| (ago, count(today - ago as i64)))
+    // Reviews per local day, by days before today. Days after today are never asked for, and
+    // a streak cannot be longer than there are reviews, so older days need no place either.
+    let days_ago: Vec<i64> = deck
+        .cards
+        .iter()
+        .flat_map(|card| progress.reviews(&card.id))
+        .map(|review| today.saturating_sub(local_day(review.at, offset_at(review.at))))
+        .filter(|&ago| ago >= 0)
         .collect();
+    let places = days_ago.iter().max().map_or(0, |&m| m.saturating_add(1));
+    let places = places.min((days_ago.len() + CHART_DAYS + 1) as i64);
+    let mut by_day = vec![0usize; places as usize];
+    for ago in days_ago.into_iter().filter(|&ago| ago < places) {
+        by_day[ago as usize] += 1;
+    }
+    let count = |ago: usize| by_day.get(ago).copied().unwrap_or(0);
+    let mut streak = 0;
+    let mut ago = usize::from(count(0) == 0);
+    while count(ago) > 0 {
+        streak += 1;
+        ago += 1;
+    }
+    let per_day = (0..CHART_DAYS).rev().map(|ago| (ago, count(ago))).collect();
     Stats {
         by_topic,
         by_difficulty,
         overall,
-        reviews_today: count(today),
+        reviews_today: count(0),
         streak,
         per_day,
     }
