@@ -204,7 +204,7 @@ fn a_hostile_query_is_ignored_with_warnings() {
     let (f, warnings) = Filter::from_query(&pairs, &deck);
     assert_eq!(f.topics.iter().collect::<Vec<_>>(), vec!["a"]);
     assert!(f.difficulties.is_empty());
-    assert_eq!(f.statuses.iter().collect::<Vec<_>>(), vec![&Status::Due]);
+    assert_eq!(f.statuses.iter().collect::<Vec<_>>(), vec![Status::Due]);
     assert_eq!(f.text.len(), 200);
     assert_eq!(warnings.len(), 4, "{warnings:?}");
 }
@@ -319,4 +319,27 @@ fn search_lowers_the_whole_deck_at_once_and_still_finds_each_card() {
     assert_eq!(found("οδος"), Some(vec![1, 2]));
     assert_eq!(found("ΟΔΟΣ"), Some(vec![1, 2]));
     assert_eq!(found("οδοσα"), Some(vec![2]));
+}
+
+#[test]
+fn flag_sets_behave_as_ordered_sets() {
+    use interview_cards::core::filter::Flags;
+    let mut set = Flags::<Status>::default();
+    assert!(set.is_empty());
+    assert!(set.insert(Status::Suspended));
+    assert!(set.insert(Status::New));
+    assert!(!set.insert(Status::New), "already there");
+    assert_eq!(set.len(), 2);
+    assert_eq!(
+        set.iter().collect::<Vec<_>>(),
+        [Status::New, Status::Suspended]
+    );
+    assert_eq!(format!("{set:?}"), "{New, Suspended}");
+    assert!(set.remove(&Status::New));
+    assert!(!set.remove(&Status::New), "already gone");
+    assert!(!set.contains(&Status::New) && set.contains(&Status::Suspended));
+    let same: Flags<Status> = [Status::Suspended].into();
+    assert_eq!(set, same);
+    let every: Flags<Difficulty> = Difficulty::ALL.into_iter().rev().collect();
+    assert_eq!(every.iter().collect::<Vec<_>>(), Difficulty::ALL);
 }

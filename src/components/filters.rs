@@ -3,8 +3,7 @@
 
 use crate::components::ids::Ids;
 use crate::core::deck::{Difficulty, Topic};
-use crate::core::filter::{Counts, Filter, Status};
-use std::collections::BTreeSet;
+use crate::core::filter::{Counts, Filter, Flag, Flags, Status};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -16,9 +15,18 @@ pub struct FiltersProps {
     pub on_change: Callback<Filter>,
 }
 
-fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T) {
-    if !set.remove(item) {
-        set.insert(item.clone());
+/// Takes `item` out of the set, or puts it in.
+fn toggle_topic(f: &mut Filter, id: &str) {
+    if !f.topics.remove(id) {
+        f.topics.insert(id.to_string());
+    }
+}
+
+fn toggle_flag<T: Flag>(set: &mut Flags<T>, item: Option<T>) {
+    if let Some(item) = item {
+        if !set.remove(&item) {
+            set.insert(item);
+        }
     }
 }
 
@@ -32,30 +40,26 @@ fn option(id: String, label: &str, count: usize, checked: bool, onchange: Callba
     }
 }
 
-/// One facet's check boxes. Each item is (value, id suffix, label, count, checked); a click
-/// toggles the value in the facet's set, which `set` picks out of the filter.
-fn facet<T: Ord + Clone + 'static>(
+/// One facet's check boxes. Each item is (key, label, count, checked); a click toggles the
+/// key in the filter with `toggle`.
+fn facet(
     props: &FiltersProps,
     ids: &Ids,
     name: &str,
-    set: fn(&mut Filter) -> &mut BTreeSet<T>,
-    items: impl Iterator<Item = (T, String, String, usize, bool)>,
+    toggle: fn(&mut Filter, &str),
+    items: Vec<(String, String, usize, bool)>,
 ) -> Html {
     items
-        .map(|(value, key, label, count, checked)| {
+        .into_iter()
+        .map(|(key, label, count, checked)| {
+            let id = ids.of(&format!("f-{name}-{key}"));
             let (filter, on_change) = (props.filter.clone(), props.on_change.clone());
             let onchange = Callback::from(move |_: Event| {
                 let mut next = filter.clone();
-                toggle(set(&mut next), &value);
+                toggle(&mut next, &key);
                 on_change.emit(next);
             });
-            option(
-                ids.of(&format!("f-{name}-{key}")),
-                &label,
-                count,
-                checked,
-                onchange,
-            )
+            option(id, &label, count, checked, onchange)
         })
         .collect()
 }
@@ -125,62 +129,47 @@ fn facets_panel(props: &FiltersProps, ids: &Ids) -> Html {
 
 fn topic_options(props: &FiltersProps, ids: &Ids) -> Html {
     let f = &props.filter;
-    facet(
-        props,
-        ids,
-        "topic",
-        |f| &mut f.topics,
-        props.topics.iter().map(|t| {
-            let (id, count) = (t.id.clone(), props.counts.topic(&t.id));
-            (
-                id.clone(),
-                id.clone(),
-                t.name.clone(),
-                count,
-                f.topics.contains(&id),
-            )
-        }),
-    )
+    let items = props.topics.iter().map(|t| {
+        let count = props.counts.topic(&t.id);
+        (
+            t.id.clone(),
+            t.name.clone(),
+            count,
+            f.topics.contains(&t.id),
+        )
+    });
+    facet(props, ids, "topic", toggle_topic, items.collect())
 }
 
 fn difficulty_options(props: &FiltersProps, ids: &Ids) -> Html {
     let f = &props.filter;
-    facet(
-        props,
-        ids,
-        "difficulty",
-        |f| &mut f.difficulties,
-        Difficulty::ALL.iter().map(|&d| {
-            let checked = f.difficulties.contains(&d);
-            (
-                d,
-                d.as_str().into(),
-                d.label().into(),
-                props.counts.difficulty(d),
-                checked,
-            )
-        }),
-    )
+    let items = Difficulty::ALL.iter().map(|&d| {
+        let count = props.counts.difficulty(d);
+        (
+            d.as_str().into(),
+            d.label().into(),
+            count,
+            f.difficulties.contains(&d),
+        )
+    });
+    let toggle =
+        |f: &mut Filter, key: &str| toggle_flag(&mut f.difficulties, Difficulty::parse(key));
+    facet(props, ids, "difficulty", toggle, items.collect())
 }
 
 fn status_options(props: &FiltersProps, ids: &Ids) -> Html {
     let f = &props.filter;
-    facet(
-        props,
-        ids,
-        "status",
-        |f| &mut f.statuses,
-        Status::ALL.iter().map(|&s| {
-            let checked = f.statuses.contains(&s);
-            (
-                s,
-                s.as_str().into(),
-                s.label().into(),
-                props.counts.status(s),
-                checked,
-            )
-        }),
-    )
+    let items = Status::ALL.iter().map(|&s| {
+        let count = props.counts.status(s);
+        (
+            s.as_str().into(),
+            s.label().into(),
+            count,
+            f.statuses.contains(&s),
+        )
+    });
+    let toggle = |f: &mut Filter, key: &str| toggle_flag(&mut f.statuses, Status::parse(key));
+    facet(props, ids, "status", toggle, items.collect())
 }
 
 /// The match count is a live status so screen readers hear it change as filters are toggled.
