@@ -445,9 +445,11 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
-    let edit = {
-        let state = state.clone();
-        Callback::from(move |e: Edit| state.dispatch(e))
+    // One callback for the page's life, so a card whose fields and problems did not change is
+    // not drawn again on every keystroke (with thousands of cards, that was most of the wait).
+    let edit: Callback<Edit> = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |e: Edit| dispatcher.dispatch(e)))).clone()
     };
     let topics: Rc<Vec<(u32, String)>> = Rc::new(
         draft
@@ -575,6 +577,16 @@ pub fn editor(props: &EditorProps) -> Html {
     let topics_problem = problem_of(&problems, Field::Deck("topics"));
     let whole_problem = problem_of(&problems, Field::Whole);
     let count = draft.cards.len();
+    // Each card gets only its own problems, so a problem elsewhere does not redraw it.
+    let none: Rc<Vec<(Field, DeckError)>> = Rc::default();
+    let mut card_problems = vec![none; count];
+    for (field, error) in problems.iter() {
+        if let Field::Card(i, _) = field {
+            if let Some(slot) = card_problems.get_mut(*i) {
+                Rc::make_mut(slot).push((*field, error.clone()));
+            }
+        }
+    }
 
     html! {
         <main class="app editor" data-theme={(*theme != "auto").then(|| (*theme).clone())}>
@@ -656,9 +668,9 @@ pub fn editor(props: &EditorProps) -> Html {
                     <p class="field-error" id={pid}>{message}</p>
                 }
                 // Keyed by position: ids could repeat in an edited draft (a problem shown beside them).
-                { for draft.cards.iter().enumerate().map(|(i, c)| html! {
+                { for draft.cards.iter().zip(card_problems).enumerate().map(|(i, (c, problems))| html! {
                     <CardEditor key={i} index={i} count={count} card={c.clone()}
-                                topics={topics.clone()} problems={problems.clone()} edit={edit.clone()} />
+                                topics={topics.clone()} {problems} edit={edit.clone()} />
                 }) }
                 if let Some(label) = put_back_label("card") {
                     <button type="button" id="put-back-card" onclick={put_back}>{label}</button>
