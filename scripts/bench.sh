@@ -10,6 +10,7 @@ cargo fetch --quiet
 trunk build --release --offline
 (cd bench/baseline && cargo fetch --quiet && CARGO_TARGET_DIR=../../target/baseline trunk build --release --offline)
 node scripts/gen-deck.mjs 10000 42 bench/out 3
+node scripts/gen-deck.mjs 2000 7 bench/out
 cp examples/decks/sql-basics.json bench/out/
 # The peer: H5P Dialog Cards with the same 110 cards (see shared/peers/h5p-dialogcards/README.md),
 # measured in the same run when that folder is beside the project.
