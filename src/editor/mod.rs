@@ -449,7 +449,10 @@ pub fn editor(props: &EditorProps) -> Html {
     // not drawn again on every keystroke (with thousands of cards, that was most of the wait).
     let edit: Callback<Edit> = {
         let dispatcher = state.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |e: Edit| dispatcher.dispatch(e)))).clone()
+        (*use_memo((), move |_| {
+            Callback::from(move |e: Edit| dispatcher.dispatch(e))
+        }))
+        .clone()
     };
     let topics: Rc<Vec<(u32, String)>> = Rc::new(
         draft
