@@ -1,4 +1,4 @@
-//! The mock-interview and stats views, wired to the state: they pick what their components
+//! The mock-interview and stats views, wired to the state: they pick what their views
 //! show from it and turn clicks into actions.
 
 use crate::app::state::{Action, DeckHandle, State};
