@@ -2,7 +2,6 @@
 
 use crate::app::state::{DeckLoad, Mode, Preset, State};
 use crate::core::deck::Deck;
-use crate::core::filter::SearchIndex;
 use crate::core::progress::{covers, merge_into};
 use crate::core::store::Opened;
 use std::rc::Rc;
@@ -55,10 +54,7 @@ impl State {
             self.backups.clone_from(&opened.backups);
         }
         self.deck_load = DeckLoad::Ready;
-        self.index = Rc::new(SearchIndex::new(
-            deck.clone(),
-            crate::platform::text::lowercase,
-        ));
+        self.index = crate::app::state::search_index(&deck);
         self.deck = deck;
         self.mock = None;
         self.only = None;

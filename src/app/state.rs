@@ -156,16 +156,21 @@ fn no_deck() -> Rc<Deck> {
     })
 }
 
+/// The search index over `deck`, lowering text with the browser's rules.
+pub(crate) fn search_index(deck: &Rc<Deck>) -> Rc<SearchIndex> {
+    Rc::new(SearchIndex::new(
+        deck.clone(),
+        crate::platform::text::lowercase,
+    ))
+}
+
 impl State {
     /// A widget waiting for its deck; `pairs` are read once the deck arrives.
     pub fn waiting(pairs: Vec<(String, String)>, now_ms: f64) -> Self {
         let deck = no_deck();
         let (preset, warnings) = crate::app::preset::read(&pairs, &deck);
         Self {
-            index: Rc::new(SearchIndex::new(
-                deck.clone(),
-                crate::platform::text::lowercase,
-            )),
+            index: search_index(&deck),
             deck,
             deck_load: DeckLoad::Loading,
             scheduler: Scheduler::default(),
