@@ -2,7 +2,7 @@
 //! ticks the ones they covered; the share ticked suggests a grade (the learner still chooses).
 
 use crate::core::schedule::Rating;
-use crate::core::search::Lowercase;
+use crate::core::search::{fold as fold_case, Lowercase};
 
 /// The grade a share of key points covered suggests: none or under a third Again, under two
 /// thirds Hard, most Good, all Easy. `None` when the card has no key points.
@@ -27,7 +27,7 @@ pub fn suggested_grade(ticked: usize, total: usize) -> Option<Rating> {
 /// compared ignoring case and accents, and loosely (a shared stem: "cached" finds "cacheable",
 /// "idempotency" finds "idempotent"). A suggestion only: the learner ticks and unticks.
 pub fn found_points(points: &[String], typed: &str, lowercase: Lowercase) -> Vec<bool> {
-    let words_of = |text: &str| words(&lowercase(text));
+    let words_of = |text: &str| words(&fold_case(lowercase, text));
     let typed = words_of(typed);
     points
         .iter()
@@ -91,7 +91,6 @@ fn fold(c: char) -> Option<&'static str> {
         'ź' | 'ż' | 'ž' => "z",
         'ł' => "l",
         'ß' => "ss",
-        'ς' => "σ",
         _ => return None,
     })
 }

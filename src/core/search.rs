@@ -20,7 +20,7 @@ pub struct SearchIndex {
 }
 
 /// Lower-cases a whole text by Unicode's rules. Passed in, so the app can use the browser's
-/// own tables (Rust's would add about 6 KB gzip of case tables to the wasm); host code and
+/// own tables (Rust's would add about 7 KB gzip of case tables to the wasm); host code and
 /// tests pass `str::to_lowercase`.
 pub type Lowercase = fn(&str) -> String;
 
@@ -32,7 +32,8 @@ const REMEMBERED_SEARCHES: usize = 16;
 
 /// Lower case, with every sigma as `σ`: whole-text lowering writes a final sigma (`ς`) at
 /// the end of a word, and a search term that ends inside a word must still be found in it.
-fn fold(lowercase: Lowercase, text: &str) -> String {
+/// Key points are compared the same way.
+pub(crate) fn fold(lowercase: Lowercase, text: &str) -> String {
     let lowered = lowercase(text);
     if lowered.contains('ς') {
         lowered.replace('ς', "σ")
@@ -64,6 +65,11 @@ impl SearchIndex {
     /// The lowering this index was made with, for other text compared the same way.
     pub fn lowercase(&self) -> Lowercase {
         self.lowercase
+    }
+
+    /// Card `i`'s topic as a position in the deck's topic list.
+    pub fn topic_of(&self, i: usize) -> usize {
+        self.topic_of[i]
     }
 
     /// Builds the searchable text now, so the first search does not wait for it.
