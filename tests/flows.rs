@@ -308,7 +308,13 @@ fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
         state.now_ms = at;
         state = grade(state, rating, at);
     }
-    let s = stats::compute(&state.deck, &state.progress, day(0.0) + 2.0, &|_| offset);
+    let s = stats::compute(
+        &state.deck,
+        &state.index,
+        &state.progress,
+        day(0.0) + 2.0,
+        &|_| offset,
+    );
     assert_eq!(s.reviews_today, 2);
     assert_eq!(s.streak, 3);
     assert_eq!(s.per_day.len(), 30);
@@ -323,7 +329,13 @@ fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
     assert_eq!(s.overall.mastered, 0);
 
     // Two days with no review break the streak.
-    let s = stats::compute(&state.deck, &state.progress, day(2.5), &|_| offset);
+    let s = stats::compute(
+        &state.deck,
+        &state.index,
+        &state.progress,
+        day(2.5),
+        &|_| offset,
+    );
     assert_eq!((s.reviews_today, s.streak), (0, 0));
 
     // Reviews stamped far in the past or the future (a clock gone wrong, edited storage)
@@ -335,7 +347,13 @@ fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
         progress.record(&id, Rating::Good, at, &state.scheduler);
     }
     assert_eq!(progress.review_count(), 4);
-    let s = stats::compute(&state.deck, &progress, day(0.0) + 2.0, &|_| offset);
+    let s = stats::compute(
+        &state.deck,
+        &state.index,
+        &progress,
+        day(0.0) + 2.0,
+        &|_| offset,
+    );
     assert_eq!((s.reviews_today, s.streak), (0, 0));
     assert_eq!(s.per_day.iter().map(|d| d.1).sum::<usize>(), 0);
 }

@@ -717,12 +717,12 @@ fn stats_put_each_review_on_its_own_local_day_across_a_daylight_saving_change() 
     });
     // Seen on day 2 at 00:30 local (22:30 UTC on day 1, after the change).
     let now = day0 + DAY_MS + 22.5 * 3_600_000.0;
-    let s = stats::compute(&state.deck, &state.progress, now, &offset);
+    let s = stats::compute(&state.deck, &state.index, &state.progress, now, &offset);
     assert_eq!(s.reviews_today, 0);
     let two_days_ago = s.per_day.iter().find(|(ago, _)| *ago == 2).map(|d| d.1);
     assert_eq!(two_days_ago, Some(1), "the review was two local days ago");
     // Judged with today's offset alone it would land on yesterday.
-    let naive = stats::compute(&state.deck, &state.progress, now, &|_| 120);
+    let naive = stats::compute(&state.deck, &state.index, &state.progress, now, &|_| 120);
     assert_eq!(
         naive.per_day.iter().find(|(ago, _)| *ago == 1).map(|d| d.1),
         Some(1)

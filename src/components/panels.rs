@@ -69,7 +69,13 @@ pub struct StatsPanelProps {
 
 pub fn stats_panel(props: &StatsPanelProps, ids: &Ids, store: &Rc<dyn Store>) -> Html {
     let state = &props.state;
-    let s = stats::compute(&state.deck, &state.progress, state.now_ms, &utc_offset_at);
+    let s = stats::compute(
+        &state.deck,
+        &state.index,
+        &state.progress,
+        state.now_ms,
+        &utc_offset_at,
+    );
     let deck_id = state.deck.id.clone();
     let on_import_text = send(state, move |text: String, now_ms| Action::ImportRead {
         result: parse_import(&text, &deck_id),

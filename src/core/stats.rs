@@ -4,7 +4,7 @@
 use crate::core::deck::{Deck, Difficulty};
 use crate::core::filter::Status;
 use crate::core::progress::Progress;
-use std::collections::BTreeMap;
+use crate::core::search::SearchIndex;
 
 const DAY_MS: f64 = 86_400_000.0;
 pub const CHART_DAYS: usize = 30;
@@ -37,10 +37,12 @@ pub fn local_day(at_ms: f64, utc_offset_minutes: i32) -> i64 {
     ((at_ms + f64::from(utc_offset_minutes) * 60_000.0) / DAY_MS).floor() as i64
 }
 
-/// `offset_at` gives the learner's offset east of UTC, in minutes, at an instant: each review
+/// `index` is the search index over `deck` (it knows each card's topic position). `offset_at`
+/// gives the learner's offset east of UTC, in minutes, at an instant: each review
 /// falls on the local day of its own moment, so days stay right across daylight-saving changes.
 pub fn compute(
     deck: &Deck,
+    index: &SearchIndex,
     progress: &Progress,
     now_ms: f64,
     offset_at: &dyn Fn(f64) -> i32,
@@ -50,20 +52,13 @@ pub fn compute(
         .iter()
         .map(|t| (t.id.clone(), t.name.clone(), Tally::default()))
         .collect();
-    // Inserted one by one: collecting into a map sorts first, with a sort of its own.
-    let mut topic_slot: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, t) in deck.topics.iter().enumerate() {
-        topic_slot.insert(&t.id, i);
-    }
     let mut by_difficulty = Difficulty::ALL.map(|d| (d, Tally::default()));
     let mut overall = Tally::default();
-    for card in &deck.cards {
+    for (i, card) in deck.cards.iter().enumerate() {
         let seen = progress.is_seen(&card.id);
         let status = progress.status(&card.id, now_ms);
         let slots = [
-            topic_slot
-                .get(card.topic.as_str())
-                .map(|&i| &mut by_topic[i].2),
+            by_topic.get_mut(index.topic_of(i)).map(|t| &mut t.2),
             Some(&mut by_difficulty[card.difficulty as usize].1),
             Some(&mut overall),
         ];
