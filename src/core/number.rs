@@ -1,7 +1,7 @@
 //! Reading JSON numbers into `f64`, bit for bit, without serde_json's `float_roundtrip`.
 //!
 //! Saved FSRS memories must read back exactly as written. serde_json reads exactly only with
-//! its `float_roundtrip` feature, which links 8.7 KB gzip of big-number code and tables into
+//! its `float_roundtrip` feature, which links 8.9 KB gzip of big-number code and tables into
 //! the wasm. The browser already has a correctly rounded reader (`parseFloat`), so the fields
 //! below take the number's text from serde_json (already checked against JSON's grammar) and
 //! convert it there. This is the core's one call into JavaScript, and only on wasm: on the
