@@ -6,6 +6,11 @@ use interview_cards::core::draft::*;
 use interview_cards::core::share::{base64url, fragment};
 
 /// A three-card deck, written as an author would.
+/// The fields the draft's problems are placed beside, in order.
+fn fields_of(d: &Draft) -> Vec<Field> {
+    d.problems().into_iter().map(|(f, _)| f).collect()
+}
+
 fn three_cards() -> Draft {
     let mut d = Draft::new("my-deck".into());
     d.title = "SQL basics".into();
@@ -35,7 +40,7 @@ fn three_cards() -> Draft {
 #[test]
 fn a_new_draft_asks_for_a_title_and_cards_beside_those_fields() {
     let d = Draft::new("d1".into());
-    let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    let fields = fields_of(&d);
     assert_eq!(fields, vec![Field::Deck("title"), Field::Deck("cards")]);
 }
 
@@ -65,7 +70,7 @@ fn each_problem_is_placed_beside_its_field() {
     d.cards[2].key_points = "one\ntwo".into();
     d.add_topic(); // no name yet (its id is `topic-2` until it has one)
     d.set_topic_id(0, "not an id".into());
-    let got: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    let got = fields_of(&d);
     assert_eq!(
         got,
         vec![
@@ -90,17 +95,17 @@ fn a_removed_topic_flags_its_cards_and_a_duplicate_flags_the_second_topic() {
     let mut d = three_cards();
     d.add_topic();
     d.set_topic_name(1, "Databases & SQL".into());
-    let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    let fields = fields_of(&d);
     assert_eq!(fields, vec![Field::Topic(1, "id")]);
     // A third topic of the same id is named beside itself, not the second again.
     d.add_topic();
     d.set_topic_name(2, "Databases & SQL".into());
-    let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    let fields = fields_of(&d);
     assert_eq!(fields, vec![Field::Topic(1, "id"), Field::Topic(2, "id")]);
     d.remove_topic(2);
     d.remove_topic(1);
     let removed = d.remove_topic(0).unwrap();
-    let fields: Vec<Field> = d.problems().into_iter().map(|(f, _)| f).collect();
+    let fields = fields_of(&d);
     assert_eq!(
         fields,
         vec![
