@@ -6,6 +6,7 @@ import { execSync, spawn } from 'node:child_process';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { measurePhone, phoneTable } from './bench-phone.mjs';
 
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
@@ -328,6 +329,10 @@ await context.close();
 const editorBank = await editorTyping('data/deck.json', 109);
 const editorLarge = await editorTyping('bench/out/deck-2000.json', 1999);
 
+// 5. The phone profile: this app and H5P, interleaved cold loads (scripts/bench-phone.mjs).
+const phone = await measurePhone({ browser, variants: [{ label: 'this app', dir: 'dist' }],
+  peerDir: PEER ? 'bench/out/peer' : null, runs: RUNS });
+
 await browser.close();
 server.kill();
 peerServer?.kill();
@@ -380,6 +385,10 @@ if (PEER) {
 } else {
   lines.push('Not measured in this run: `../shared/peers/h5p-dialogcards/` was not found (see `scripts/bench.sh`).', '');
 }
+lines.push('## On a phone-like profile', '');
+lines.push(phoneTable(phone), '');
+const phoneApp = phone.find((r) => r.kind === 'app'); const phonePeer = phone.find((r) => r.kind === 'h5p');
+lines.push(`Goals: first card turned ≤ 1.2 s (${phoneApp.turned <= 1200 ? 'met' : '**missed**'}), ≤ 0.30× H5P's time (${phonePeer ? (phoneApp.turned / phonePeer.turned <= 0.3 ? 'met' : '**missed**') : 'not measured'}), ≤ 150 KB before it (${phoneApp.before <= 150 * 1024 ? 'met' : '**missed**'}), whole visit ≤ 327 KB (${phoneApp.whole <= 327 * 1024 ? 'met' : '**missed**'}).`, '');
 lines.push('### First card, stage by stage', '');
 lines.push('Medians of the app\'s own performance marks over the same cold loads, in ms since navigation start.', '');
 lines.push('| stage | reached at |', '|---|---:|');

@@ -3,12 +3,17 @@
 //   /url/prefix/=directory        serve directory under that prefix
 //   /url/prefix/=directory@csp    the same, with a strict Content-Security-Policy header
 //   /url/prefix/=directory@nostore  the same, every file sent with Cache-Control: no-store
-// GET /__hits gives how many times each path was served (and starts counting afresh).
+//   /url/prefix/=directory@gzip   the same, bodies sent gzip-compressed (level 9) to a client
+//                                 that accepts it, as a production host sends them
+// GET /__hits gives how many times each path was served (and starts counting afresh); GET
+// /__bytes the body bytes sent per path, as sent (compressed where they were), and starts afresh
+// (not with ?keep).
 // Serving dist/ under a deep prefix proves it needs no rebuild to move; @csp proves it runs
 // without inline scripts.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
@@ -17,7 +22,7 @@ const [port = '4173', ...specs] = process.argv.slice(2);
 const mounts = specs.map((spec) => {
   const [prefix, target] = spec.split('=');
   const [dir, flag] = target.split('@');
-  return { prefix, root: resolve(dir), csp: flag === 'csp', nostore: flag === 'nostore' };
+  return { prefix, root: resolve(dir), csp: flag === 'csp', nostore: flag === 'nostore', gzip: flag === 'gzip' };
 }).sort((a, b) => b.prefix.length - a.prefix.length);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -27,6 +32,9 @@ const types = {
 
 let streamSent = 0;
 let hits = {};
+let bytes = {};
+const gzipped = new Map();
+const compressible = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.tsv', '.csv', '.ttf', '.otf', '.txt']);
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
   // A page of this origin that runs no widget: tests set up storage from it.
@@ -55,6 +63,11 @@ createServer(async (req, res) => {
     hits = {};
     return;
   }
+  if (url.pathname === '/__bytes') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(bytes));
+    if (!url.searchParams.has('keep')) bytes = {};
+    return;
+  }
   if (url.pathname === '/__stream-sent') {
     res.writeHead(200, { 'content-type': 'text/plain' }).end(String(streamSent));
     return;
@@ -66,11 +79,19 @@ createServer(async (req, res) => {
   let file = join(mount.root, path);
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
+    let body = await readFile(file);
     const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     if (mount.csp) headers['content-security-policy'] = STRICT_CSP;
     if (mount.nostore) headers['cache-control'] = 'no-store';
+    if (mount.gzip && compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const key = `${file}:${body.length}`;
+      if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+      body = gzipped.get(key);
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'Accept-Encoding';
+    }
     hits[url.pathname] = (hits[url.pathname] ?? 0) + 1;
+    bytes[url.pathname] = (bytes[url.pathname] ?? 0) + body.length;
     res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404).end('not found');
