@@ -324,6 +324,41 @@ fn every_bundled_card_has_key_points_an_interviewer_listens_for() {
     }
 }
 
+/// The design cards close with the follow-up questions an interviewer is likely to ask next,
+/// each answered on its own line: a bare question the bank answers nowhere teaches nothing.
+#[test]
+fn every_follow_up_in_the_bank_has_an_answer() {
+    let mut cards_with_follow_ups = 0;
+    for card in bundled().cards {
+        let Some((_, rest)) = card.answer.split_once("**Follow-ups to expect:**") else {
+            continue;
+        };
+        cards_with_follow_ups += 1;
+        let items: Vec<&str> = rest
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("- "))
+            .collect();
+        assert!(
+            !items.is_empty(),
+            "{}: follow-ups heading, no questions",
+            card.id
+        );
+        for item in items {
+            let answer = item.split_once('?').map_or("", |(_, answer)| answer);
+            assert!(
+                answer.split_whitespace().count() >= 5,
+                "{}: the follow-up {item:?} has no answer",
+                card.id
+            );
+        }
+    }
+    assert!(
+        cards_with_follow_ups >= 14,
+        "only {cards_with_follow_ups} cards close with follow-ups"
+    );
+}
+
 #[test]
 fn key_points_are_validated() {
     let mut v = good();
