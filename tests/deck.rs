@@ -239,25 +239,59 @@ fn bundled_deck_covers_every_seed_question_exactly_once() {
     assert!(deck.cards.iter().all(|c| !c.sources.is_empty()));
 }
 
-/// Words an answer may have, by difficulty: short recall cards, long design cards.
-fn length_band(difficulty: Difficulty) -> std::ops::RangeInclusive<usize> {
+/// The most words an answer may have, by difficulty. A ceiling, not a target: an answer is as
+/// long as its question needs, so an easy definition may stop well short of it.
+fn max_words(difficulty: Difficulty) -> usize {
     match difficulty {
-        Difficulty::Easy => 60..=180,
-        Difficulty::Medium => 100..=260,
-        Difficulty::Hard => 160..=360,
+        Difficulty::Easy => 180,
+        Difficulty::Medium => 260,
+        Difficulty::Hard => 360,
+    }
+}
+
+/// Fewer words than this is a stub, not an answer, whatever the difficulty.
+const MIN_WORDS: usize = 40;
+
+/// What is wrong with an answer's length for its difficulty, if anything.
+fn length_problem(difficulty: Difficulty, answer: &str) -> Option<String> {
+    let words = answer.split_whitespace().count();
+    let max = max_words(difficulty);
+    if words > max {
+        Some(format!(
+            "{words} words, over the {} ceiling of {max}",
+            difficulty.as_str()
+        ))
+    } else if words < MIN_WORDS {
+        Some(format!("{words} words, a stub (at least {MIN_WORDS})"))
+    } else {
+        None
     }
 }
 
 #[test]
-fn bundled_answers_fit_their_difficulty_and_carry_no_authoring_notes() {
+fn the_length_bands_are_ceilings_with_a_floor_for_stubs() {
+    let words = |n: usize| vec!["word"; n].join(" ");
+    assert_eq!(length_problem(Difficulty::Easy, &words(180)), None);
+    assert_eq!(
+        length_problem(Difficulty::Easy, &words(45)),
+        None,
+        "short is fine"
+    );
+    assert!(length_problem(Difficulty::Easy, &words(181)).is_some());
+    assert_eq!(length_problem(Difficulty::Medium, &words(260)), None);
+    assert!(length_problem(Difficulty::Medium, &words(261)).is_some());
+    assert_eq!(length_problem(Difficulty::Hard, &words(360)), None);
+    assert!(length_problem(Difficulty::Hard, &words(361)).is_some());
+    assert!(length_problem(Difficulty::Hard, &words(MIN_WORDS - 1)).is_some());
+    assert!(length_problem(Difficulty::Easy, "").is_some());
+}
+
+#[test]
+fn bundled_answers_stay_under_their_ceiling_and_carry_no_authoring_notes() {
     for card in bundled().cards {
-        let words = card.answer.split_whitespace().count();
-        assert!(
-            length_band(card.difficulty).contains(&words),
-            "{} ({}): answer has {words} words",
-            card.id,
-            card.difficulty.as_str()
-        );
+        if let Some(problem) = length_problem(card.difficulty, &card.answer) {
+            panic!("{} ({}): {problem}", card.id, card.difficulty.as_str());
+        }
         let lower = card.answer.to_lowercase();
         for phrase in [
             "interviewers listen for",
@@ -288,6 +322,41 @@ fn every_bundled_card_has_key_points_an_interviewer_listens_for() {
             );
         }
     }
+}
+
+/// The design cards close with the follow-up questions an interviewer is likely to ask next,
+/// each answered on its own line: a bare question the bank answers nowhere teaches nothing.
+#[test]
+fn every_follow_up_in_the_bank_has_an_answer() {
+    let mut cards_with_follow_ups = 0;
+    for card in bundled().cards {
+        let Some((_, rest)) = card.answer.split_once("**Follow-ups to expect:**") else {
+            continue;
+        };
+        cards_with_follow_ups += 1;
+        let items: Vec<&str> = rest
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("- "))
+            .collect();
+        assert!(
+            !items.is_empty(),
+            "{}: follow-ups heading, no questions",
+            card.id
+        );
+        for item in items {
+            let answer = item.split_once('?').map_or("", |(_, answer)| answer);
+            assert!(
+                answer.split_whitespace().count() >= 5,
+                "{}: the follow-up {item:?} has no answer",
+                card.id
+            );
+        }
+    }
+    assert!(
+        cards_with_follow_ups >= 14,
+        "only {cards_with_follow_ups} cards close with follow-ups"
+    );
 }
 
 #[test]
@@ -431,6 +500,80 @@ fn bundled_master_questions_keep_the_seed_wording() {
             .find(|c| c.sources.contains(&source))
             .unwrap_or_else(|| panic!("{source} missing"));
         assert_eq!(card.question, question, "{source} wording changed");
+    }
+}
+
+/// The second list, with short answers, kept under `tests/fixtures/` like the master list.
+const SHORT_LIST: &str = include_str!("fixtures/seed-short-answers.txt");
+
+/// Each question of the second list: its source id, its wording and its level as a difficulty
+/// (beginner is easy, intermediate medium, advanced hard).
+fn short_list_questions() -> Vec<(String, String, Difficulty)> {
+    let lines: Vec<&str> = SHORT_LIST
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        let level = match pair[1] {
+            "beginner" => Difficulty::Easy,
+            "intermediate" => Difficulty::Medium,
+            "advanced" => Difficulty::Hard,
+            _ => continue,
+        };
+        let Some((num, question)) = pair[0].split_once(". ") else {
+            continue;
+        };
+        let Ok(num) = num.parse::<usize>() else {
+            continue;
+        };
+        out.push((format!("rmrm:{num}"), question.to_string(), level));
+    }
+    assert_eq!(
+        out.len(),
+        RMRM_COUNT,
+        "the second list has {RMRM_COUNT} questions"
+    );
+    out
+}
+
+#[test]
+fn the_short_list_fixture_is_the_team_seed_list_when_it_is_beside_the_repository() {
+    if let Ok(shared) = std::fs::read_to_string("../shared/seeds/004_a3c1338a8d24dc67.txt") {
+        assert_eq!(shared, SHORT_LIST, "tests/fixtures/ is out of date");
+    }
+}
+
+/// A card asked only by the second list keeps its wording and its level (unless a reason is
+/// recorded); a card both lists ask keeps the master list's wording, checked above.
+#[test]
+fn second_list_questions_keep_their_wording_and_level() {
+    let deck = bundled();
+    for (source, question, level) in short_list_questions() {
+        let card = deck
+            .cards
+            .iter()
+            .find(|c| c.sources.contains(&source))
+            .unwrap_or_else(|| panic!("{source} missing"));
+        if card.sources.first() != Some(&source) {
+            assert!(
+                card.sources[0].starts_with("master:"),
+                "{}: {source} shares a card whose first source is not the master list",
+                card.id
+            );
+            continue;
+        }
+        assert_eq!(card.question, question, "{source} wording changed");
+        if card.difficulty != level {
+            assert_eq!(
+                card.seed_difficulty,
+                Some(level),
+                "{}: difficulty changed from the seed's level without a record",
+                card.id
+            );
+            assert!(card.difficulty_reason.is_some(), "{}", card.id);
+        }
     }
 }
 

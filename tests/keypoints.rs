@@ -137,3 +137,46 @@ fn a_typed_answer_ticks_its_points_on_reveal_and_the_learner_still_decides() {
     let next = next.apply(Action::Flip);
     assert_eq!(next.ticked_points(), [false, false, false]);
 }
+
+/// The bank's key points are what an interviewer listens for, and each is stated in its card's
+/// answer: typing the model answer finds every one, so a point the answer lost is caught here.
+#[test]
+fn every_key_point_of_the_bank_is_found_in_its_own_answer() {
+    let text = std::fs::read_to_string("data/deck.json").expect("data/deck.json");
+    let deck = parse_deck(&text).expect("the bank parses");
+    let mut missing = Vec::new();
+    for card in &deck.cards {
+        let found = found_points(&card.key_points, &card.answer, str::to_lowercase);
+        for (point, found) in card.key_points.iter().zip(found) {
+            if !found {
+                missing.push(format!("{}: {point:?}", card.id));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "key points their answer does not state:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// tests/e2e/steps.spec.js types this answer on the first DevOps card and expects its first and
+/// fourth key points ticked out of six; checked here too, because the bank changes more often
+/// than the browser suite runs.
+#[test]
+fn the_typed_answer_the_browser_test_uses_still_ticks_the_points_it_expects() {
+    let text = std::fs::read_to_string("data/deck.json").expect("data/deck.json");
+    let deck = parse_deck(&text).expect("the bank parses");
+    let card = deck
+        .cards
+        .iter()
+        .find(|c| c.topic == "devops")
+        .expect("a DevOps card");
+    let typed = "CI means merging frequently with an automated build and tests on each push. Build the artifact once and promote it everywhere.";
+    assert_eq!(
+        found_points(&card.key_points, typed, str::to_lowercase),
+        [true, false, false, true, false, false],
+        "{}",
+        card.id
+    );
+}
