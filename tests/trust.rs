@@ -5,6 +5,7 @@
 use interview_cards::app::action::LoadError;
 use interview_cards::app::keys::key_action;
 use interview_cards::app::state::{Action, Focus, Mode, Preset, State, Theme, View};
+use interview_cards::core::bank::parse_index;
 use interview_cards::core::deck::{parse_deck, Deck};
 use interview_cards::core::filter::{apply, Filter, Status};
 use interview_cards::core::import::ImportError;
@@ -327,6 +328,7 @@ fn keys_are_decided_against_the_state_they_meet() {
 /// One action of every kind. The exhaustive match below stops compiling when a kind is added,
 /// so a new action cannot escape the invariant test.
 fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
+    let (index, parts) = common::in_parts(deck);
     let mut other = Progress::new("d");
     other.record("c3", Rating::Hard, T0 + 5.0, &Scheduler::default());
     let mut import = Progress::new("d");
@@ -502,6 +504,32 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             T0 + 40.0 * DAY_MS + 15.0,
         ),
         Action::DeckFailed(LoadError::Import(ImportError::NoCards)),
+        // The same deck as the bank comes: its index first, a search on, then its parts.
+        loaded(
+            Rc::new(parse_index(&index).expect("an index")),
+            Progress::new("d"),
+            T0 + 40.0 * DAY_MS + 20.0,
+        ),
+        Action::SetFilter {
+            filter: Filter {
+                text: "answer".into(),
+                ..Filter::default()
+            },
+            now_ms: T0 + 40.0 * DAY_MS + 21.0,
+        },
+        Action::BankPart {
+            topic: parts[1].0.clone(),
+            text: Err("offline".into()),
+        },
+        Action::BankPart {
+            topic: parts[0].0.clone(),
+            text: Ok(Rc::from(parts[0].1.as_str())),
+        },
+        Action::RetryParts,
+        Action::BankPart {
+            topic: parts[1].0.clone(),
+            text: Ok(Rc::from(parts[1].1.as_str())),
+        },
         loaded(deck.clone(), Progress::new("d"), T0 + 41.0 * DAY_MS),
     ];
     let mut kinds: Vec<&str> = actions
@@ -509,6 +537,8 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .map(|a| match a {
             Action::DeckLoaded { .. } => "DeckLoaded",
             Action::DeckFailed(_) => "DeckFailed",
+            Action::BankPart { .. } => "BankPart",
+            Action::RetryParts => "RetryParts",
             Action::Key { .. } => "Key",
             Action::Tick { .. } => "Tick",
             Action::Flip => "Flip",
@@ -560,7 +590,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 49, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 51, "one of every kind: {kinds:?}");
     actions
 }
 

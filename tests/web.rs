@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use interview_cards::app::App;
+use interview_cards::components::answer::AnswerWait;
 use interview_cards::components::card::{card_view, CardProps};
 use interview_cards::components::ids::Ids;
 use interview_cards::core::deck::{Card, Difficulty};
@@ -106,6 +107,7 @@ fn hostile_card_view(props: &FlipCounter) -> Html {
         on_flip: Callback::from(move |_| counter.set(counter.get() + 1)),
         // A typed answer is shown beside the model answer: text too.
         typed: "<b>typed</b><script>window.pwned = 3</script>".into(),
+        wait: AnswerWait::Coming,
     };
     card_view(&props, &Ids::default())
 }

@@ -129,6 +129,8 @@ pub enum Focus {
 pub enum LoadError {
     Import(ImportError),
     Fetch(FetchError),
+    /// The code that reads decks (a chunk fetched when a deck is opened) could not be had.
+    Chunk(String),
 }
 
 /// How the deck on screen came to be (or not yet).
@@ -152,6 +154,14 @@ pub enum Action {
     },
     /// The deck asked for could not be opened.
     DeckFailed(LoadError),
+    /// A part of the bundled bank (one topic's answers) arrived as text, or could not be had
+    /// (why, in words). Ignored unless the deck on screen still waits for it.
+    BankPart {
+        topic: String,
+        text: Result<Rc<str>, String>,
+    },
+    /// Try the bank's parts that failed again.
+    RetryParts,
     /// A key pressed while the widget (or, standalone, the page) has the keyboard.
     Key {
         key: String,

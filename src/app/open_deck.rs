@@ -54,6 +54,7 @@ impl State {
             self.backups.clone_from(&opened.backups);
         }
         self.deck_load = DeckLoad::Ready;
+        self.parts_failed = Rc::default();
         self.index = crate::app::state::search_index(&deck);
         self.deck = deck;
         self.mock = None;
@@ -77,5 +78,34 @@ impl State {
             self.session.go_to(start);
         }
         self.see_current();
+    }
+
+    /// A part of the bundled bank: its answers filled in (the search now finds them, so the
+    /// queue is rebuilt when a search is on), or why it could not be had.
+    pub(crate) fn bank_part(&mut self, topic: &str, text: Result<Rc<str>, String>) {
+        if !self.deck.parts.iter().any(|(t, _)| t == topic) {
+            return;
+        }
+        let part = text.and_then(|text| {
+            crate::core::bank::parse_part(&text, &self.deck).map_err(|e| e.to_string())
+        });
+        match part {
+            Ok(part) => {
+                crate::core::bank::fill(Rc::make_mut(&mut self.deck), &part);
+                self.index = crate::app::state::search_index(&self.deck);
+                if !self.filter.text.trim().is_empty() {
+                    let keep = self.current_card().and_then(|c| {
+                        let id = c.id.clone();
+                        self.deck.cards.iter().position(|d| d.id == id)
+                    });
+                    self.rebuild(keep);
+                }
+            }
+            Err(reason) => {
+                let failed = Rc::make_mut(&mut self.parts_failed);
+                failed.retain(|(t, _)| t != topic);
+                failed.push((topic.to_string(), reason));
+            }
+        }
     }
 }

@@ -197,6 +197,8 @@ impl State {
             | Action::OptimiseFailed(_)
             | Action::UseDefaultWeights { .. } => self.optimise_action(action),
             Action::DeckFailed(message) => self.deck_load = DeckLoad::Failed(message),
+            Action::BankPart { topic, text } => self.bank_part(&topic, text),
+            Action::RetryParts => self.parts_failed = Rc::default(),
             Action::Key { key, focus, now_ms } => {
                 if let Some(action) = key_action(self, &key, focus, now_ms) {
                     self.apply_action(action);

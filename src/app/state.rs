@@ -6,6 +6,7 @@ pub use crate::app::action::{
     Action, DeckHandle, DeckLoad, Focus, HostEvent, Mode, Optimise, Theme, Undoable, View,
     UNDO_STEPS,
 };
+use crate::core::bank::PartFile;
 use crate::core::deck::{Card, Deck};
 use crate::core::filter::{apply, Counts, Filter, SearchIndex, Status};
 use crate::core::mock::{Mock, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION};
@@ -96,6 +97,9 @@ pub struct State {
     /// worker).
     pub optimise: Optimise,
     pub optimise_run: u32,
+    /// The bank's parts that could not be had, and why (topic, words); tried again on
+    /// `RetryParts`.
+    pub parts_failed: Rc<Vec<(String, String)>>,
 }
 
 impl PartialEq for State {
@@ -130,6 +134,7 @@ impl PartialEq for State {
             && self.writable == other.writable
             && self.optimise == other.optimise
             && self.optimise_run == other.optimise_run
+            && self.parts_failed == other.parts_failed
             && self.now_ms.total_cmp(&other.now_ms).is_eq()
     }
 }
@@ -148,6 +153,7 @@ pub struct Preset {
 fn no_deck() -> Rc<Deck> {
     Rc::new(Deck {
         origin: None,
+        parts: Vec::new(),
         format: crate::core::deck::DECK_FORMAT,
         id: String::new(),
         title: String::new(),
@@ -213,6 +219,7 @@ impl State {
             offset_min: 0,
             optimise: Optimise::Idle,
             optimise_run: 0,
+            parts_failed: Rc::default(),
         }
     }
 
@@ -312,6 +319,22 @@ impl State {
     }
 
     /// The deck cards the mock interview's current question and summary refer to.
+    /// The bank's parts to fetch, leaving out those that failed (until `RetryParts`): the
+    /// one the card on screen needs (practice or mock interview) now, the others once the
+    /// first card is shown.
+    pub fn parts_to_fetch(&self) -> (Vec<PartFile>, Vec<PartFile>) {
+        let on_screen = match (&self.view, &self.mock) {
+            (View::Mock, Some(mock)) => mock.current().and_then(|i| self.deck.cards.get(i)),
+            _ => self.current_card(),
+        };
+        self.deck
+            .parts
+            .iter()
+            .filter(|(topic, _)| !self.parts_failed.iter().any(|(t, _)| t == topic))
+            .cloned()
+            .partition(|(topic, _)| on_screen.is_some_and(|c| c.topic == *topic))
+    }
+
     pub fn mock_card(&self, index: usize) -> Option<&Card> {
         self.deck.cards.get(index)
     }

@@ -45,3 +45,29 @@ pub fn answer(props: &AnswerProps) -> Html {
         })
         .collect()
 }
+
+/// Why a card's answer is not on screen: its part of the bank is on its way, or could not be
+/// had (why, and the way to try again).
+#[derive(Clone, PartialEq)]
+pub enum AnswerWait {
+    Coming,
+    Failed(AttrValue, Callback<()>),
+}
+
+/// The card's answer, or, while its part of the bank is missing, what is happening.
+pub fn answer_or_wait(card: &crate::core::deck::Card, wait: &AnswerWait) -> Html {
+    if crate::core::bank::answered(card) {
+        return html! { <Answer source={AttrValue::from(card.answer.clone())} /> };
+    }
+    match wait {
+        AnswerWait::Coming => html! {
+            <p class="loading" role="status" data-testid="answer-missing">{"The answer is on its way…"}</p>
+        },
+        AnswerWait::Failed(reason, retry) => html! {
+            <div class="notice error" role="alert" data-testid="answer-missing">
+                <p>{crate::words::later_failed("this answer", reason)}</p>
+                <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{"Try again"}</button>
+            </div>
+        },
+    }
+}

@@ -1,7 +1,7 @@
 //! One flash card: the question on the front, the answer on the back. It renders and reports
 //! clicks; flipping itself is the reducer's job.
 
-use crate::components::answer::Answer;
+use crate::components::answer::{answer_or_wait, AnswerWait};
 use crate::components::ids::Ids;
 use crate::core::deck::Card;
 use yew::prelude::*;
@@ -13,6 +13,8 @@ pub struct CardProps {
     pub on_flip: Callback<()>,
     /// What the learner typed before revealing: shown beside the model answer ("" for none).
     pub typed: AttrValue,
+    /// What to say while the answer's part of the bank is missing.
+    pub wait: AnswerWait,
 }
 
 pub fn card_view(props: &CardProps, ids: &Ids) -> Html {
@@ -51,7 +53,7 @@ pub fn card_view(props: &CardProps, ids: &Ids) -> Html {
             <div class="card-answer" aria-live="polite" data-testid="answer">
                 if props.flipped && props.typed.trim().is_empty() {
                     <h3 class="sr-only">{"Answer"}</h3>
-                    <Answer source={AttrValue::from(card.answer.clone())} />
+                    {answer_or_wait(card, &props.wait)}
                 } else if props.flipped {
                     <div class="compare" data-testid="compare">
                         <section class="typed" aria-labelledby={ids.of("typed-title")}>
@@ -60,7 +62,7 @@ pub fn card_view(props: &CardProps, ids: &Ids) -> Html {
                         </section>
                         <section class="model" aria-labelledby={ids.of("model-title")}>
                             <h3 id={ids.of("model-title")}>{"Model answer"}</h3>
-                            <Answer source={AttrValue::from(card.answer.clone())} />
+                            {answer_or_wait(card, &props.wait)}
                         </section>
                     </div>
                 }

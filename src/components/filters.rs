@@ -13,6 +13,8 @@ pub struct FiltersProps {
     pub filter: Filter,
     pub counts: Counts,
     pub on_change: Callback<Filter>,
+    /// Some answers have not arrived yet (the bank's parts): a search finds questions only.
+    pub answers_coming: bool,
 }
 
 /// Takes `item` out of the set, or puts it in.
@@ -87,11 +89,18 @@ fn search_box(props: &FiltersProps, ids: &Ids) -> Html {
             });
         })
     };
+    let note = props.answers_coming && !props.filter.text.trim().is_empty();
     html! {
         <div class="search">
             <label for={ids.of("f-search")}>{"Search questions and answers"}</label>
             <input id={ids.of("f-search")} type="search" value={props.filter.text.clone()}
-                   oninput={on_search} autocomplete="off" spellcheck="false" />
+                   oninput={on_search} autocomplete="off" spellcheck="false"
+                   aria-describedby={note.then(|| ids.of("f-search-note"))} />
+            if note {
+                <p id={ids.of("f-search-note")} class="search-note" role="status" data-testid="search-note">
+                    {"Answers are still loading: for now this searches the questions only."}
+                </p>
+            }
         </div>
     }
 }

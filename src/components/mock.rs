@@ -2,7 +2,7 @@
 //! a visible countdown, and the summary that leads to practising the weak cards.
 
 use crate::components::aloud::AnswerAloud;
-use crate::components::answer::Answer;
+use crate::components::answer::{answer_or_wait, AnswerWait};
 use crate::components::grade::{grade_buttons, GradeProps};
 use crate::components::ids::Ids;
 use crate::components::keypoints::{key_point_list, suggestion};
@@ -33,6 +33,8 @@ pub struct MockProps {
     pub on_grade: Callback<Rating>,
     pub on_practise_weak: Callback<()>,
     pub on_end: Callback<()>,
+    /// What to say while the question's answer is missing (its part of the bank).
+    pub answer_wait: AnswerWait,
 }
 
 fn clock(ms: f64) -> String {
@@ -246,7 +248,7 @@ fn question_body(props: &MockProps, ids: &Ids, mock: &Mock, card: &Card) -> Html
                     </p>
                     <div class="card-answer">
                         <h3 class="sr-only">{"Answer"}</h3>
-                        <Answer source={AttrValue::from(card.answer.clone())} />
+                        {answer_or_wait(card, &props.answer_wait)}
                     </div>
                     {key_point_list(ids, "mkp", &card.key_points, &mock.ticked, &props.on_tick_point)}
                     {grade_buttons(&GradeProps {

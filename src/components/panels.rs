@@ -3,11 +3,12 @@
 
 use crate::app::state::{Action, DeckHandle, State};
 use crate::app::BUNDLED_DECK_ID;
+use crate::components::answer::AnswerWait;
 use crate::components::backups::{backup_list, BackupProps};
 use crate::components::data::DataPanel;
 use crate::components::ids::Ids;
 use crate::components::mock::{mock_view, MockProps};
-use crate::components::practice::send;
+use crate::components::practice::{answer_wait, send};
 use crate::components::settings::{schedule_settings, SettingsProps};
 use crate::components::stats::{stats_view, StatsProps};
 use crate::core::progress::parse_import;
@@ -25,11 +26,12 @@ pub struct PanelProps {
 
 pub fn mock_panel(props: &PanelProps, ids: &Ids) -> Html {
     let state = &props.state;
-    let preview = state
+    let current = state
         .mock
         .as_ref()
         .and_then(|m| m.current())
-        .and_then(|i| state.mock_card(i))
+        .and_then(|i| state.mock_card(i));
+    let preview = current
         .map(|card| {
             state
                 .scheduler
@@ -57,6 +59,9 @@ pub fn mock_panel(props: &PanelProps, ids: &Ids) -> Html {
         on_grade: send(state, |rating, now_ms| Action::MockGrade { rating, now_ms }),
         on_practise_weak: send(state, |(), now_ms| Action::PractiseWeak { now_ms }),
         on_end: send(state, |(), _| Action::EndMock),
+        answer_wait: current
+            .map(|card| answer_wait(state, card))
+            .unwrap_or(AnswerWait::Coming),
     };
     mock_view(&props, ids)
 }

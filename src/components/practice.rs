@@ -1,6 +1,7 @@
 //! The practice view: filters, which cards (all or due), the card, grading and moving on.
 
 use crate::app::state::{Action, Mode, State};
+use crate::components::answer::AnswerWait;
 use crate::components::card::{card_view, CardProps};
 use crate::components::filters::{filters, FiltersProps};
 use crate::components::grade::{grade_buttons, GradeProps};
@@ -26,6 +27,17 @@ pub struct PracticeProps {
     pub state: UseReducerHandle<State>,
 }
 
+/// What to say while `card`'s answer (its part of the bank) is missing.
+pub fn answer_wait(state: &UseReducerHandle<State>, card: &crate::core::deck::Card) -> AnswerWait {
+    match state.parts_failed.iter().find(|(t, _)| *t == card.topic) {
+        Some((_, reason)) => AnswerWait::Failed(
+            AttrValue::from(reason.clone()),
+            send(state, |(), _| Action::RetryParts),
+        ),
+        None => AnswerWait::Coming,
+    }
+}
+
 pub fn practice_view(props: &PracticeProps, ids: &Ids) -> Html {
     let state = &props.state;
     let on_filter = send(state, |filter, now_ms| Action::SetFilter { filter, now_ms });
@@ -34,7 +46,7 @@ pub fn practice_view(props: &PracticeProps, ids: &Ids) -> Html {
     let topics = Rc::new(state.deck.topics.clone());
     html! {
         <>
-            {filters(&FiltersProps { topics, filter: state.filter.clone(), counts: state.counts.clone(), on_change: on_filter.clone() }, ids)}
+            {filters(&FiltersProps { topics, filter: state.filter.clone(), counts: state.counts.clone(), on_change: on_filter.clone(), answers_coming: !state.deck.parts.is_empty() }, ids)}
             {practice_bar(state)}
             if state.only.is_some() {
                 <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
@@ -120,6 +132,7 @@ fn card_or_empty(
                     flipped,
                     on_flip: flip.clone(),
                     typed: if state.type_answer { AttrValue::from(state.typed_answer().to_string()) } else { AttrValue::default() },
+                    wait: answer_wait(state, card),
                 }, ids)}
                 if state.type_answer && !flipped {
                     {type_box(state, ids)}

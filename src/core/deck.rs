@@ -98,6 +98,10 @@ pub struct Deck {
     /// The origin a deck came from when it is not this site's (shown to the learner).
     #[serde(skip)]
     pub origin: Option<String>,
+    /// The bundled bank's parts that have not arrived yet: (topic id, file). Their cards have
+    /// no answer until then (see `core::bank`); every other deck has none.
+    #[serde(skip)]
+    pub parts: Vec<crate::core::bank::PartFile>,
 }
 
 impl Deck {

@@ -1,5 +1,6 @@
 //! The pure core: no `web_sys`, `gloo` or `yew` here, so it all runs under host `cargo test`.
 
+pub mod bank;
 pub mod deck;
 pub mod draft;
 pub mod embed;

@@ -150,6 +150,7 @@ fn validate(raw: RawDeck) -> Result<Deck, DeckError> {
     }
     Ok(Deck {
         origin: None,
+        parts: Vec::new(),
         format: DECK_FORMAT,
         id,
         title,

@@ -213,17 +213,40 @@ async fn read_body(
 /// The bundled bank's text. embed.js fetches it once per page and shares the promise between
 /// widgets (`globalThis.interviewCardsBank()`); a page that shows only other decks never asks.
 pub async fn bank_text() -> Result<String, FetchError> {
+    from_embed("interviewCardsBank", None).await
+}
+
+/// A part of the bundled bank (one topic's answers), by the file name its index gives; fetched
+/// by embed.js like the index (the first card's part is on its way already).
+pub async fn bank_part_text(file: &str) -> Result<String, FetchError> {
+    from_embed("interviewCardsBankPart", Some(file)).await
+}
+
+/// The text a download embed.js makes gives (its function `name`, called with `file`).
+async fn from_embed(name: &str, file: Option<&str>) -> Result<String, FetchError> {
     let failed = |reason: String| FetchError::Bank { reason };
-    let start = js_sys::Reflect::get(&js_sys::global(), &"interviewCardsBank".into())
+    let start = js_sys::Reflect::get(&js_sys::global(), &name.into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or_else(|| failed("this page did not start the widget with embed.js".into()))?;
-    let promise = start
-        .call0(&wasm_bindgen::JsValue::NULL)
-        .map_err(|e| failed(describe(e)))?;
+    let promise = match file {
+        Some(file) => start.call1(&wasm_bindgen::JsValue::NULL, &file.into()),
+        None => start.call0(&wasm_bindgen::JsValue::NULL),
+    }
+    .map_err(|e| failed(describe(e)))?;
     let text = JsFuture::from(js_sys::Promise::from(promise))
         .await
         .map_err(|e| failed(describe(e)))?;
     text.as_string()
         .ok_or_else(|| failed("it is not text".into()))
+}
+
+/// Tells embed.js that what the widget fetches after its first card has arrived (it then lets
+/// the service worker keep the build). Said once per page; a page without embed.js ignores it.
+pub fn settled() {
+    if let Ok(f) = js_sys::Reflect::get(&js_sys::global(), &"interviewCardsSettled".into()) {
+        if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
 }

@@ -40,3 +40,37 @@ pub fn grade(s: State, rating: Rating, at: f64) -> State {
     s.apply(Action::Flip)
         .apply(Action::Grade { rating, now_ms: at })
 }
+
+/// `deck` in the bank's parts, as scripts/post-build.mjs writes them: the index text (with
+/// part files named `bank-<topic>-0123456789abcdef.json`) and each topic's part text.
+pub fn in_parts(deck: &Deck) -> (String, Vec<(String, String)>) {
+    use serde_json::json;
+    let parts: Vec<(String, String)> = deck
+        .topics
+        .iter()
+        .filter(|t| deck.cards.iter().any(|c| c.topic == t.id))
+        .map(|t| {
+            let cards: Vec<_> = deck
+                .cards
+                .iter()
+                .filter(|c| c.topic == t.id)
+                .map(|c| json!({ "id": c.id, "answer": c.answer, "key_points": c.key_points }))
+                .collect();
+            (
+                t.id.clone(),
+                json!({ "topic": t.id, "cards": cards }).to_string(),
+            )
+        })
+        .collect();
+    let cards: Vec<_> = deck
+        .cards
+        .iter()
+        .map(|c| json!({ "id": c.id, "topic": c.topic, "difficulty": c.difficulty, "question": c.question, "tags": c.tags }))
+        .collect();
+    let files: serde_json::Map<String, serde_json::Value> = parts
+        .iter()
+        .map(|(t, _)| (t.clone(), json!(format!("bank-{t}-0123456789abcdef.json"))))
+        .collect();
+    let index = json!({ "format": 1, "id": deck.id, "title": deck.title, "topics": deck.topics, "cards": cards, "parts": files });
+    (index.to_string(), parts)
+}

@@ -1,6 +1,7 @@
 //! One hook per effect. Each carries out what the reducer or a core coordinator decided,
 //! against the browser; none decides anything itself.
 
+pub mod bank_parts;
 pub mod clock;
 pub mod deck_loader;
 pub mod host_events;
