@@ -225,6 +225,7 @@ impl fmt::Display for LoadError {
         match self {
             Self::Import(e) => e.fmt(f),
             Self::Fetch(e) => e.fmt(f),
+            Self::Chunk(reason) => f.write_str(&later_failed("the code that opens decks", reason)),
         }
     }
 }
@@ -290,4 +291,21 @@ pub fn one_decimal(n: u64, unit: u64) -> String {
 /// "1 card", "3 cards".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A part of the app fetched after the first card (`what`: "the stats") that could not be had.
+pub fn later_failed(what: &str, reason: &str) -> String {
+    format!(
+        "{} could not be loaded ({reason}). Are you offline, or was the site updated since this \
+         page opened? Try again, or reload the page.",
+        capitalised(what)
+    )
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
 }

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod hooks;
 pub mod keys;
+pub mod later;
 pub mod mount;
 pub mod open_deck;
 pub mod preset;

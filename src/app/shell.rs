@@ -1,6 +1,8 @@
 //! `<App/>`: the shell. It holds the one reducer, wires each effect's hook to it, and renders
 //! the view the state asks for. Every decision lives in the reducer or the core.
 
+use crate::app::action::LoadError;
+use crate::app::hooks::bank_parts::use_bank_parts;
 use crate::app::hooks::clock::use_clock;
 use crate::app::hooks::deck_loader::{open_for, parse_now, use_deck_loader};
 use crate::app::hooks::host_events::use_host_events;
@@ -9,11 +11,12 @@ use crate::app::hooks::optimizer::use_optimizer;
 use crate::app::hooks::persistence::use_persistence;
 use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typing, use_remember};
 use crate::app::hooks::url_sync::use_url_sync;
+use crate::app::later::{use_later, LaterState};
 use crate::app::state::{Action, DeckLoad, State, View};
 use crate::components::header::{header, HeaderProps};
 use crate::components::ids::Ids;
 use crate::components::notice::{notice_banner, NoticeProps};
-use crate::components::panels::{mock_panel, stats_panel, PanelProps, StatsPanelProps};
+use crate::components::panels::{PanelProps, StatsPanelProps};
 use crate::components::practice::{practice_view, PracticeProps};
 use crate::core::store::{MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms};
@@ -159,10 +162,30 @@ fn deck_error(
         <div class="notice error" role="alert" data-testid="deck-error">
             <@{heading}>{"This deck cannot be opened"}</@>
             <p>{error.to_string()}</p>
+            if matches!(error, LoadError::Chunk(_)) && !state.has_deck() {
+                <button type="button" onclick={open_deck.reform({
+                    let deck = config.deck.clone();
+                    move |_: MouseEvent| deck.clone()
+                })}>{"Try again"}</button>
+            }
             if config.deck != DeckSource::Bundled || state.has_deck() {
                 <button type="button" onclick={builtin}>{"Practise the built-in deck instead"}</button>
             }
         </div>
+    }
+}
+
+/// A later view that is not here yet: said while it loads, or why it could not be had, with
+/// a way to try again.
+fn later_pending(later: &LaterState, what: &str, retry: &Callback<()>) -> Html {
+    match later {
+        LaterState::Failed(reason) => html! {
+            <div class="notice error" role="alert" data-testid="later-error">
+                <p>{crate::words::later_failed(what, reason)}</p>
+                <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{"Try again"}</button>
+            </div>
+        },
+        _ => html! { <p class="loading" role="status">{format!("Loading {what}…")}</p> },
     }
 }
 
@@ -174,25 +197,30 @@ fn views(
     export: Callback<()>,
     open_deck: Callback<DeckSource>,
     ids: &Ids,
+    (later, retry): (&LaterState, &Callback<()>),
 ) -> Html {
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(action.clone()))
     };
-    let view = match state.view {
-        View::Practice => practice_view(
+    let ready = match later {
+        LaterState::Ready(later) => Some(later.0),
+        _ => None,
+    };
+    let view = match (state.view, ready) {
+        (View::Practice, _) => practice_view(
             &PracticeProps {
                 state: state.clone(),
             },
             ids,
         ),
-        View::Mock => mock_panel(
+        (View::Mock, Some(later)) => (later.mock)(
             &PanelProps {
                 state: state.clone(),
             },
             ids,
         ),
-        View::Stats => stats_panel(
+        (View::Stats, Some(later)) => (later.stats)(
             &StatsPanelProps {
                 state: state.clone(),
                 on_export: export.clone(),
@@ -201,6 +229,13 @@ fn views(
             ids,
             &store,
         ),
+        (View::Mock, None) => later_pending(later, "the mock interview", retry),
+        (View::Stats, None) => later_pending(later, "the stats", retry),
+    };
+    let help = match (state.help_open, ready) {
+        (false, _) => html! {},
+        (true, Some(later)) => (later.help)(dispatch(Action::CloseHelp), ids.clone()),
+        (true, None) => later_pending(later, "the keyboard help", retry),
     };
     html! {
         <>
@@ -218,9 +253,7 @@ fn views(
                 })}
             }
             {view}
-            if state.help_open {
-                <crate::components::help::Help on_close={dispatch(Action::CloseHelp)} ids={ids.clone()} />
-            }
+            {help}
         </>
     }
 }
@@ -270,6 +303,21 @@ pub fn app(props: &AppProps) -> Html {
     let to_parent = config.standalone && config.param("events") == Some("parent");
     use_host_events(&state, root.clone(), to_parent);
     use_focus_recovery(&state, &config.ids);
+    let later = use_later(
+        state.view != View::Practice || state.help_open,
+        state.has_deck(),
+    );
+    use_bank_parts(&state);
+    {
+        // Everything fetched after the first card is here: the page may now keep the build
+        // for offline use (embed.js starts the service worker).
+        let settled = matches!(later.0, LaterState::Ready(_)) && state.deck.parts.is_empty();
+        use_effect_with(settled && state.has_deck(), |settled| {
+            if *settled {
+                crate::platform::fetch::settled();
+            }
+        });
+    }
     {
         let warnings = state.warnings.clone();
         use_effect_with(warnings, |warnings| {
@@ -288,7 +336,15 @@ pub fn app(props: &AppProps) -> Html {
     let ids = Ids(Rc::from(config.ids.as_str()));
     let failed = deck_error(&state, &config, &open_deck, heading);
     let body = if state.has_deck() {
-        views(&state, &config, store.0.clone(), export, open_deck, &ids)
+        views(
+            &state,
+            &config,
+            store.0.clone(),
+            export,
+            open_deck,
+            &ids,
+            (&later.0, &later.1),
+        )
     } else if state.deck_load == DeckLoad::Loading {
         html! { <p class="loading" role="status">{"Loading the deck…"}</p> }
     } else {

@@ -75,3 +75,25 @@ pub fn focus_is_lost() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// Runs `f` once the browser is idle (`requestIdleCallback`, at most a second away), or after a
+/// short timeout where there is no such call (WebKit).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
+    let scheduled = match idle {
+        Some(idle) => idle.call2(&window, &callback, &options).is_ok(),
+        None => false,
+    };
+    if !scheduled {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
+    }
+}

@@ -3,11 +3,11 @@
 //! progress read from storage, or as `DeckFailed` with the reason.
 
 use crate::app::action::LoadError;
+use crate::app::later::{import_now, load_import};
 use crate::app::state::{Action, State};
-use crate::core::deck::{parse_deck, Deck};
-use crate::core::import::{
-    legacy_deck_id, parse_any, ImportError, IMPORTED_DECK_ID, MAX_DECK_BYTES,
-};
+use crate::core::bank::parse_index;
+use crate::core::deck::Deck;
+use crate::core::import::{legacy_deck_id, ImportError, IMPORTED_DECK_ID, MAX_DECK_BYTES};
 use crate::core::progress::merge_into;
 use crate::core::store::{open_progress, progress_key, Notice, Opened, Store};
 use crate::platform::clock::{mark, now_ms};
@@ -16,10 +16,11 @@ use crate::platform::fetch::{bank_text, fetch_text, foreign_origin, FetchError};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The deck itself when it is at hand; `None` when it must be fetched (the bank, or a URL).
+/// The deck itself when it is at hand; `None` when it must be fetched (the bank, or a URL), or
+/// the code that reads it (the `import` chunk) has not arrived yet.
 pub fn parse_now(source: &DeckSource) -> Option<Result<Deck, LoadError>> {
     let result = match source {
-        DeckSource::Text { text, name } => parse_any(text, name),
+        DeckSource::Text { text, name } => (import_now()?.parse_any)(text, name),
         DeckSource::Damaged(reason) => {
             return Some(Err(LoadError::Fetch(FetchError::SharedLink {
                 reason: reason.clone(),
@@ -86,6 +87,18 @@ fn load(
 ) {
     match parse_now(&source) {
         Some(result) => dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source)),
+        None if matches!(source, DeckSource::Text { .. }) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                let DeckSource::Text { text, name } = &source else {
+                    return;
+                };
+                let result = match load_import().await {
+                    Ok(import) => (import.parse_any)(text, name).map_err(LoadError::Import),
+                    Err(e) => Err(LoadError::Chunk(e)),
+                };
+                dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
+            });
+        }
         None if source == DeckSource::Bundled => {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = bank_text()
@@ -93,7 +106,7 @@ fn load(
                     .map_err(LoadError::Fetch)
                     .and_then(|text| {
                         mark("deck-fetched");
-                        parse_deck(&text).map_err(|e| LoadError::Import(ImportError::Deck(e)))
+                        parse_index(&text).map_err(|e| LoadError::Import(ImportError::Deck(e)))
                     });
                 mark("deck-parsed");
                 dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
@@ -103,16 +116,23 @@ fn load(
             let DeckSource::Url(url) = source.clone() else {
                 return;
             };
+            // The code that reads decks downloads beside the deck.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = load_import().await;
+            });
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match foreign_origin(&url) {
                     Err(e) => Err(LoadError::Fetch(e)),
                     Ok(origin) => match fetch_text(&url, MAX_DECK_BYTES).await {
-                        Ok(text) => parse_any(&text, &url)
-                            .map(|deck| match &origin {
-                                Some(origin) => deck.from_elsewhere(origin),
-                                None => deck,
-                            })
-                            .map_err(LoadError::Import),
+                        Ok(text) => match load_import().await {
+                            Ok(import) => (import.parse_any)(&text, &url)
+                                .map(|deck| match &origin {
+                                    Some(origin) => deck.from_elsewhere(origin),
+                                    None => deck,
+                                })
+                                .map_err(LoadError::Import),
+                            Err(e) => Err(LoadError::Chunk(e)),
+                        },
                         Err(e) => Err(LoadError::Fetch(e)),
                     },
                 };
