@@ -19,12 +19,8 @@ if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
 
 const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!inline) throw new Error('post-build: Trunk\'s start-up script was not found in index.html');
-const js = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
-const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 const css = html.match(/href="\.\/(app-[^"]+\.css)"/)?.[1];
-if (!js || !wasm || !css) throw new Error('post-build: could not find the app\'s js, wasm and css names');
+if (!css) throw new Error('post-build: could not find the app\'s stylesheet in index.html');
 
 // Release builds ship their JavaScript minified (terser): the glue, embed.js, sw.js, the
 // optimizer's worker and the editor's glue. Debug builds keep it readable.
@@ -34,7 +30,6 @@ const shrink = async (code, module = true) => {
   if (!out.code) throw new Error('post-build: terser returned nothing');
   return out.code;
 };
-const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 
 // The optimizer: its wasm, its glue and the worker around them, each named by content.
 const named = (stem, ext, body) => `${stem}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}${ext}`;
@@ -46,6 +41,57 @@ async function buildModule(name, artifact, ...cargoArgs) {
   const wasm = await readFile(join(out, `${name}_bg.wasm`));
   return { wasm, wasmName: named(name, '_bg.wasm', wasm), glue: await readFile(join(out, `${name}.js`), 'utf8') };
 }
+/** The practice page's module (scripts/build-app.sh, into target/app-web), written into the
+ * build named by content. A release build has the first module, the chunk of the later views and
+ * the link module between them: each wasm is named by its content; the two JS files import each
+ * other, so both are named by one id made from every wasm name and both texts. Returns the
+ * shipped names: the glue (`js`), the first wasm, and the modules the page imports. */
+async function buildApp() {
+  const out = join('target', 'app-web');
+  execFileSync('bash', ['scripts/build-app.sh', out, release ? 'release' : 'debug'], { stdio: 'inherit' });
+  const built = await readdir(out);
+  const names = new Map();
+  const bodies = new Map();
+  for (const f of built.filter((f) => f.endsWith('.wasm'))) {
+    const body = await readFile(join(out, f));
+    bodies.set(f, body);
+    names.set(f, f === 'main_bg.wasm' ? named('interview-cards', '_bg.wasm', body)
+      : named(f.replace(/^split_/, '').replace(/\.wasm$/, '').replaceAll('_', '-'), '.wasm', body));
+  }
+  let glue = await readFile(join(out, 'main.js'), 'utf8');
+  let link = built.includes('__wasm_split.js') ? await readFile(join(out, '__wasm_split.js'), 'utf8') : null;
+  const id = createHash('sha256').update([...names.values()].join(' ')).update(glue).update(link ?? '').digest('hex').slice(0, 16);
+  const js = `interview-cards-${id}.js`;
+  const linkName = `split-${id}.js`;
+  if (link !== null) {
+    // Only the ES import specifiers are renamed: the same text is also the import module name
+    // baked into the wasm ("./__wasm_split.js": import1), which must stay as it is.
+    const importsLink = /(from\s*)"\.\/__wasm_split\.js"/g;
+    // (Once per split point.)
+    if (!importsLink.test(glue)) throw new Error('post-build: main.js does not import __wasm_split.js');
+    glue = glue.replace(importsLink, `$1"./${linkName}"`);
+    const importsGlue = /(from\s*)"\.\/main\.js"/g;
+    if ((link.match(importsGlue) ?? []).length !== 1) throw new Error('post-build: __wasm_split.js does not import main.js once');
+    link = link.replace(importsGlue, `$1"./${js}"`);
+    for (const [from, to] of names) {
+      if (from === 'main_bg.wasm') continue;
+      const literal = `"./${from}"`;
+      if (!link.includes(literal)) throw new Error(`post-build: __wasm_split.js does not fetch ${from}`);
+      link = link.replaceAll(literal, `"./${to}"`);
+    }
+    await writeFile(join(dir, linkName), await shrink(link));
+  }
+  await writeFile(join(dir, js), await shrink(glue));
+  for (const [from, to] of names) await writeFile(join(dir, to), bodies.get(from));
+  const chunks = [...names].filter(([from]) => from !== 'main_bg.wasm').map(([, to]) => to);
+  return {
+    js, wasm: names.get('main_bg.wasm'), modules: link === null ? [js] : [js, linkName], chunks,
+    // Fetched only when a deck other than the bank is opened (src/app/later.rs).
+    onDemand: chunks.filter((f) => f.startsWith('import-')),
+  };
+}
+const app = await buildApp();
+
 const { wasm: optimizerWasm, wasmName: optimizerWasmName, glue: builtOptimizerGlue } = await buildModule(
   'optimizer', 'interview_cards_optimizer', '-p', 'interview-cards-optimizer');
 const optimizerGlue = await shrink(builtOptimizerGlue);
@@ -89,17 +135,33 @@ onmessage = async (event) => {
 const workerName = named('optimizer-worker', '.js', worker);
 
 // The bank: data/deck.json without what the app does not show (each card's seed `sources` and
-// the record of a changed difficulty) and without whitespace, named by content. Fetched by
-// embed.js only for widgets that show it; dist/deck.json stays the full file, for authors.
+// the record of a changed difficulty) and without whitespace, in parts named by content: an
+// index with what the practice view needs of every card before it is turned (id, topic,
+// difficulty, question, tags) and the names of the parts, and one part per topic with its
+// cards' answers and key points. Fetched by embed.js only for widgets that show it; dist/deck.json
+// stays the full file, for authors. The format is in data/README.md ("The bank in parts").
 const bankDeck = JSON.parse(await readFile('data/deck.json', 'utf8'));
-for (const card of bankDeck.cards) {
-  delete card.sources;
-  delete card.seed_difficulty;
-  delete card.difficulty_reason;
+const bankFiles = { index: null, first: null, parts: {} };
+const partNames = {};
+for (const topic of bankDeck.topics) {
+  const cards = bankDeck.cards.filter((c) => c.topic === topic.id)
+    .map((c) => ({ id: c.id, answer: c.answer, ...(c.key_points?.length ? { key_points: c.key_points } : {}) }));
+  if (!cards.length) continue;
+  const part = JSON.stringify({ topic: topic.id, cards });
+  const name = named(`bank-${topic.id}`, '.json', part);
+  await writeFile(join(dir, name), part);
+  partNames[topic.id] = name;
+  bankFiles.parts[topic.id] = name;
 }
-const bank = JSON.stringify(bankDeck);
-const bankName = named('bank', '.json', bank);
-await writeFile(join(dir, bankName), bank);
+const index = JSON.stringify({
+  format: bankDeck.format, id: bankDeck.id, title: bankDeck.title, topics: bankDeck.topics,
+  cards: bankDeck.cards.map((c) => ({ id: c.id, topic: c.topic, difficulty: c.difficulty, question: c.question, ...(c.tags?.length ? { tags: c.tags } : {}) })),
+  parts: partNames,
+});
+const indexName = named('bank', '.json', index);
+await writeFile(join(dir, indexName), index);
+bankFiles.index = indexName;
+bankFiles.first = bankFiles.parts[bankDeck.cards[0].topic];
 await writeFile(join(dir, optimizerWasmName), optimizerWasm);
 await writeFile(join(dir, optimizerGlueName), optimizerGlue);
 await writeFile(join(dir, workerName), worker);
@@ -125,248 +187,21 @@ await writeFile(join(dir, editorCssName), editorCss);
 await writeFile(join(dir, 'editor.html'), editorPage);
 const editorFiles = ['editor.html', editorWasmName, editorGlueName, editorCssName];
 
-const embed = `// Starts Interview Cards. Generated by scripts/post-build.mjs for this build.
-// On its own page it mounts into #app at once. On a host page, every element with the attribute
-// data-interview-cards, and every <interview-cards> element, becomes a widget, loaded when one
-// nears the viewport (nothing large is downloaded for a widget far below the fold); see README
-// "Embedding".
-const here = (file) => new URL(file, import.meta.url).href;
-// The optimizer's worker ("Optimise my schedule"), fetched only when a learner asks.
-globalThis.interviewCardsOptimizer = here('./${workerName}');
-// The bundled bank, fetched once per page and only for widgets that show it (a page showing
-// its own deck never downloads it); every widget shares the one promise.
-let bank = null;
-globalThis.interviewCardsBank = () => (bank ??= fetch(here('./${bankName}')).then((response) => {
-  if (!response.ok) throw new Error('the server answered ' + response.status);
-  return response.text();
-}));
-// xAPI: each widget event carries a statement shaped like H5P's in \`detail.statement\`
-// ("answered" per grade, "completed" per finished session), added here before any listener of
-// the page sees the event (so it also rides the events=parent message). It is sent to a Learning
-// Record Store only when the page names one in <meta name="interview-cards-lrs">; nothing is
-// sent otherwise. See README "xAPI".
-const setting = (name) => document.querySelector(\`meta[name="interview-cards-\${name}"]\`)?.content;
-const RATINGS = ['Again', 'Hard', 'Good', 'Easy'];
-const XAPI = 'http://adlnet.gov/expapi/';
-/** The learner the page names for its LRS, or none (a malformed one is reported once). */
-const actor = (() => {
-  const text = setting('lrs-actor');
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch (e) {
-    console.warn('interview-cards: <meta name="interview-cards-lrs-actor"> is not JSON:', e.message);
-    return null;
-  }
-})();
-function statement(type, detail) {
-  const activity = new URL('./', import.meta.url).href;
-  const answered = type === 'interview-cards:graded';
-  const raw = answered ? RATINGS.indexOf(detail.rating) : detail.good + detail.easy;
-  const max = answered ? 3 : detail.total;
-  return {
-    ...(actor ? { actor } : {}),
-    verb: { id: XAPI + 'verbs/' + (answered ? 'answered' : 'completed'), display: { 'en-US': answered ? 'answered' : 'completed' } },
-    object: answered
-      ? { objectType: 'Activity', id: activity + '#card=' + encodeURIComponent(detail.card),
-        definition: { type: XAPI + 'activities/cmi.interaction', interactionType: 'other', name: { 'en-US': detail.card } } }
-      : { objectType: 'Activity', id: activity, definition: { type: XAPI + 'activities/assessment', name: { 'en-US': detail.kind === 'mock' ? 'Mock interview' : 'Review session' } } },
-    context: {
-      contextActivities: answered ? { parent: [{ objectType: 'Activity', id: activity }] } : {},
-      extensions: { 'https://w3id.org/xapi/interview-cards/practice': answered ? detail.practice : false },
-    },
-    result: { score: { min: 0, max, raw, scaled: max ? raw / max : 0 }, completion: true,
-      ...(answered ? { success: raw > 0, response: detail.rating } : {}) },
-    timestamp: new Date().toISOString(),
-  };
-}
-let warnedNoActor = false;
-for (const type of ['interview-cards:graded', 'interview-cards:session-complete']) {
-  document.addEventListener(type, (event) => {
-    if (!event.detail || event.detail.statement) return;
-    event.detail.statement = statement(type, event.detail);
-    const lrs = setting('lrs');
-    if (!lrs) return;
-    // xAPI requires an actor: without one the store would refuse every statement.
-    if (!actor) {
-      if (!warnedNoActor) console.warn('interview-cards: an LRS is named but no learner (interview-cards-lrs-actor): nothing is sent');
-      warnedNoActor = true;
-      return;
-    }
-    const headers = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' };
-    const auth = setting('lrs-auth');
-    if (auth) headers.Authorization = auth;
-    fetch(lrs.replace(/\\/?$/, '/') + 'statements', { method: 'POST', headers, body: JSON.stringify(event.detail.statement), keepalive: true })
-      .then((r) => { if (!r.ok) console.warn('interview-cards: the LRS refused a statement:', r.status); })
-      .catch((e) => console.warn('interview-cards: the LRS could not be reached:', e.message));
-  }, true);
-}
-// A deck shared in the link itself (scripts/share-link.mjs): #deck=<deflate-raw, base64url>.
-// Unpacked here, before the app starts on its own page; the app shows why when it cannot be.
-const SHARED_LIMIT = 5 * 1024 * 1024;
-async function unpackSharedDeck() {
-  if (!location.hash.startsWith('#deck=')) return;
-  try {
-    // base64url, with or without its = padding.
-    const packed = location.hash.slice(6).replace(/=+$/, '');
-    if (!/^[A-Za-z0-9_-]+$/.test(packed)) throw new Error('it has characters a shared deck never has (was it cut or changed?)');
-    if (typeof DecompressionStream === 'undefined') throw new Error('it needs a browser that can unpack it (DecompressionStream): open it in a current browser');
-    const base64 = packed.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (packed.length % 4)) % 4);
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-    const parts = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > SHARED_LIMIT) throw new Error('it unpacks to more than 5 MB');
-      parts.push(value);
-    }
-    globalThis.interviewCardsSharedDeck = await new Blob(parts).text();
-  } catch (e) {
-    globalThis.interviewCardsSharedDeckError = /^it /.test(e.message) ? e.message : 'it is damaged or cut short';
-  }
-}
-/** Does this host element show the bank (no deck of its own)? */
-const wantsBank = (el) => !['data-deck', 'data-deck-script', 'deck', 'deck-script'].some((a) => el.hasAttribute(a));
-// The app's own page says so; anywhere else this is a host page, widgets or not (yet).
-const hosted = !document.body?.classList.contains('ic-page');
-// Offline support is for the app's own page only (never on a host page's origin).
-const offline = ${release} && !hosted && document.querySelector('meta[name="interview-cards-offline"]') !== null
-  && 'serviceWorker' in navigator && 'caches' in window;
-let app = null;
-let starting = null;
-let handedOver = Promise.resolve();
-
-function start() {
-  starting ??= (async () => {
-    // Each widget on a host page links this stylesheet inside its own shadow root.
-    globalThis.interviewCardsCss = here('./${css}');
-    // The bank downloads beside the app's code when a widget here shows it.
-    if (hosted ? [...document.querySelectorAll('[data-interview-cards], interview-cards')].some(wantsBank)
-      : !new URLSearchParams(location.search).has('deck') && !location.hash.startsWith('#deck=')) globalThis.interviewCardsBank();
-    if (!hosted) await unpackSharedDeck();
-    const mod = await import('./${js}');
-    const wasmUrl = here('./${wasm}');
-    let source = wasmUrl;
-    if (offline && !navigator.serviceWorker.controller) {
-      // Keep a copy for the offline cache, so the service worker need not download it again.
-      const response = await fetch(wasmUrl);
-      if (response.ok) {
-        const copy = response.clone();
-        handedOver = caches.open('interview-cards:' + new URL('./', import.meta.url).pathname + ':handover')
-          .then((c) => c.put(wasmUrl, copy)).catch(() => {});
-      }
-      source = response;
-    }
-    const wasm = await mod.default({ module_or_path: source });
-    // On the app's own page only: lets scripts/bench.sh read the wasm memory size.
-    if (!hosted) {
-      globalThis.interviewCardsWasmBytes = () => wasm.memory.buffer.byteLength;
-    }
-    app = mod;
-    for (const el of document.querySelectorAll('interview-cards')) {
-      if (!el.mounted) { el.mounted = true; app.mount_element(el); }
-    }
-  })();
-  return starting;
-}
-
-// Nothing large downloads until a widget comes near the viewport.
-const observer = 'IntersectionObserver' in window
-  ? new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting)) {
-      observer.disconnect();
-      start();
-    }
-  }, { rootMargin: '800px 0px' })
-  : null;
-const whenNear = (el) => (observer ? observer.observe(el) : start());
-
-// <interview-cards topic="databases" instance="lesson-1" deck="./my-deck.json">: mounted when
-// near the viewport, mounted afresh when an attribute changes, taken down when removed.
-customElements.get('interview-cards') || customElements.define('interview-cards', class extends HTMLElement {
-  static observedAttributes = ['topic', 'difficulty', 'status', 'q', 'mode', 'view', 'theme', 'layout', 'deck', 'instance', 'events'];
-  connectedCallback() {
-    if (app) { this.mounted = true; app.mount_element(this); } else whenNear(this);
-  }
-  attributeChangedCallback(name, before, after) {
-    if (app && this.mounted && this.isConnected && before !== after) app.mount_element(this);
-  }
-  disconnectedCallback() {
-    if (app && this.mounted) { this.mounted = false; app.unmount_element(this); }
-  }
-});
-
-if (hosted) {
-  document.querySelectorAll('[data-interview-cards]').forEach(whenNear);
-} else {
-  await start();
-}
-
-// Inside an iframe: tell the parent page how tall the content is, so it can size the frame:
-// for our resizer.js, and in the message protocol of H5P's h5p-resizer.js, which course
-// platforms (Moodle, WordPress, Drupal) already load. The messages carry only sizes; the only
-// messages from the host the widget answers are H5P's, and only with its size.
-if (window.parent !== window) {
-  let last = 0;
-  let h5pFriendly = false;
-  const h5p = (action, data = {}) => window.parent.postMessage({ ...data, context: 'h5p', action }, '*');
-  let h5pHello = false;
-  // Hello once (each one makes h5p-resizer.js add a listener); sizes once the parent answered.
-  const h5pResize = () => {
-    if (h5pFriendly) h5p('prepareResize', { scrollHeight: document.body.scrollHeight, clientHeight: document.body.clientHeight });
-    else if (!h5pHello) { h5pHello = true; h5p('hello'); }
-  };
-  window.addEventListener('message', (event) => {
-    if (event.source !== window.parent || !event.data || event.data.context !== 'h5p') return;
-    if (event.data.action === 'ready' && !h5pFriendly) h5p('hello');
-    else if (event.data.action === 'hello') {
-      h5pFriendly = true;
-      document.body.style.height = 'auto';
-      document.body.style.overflow = 'hidden';
-      h5pResize();
-    } else if (event.data.action === 'resizePrepared') h5p('resize', { scrollHeight: document.body.scrollHeight });
-    else if (event.data.action === 'resize') h5pResize();
-  });
-  const report = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) {
-      last = height;
-      window.parent.postMessage({ type: 'interview-cards:height', height }, '*');
-      h5pResize();
-    }
-  };
-  new ResizeObserver(report).observe(document.documentElement);
-  report();
-}
-
-if (offline) {
-  handedOver.then(() => navigator.serviceWorker.register(here('./sw.js')))
-    .catch((e) => console.warn('interview-cards: offline cache unavailable:', e.message));
-}
-`;
-await writeFile(join(dir, 'embed.js'), await shrink(embed));
-// embed.js is written inside a template literal here: check it parses (as a module) before it
-// ships.
-{
-  const check = join(dir, '.embed-check.mjs');
-  await writeFile(check, embed);
-  try {
-    execFileSync(process.execPath, ['--check', check], { stdio: 'inherit' });
-  } finally {
-    await rm(check, { force: true });
-  }
-}
-html = html.replace(inline[0], '<script type="module" src="./embed.js"></script>');
-// The app's glue, minified in place: its name keeps Trunk's hash; its integrity follows.
-if (release) {
-  const glue = await readFile(join(dir, js), 'utf8');
-  const small = await shrink(glue);
-  if (!html.includes(sri(glue))) throw new Error('post-build: the glue\'s integrity attribute was not found in index.html');
-  html = html.replaceAll(sri(glue), sri(small));
-  await writeFile(join(dir, js), small);
-}
+// embed.js: web/embed.js with this build's file names.
+const embedTemplate = await readFile('web/embed.js', 'utf8');
+const PLACEHOLDER = 'const BUILD = {};';
+if (embedTemplate.split(PLACEHOLDER).length !== 2) throw new Error(`post-build: web/embed.js must hold "${PLACEHOLDER}" once`);
+const build = { release, css: `./${css}`, js: `./${app.js}`, wasm: `./${app.wasm}`, worker: `./${workerName}`, bank: bankFiles };
+await writeFile(join(dir, 'embed.js'), await shrink(embedTemplate.replace(PLACEHOLDER, `const BUILD = ${JSON.stringify(build)};`)));
+// The page starts embed.js, and the browser fetches the first module's code and wasm beside it
+// from the start (embed.js imports one and instantiates the other).
+const preloads = [
+  '<script type="module" src="./embed.js"></script>',
+  ...app.modules.map((f) => `<link rel="modulepreload" href="./${f}">`),
+  `<link rel="preload" href="./${app.wasm}" as="fetch" type="application/wasm" crossorigin>`,
+].join('\n  ');
+if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
+html = html.replace('</head>', `  ${preloads}\n</head>`);
 await writeFile(indexPath, html);
 
 await rm(join(dir, 'sw.js'), { force: true });
@@ -380,10 +215,12 @@ if (release) {
   for (const f of files) hash.update(f).update(await readFile(join(dir, f)));
   const version = hash.digest('hex').slice(0, 16);
   // Only what a first visit and offline use need: not the bank's second copy (deck.json, a
-  // template for authors; the app carries the bank in its wasm) nor resizer.js (for host pages).
+  // template for authors; the app fetches the bank in parts) nor resizer.js (for host pages).
   // Nor the optimizer: downloaded only when asked, and kept then (OPTIONAL below). Nor the
   // authoring page (editor.html and its files): it is for authors, online.
-  const needed = files.filter((f) => !['deck.json', 'resizer.js', ...optimizerFiles, ...editorFiles].includes(f) && !/\.(br|gz)$/.test(f));
+  // Nor the chunk that opens other decks: fetched when one is opened, and kept then.
+  const optional = [...optimizerFiles, ...app.onDemand];
+  const needed = files.filter((f) => !['deck.json', 'resizer.js', ...optional, ...editorFiles].includes(f) && !/\.(br|gz)$/.test(f));
   // The page is kept under './' (how it is navigated to), not a second time as index.html.
   const assets = ['./', ...needed.filter((f) => f !== 'index.html').map((f) => `./${f}`)];
   // Files without a content hash in their name (the page, embed.js, the icon) change between
@@ -398,114 +235,10 @@ if (release) {
   }
   digests['./'] = digests['./index.html'];
   delete digests['./index.html'];
-  const sw = `// Interview Cards offline cache for build ${version}. Generated by scripts/post-build.mjs.
-// Cache names carry the deployment's path: builds at /a/ and /b/ of one origin keep their own.
-const SCOPE = new URL(self.registration.scope).pathname;
-const PREFIX = 'interview-cards:' + SCOPE + ':';
-const CACHE = PREFIX + '${version}';
-// Where the page hands over what it downloaded itself (the wasm), so it is not fetched again.
-const HANDOVER = PREFIX + 'handover';
-const ASSETS = ${JSON.stringify(assets)};
-// SHA-256 of each file whose name does not change with its content.
-const DIGESTS = ${JSON.stringify(digests)};
-const full = (asset) => new URL(asset, self.registration.scope).href;
-const BUILD = new Map(ASSETS.map((a) => [full(a), a]));
-// Fetched only on demand (the optimizer), then kept like the rest; not needed to be complete.
-const OPTIONAL = new Set(${JSON.stringify(optimizerFiles.map((f) => `./${f}`))}.map(full));
-const HASHED = (href) => ${HASHED_NAME}.test(new URL(href).pathname);
-// Set in a cache once it holds every file of its build: only such a cache serves offline, and
-// only then are older builds' caches deleted.
-const COMPLETE = full('./__complete');
-
-const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
-async function isCurrent(asset, response) {
-  if (HASHED(full(asset))) return true;
-  return hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer())) === DIGESTS[asset];
-}
-
-async function markIfComplete() {
-  const cache = await caches.open(CACHE);
-  if (await cache.match(COMPLETE)) return true;
-  for (const asset of ASSETS) if (!(await cache.match(full(asset)))) return false;
-  await cache.put(COMPLETE, new Response('complete'));
-  const keys = await caches.keys();
-  await Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k)));
-  return true;
-}
-
-/** The cache to serve from offline: this build's when complete, else a complete older one. */
-async function offlineCache() {
-  for (const key of [CACHE, ...(await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE)]) {
-    const cache = await caches.open(key);
-    if (await cache.match(COMPLETE)) return cache;
-  }
-  return caches.open(CACHE);
-}
-
-// Nothing is downloaded a second time: each file comes from what the page handed over or from
-// the browser's HTTP cache (only-if-cached never reaches the network), and a file whose name
-// does not carry its content hash only when its digest is this build's. What is missing (a
-// host sending no-store) is kept when it next passes.
-self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const [cache, handover] = await Promise.all([caches.open(CACHE), caches.open(HANDOVER)]);
-    await Promise.all(ASSETS.map(async (asset) => {
-      const request = new Request(full(asset));
-      let response = await handover.match(request);
-      if (!response) {
-        response = await fetch(request, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
-      }
-      if (response && response.ok && await isCurrent(asset, response)) await cache.put(request, response);
-    }));
-    await caches.delete(HANDOVER);
-    await self.skipWaiting();
-  })());
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil(markIfComplete().then(() => self.clients.claim()));
-});
-
-/** The network first, kept for offline; offline, the complete cache's copy. */
-function networkFirst(event, key) {
-  return fetch(event.request).then((response) => {
-    if (response.ok) {
-      const copy = response.clone();
-      event.waitUntil(caches.open(CACHE).then((c) => c.put(key, copy)).then(markIfComplete));
-    }
-    return response;
-  }).catch(() => offlineCache().then((c) => c.match(key)).then((hit) => hit || Response.error()));
-}
-
-self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
-    // Only the app's own page: other pages in this path are not the app's to keep.
-    if (url.pathname === SCOPE || url.pathname === SCOPE + 'index.html') {
-      event.respondWith(networkFirst(event, full('./')));
-    }
-    return;
-  }
-  url.search = '';
-  if (!BUILD.has(url.href) && !OPTIONAL.has(url.href)) return;
-  if (!HASHED(url.href)) {
-    // Same name in every build: the network first, so a new deployment is never mixed with
-    // the old one.
-    event.respondWith(networkFirst(event, url.href));
-    return;
-  }
-  // Named by their content: any cached copy is the right one.
-  event.respondWith(caches.match(url.href).then((hit) => hit || fetch(request).then((response) => {
-    if (response.ok) {
-      const copy = response.clone();
-      event.waitUntil(caches.open(CACHE).then((c) => c.put(url.href, copy)).then(markIfComplete));
-    }
-    return response;
-  })));
-});
-`;
+  const swTemplate = await readFile('web/sw.js', 'utf8');
+  if (swTemplate.split(PLACEHOLDER).length !== 2) throw new Error(`post-build: web/sw.js must hold "${PLACEHOLDER}" once`);
+  const swBuild = { version, assets, digests, optional: optional.map((f) => `./${f}`), hashed: HASHED_NAME.source };
+  const sw = swTemplate.replace(PLACEHOLDER, `const BUILD = ${JSON.stringify(swBuild)};`);
   await writeFile(join(dir, 'sw.js'), await shrink(sw, false));
   // Precompressed copies beside each file, for hosts that serve them (nginx gzip_static and
   // brotli_static, Netlify, most CDNs); the originals stay for the rest.

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Splits the release wasm (scripts/build-app.sh); must match the wasm_split_helpers crate's
+# layout of split points (pinned in Cargo.toml).
+WASM_SPLIT_VERSION=0.2.4
 # The CLI must equal the wasm-bindgen crate in Cargo.lock, or the build fails with a schema error.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 # The Rust release rust-toolchain.toml pins (with rustfmt, clippy and the wasm32 target).
@@ -86,6 +89,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION" ||
   rm -rf "$work"
 fi
 
+# (The CLI has no --version: cargo's list of what it installed tells.)
+if ! command -v wasm-split-cli >/dev/null ||
+   ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # npm packages: Playwright, axe-core and binaryen's wasm-opt. Browsers come from Debian, never
 # from Playwright's download.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -100,4 +110,4 @@ if [ "${1:-}" = "--browser" ]; then
     apt_install chromium chromium-driver
   fi
 fi
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}')"

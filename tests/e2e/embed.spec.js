@@ -215,7 +215,7 @@ test('an embedded widget never takes focus or scrolls the host page on load', as
 });
 
 /** Rewrites `dir`/index.html with `change` and updates sw.js as a real build would: the page's
- * digest, and a new build version (sw.js is minified: `PREFIX+"<version>"`). */
+ * digest, and a new build version (sw.js is minified: `BUILD={version:"<version>",…}`). */
 async function redeploy(dir, change, suffix) {
   const { readFile: read, writeFile: write } = require('node:fs/promises');
   const digest = (text) => require('node:crypto').createHash('sha256').update(text).digest('hex');
@@ -224,7 +224,7 @@ async function redeploy(dir, change, suffix) {
   await write(`${dir}/index.html`, after);
   const sw = await read(`${dir}/sw.js`, 'utf8');
   await write(`${dir}/sw.js`, sw.split(digest(before)).join(digest(after))
-    .replace(/PREFIX ?\+ ?(['"])([0-9a-f]+)\1/, `PREFIX+'$2${suffix}'`));
+    .replace(/version:(['"])([0-9a-f]+)\1/, `version:'$2${suffix}'`));
 }
 
 test('a new deployment replaces the offline cache cleanly', async ({ browser }) => {
