@@ -27,29 +27,29 @@ pub fn read(pairs: &[(String, String)], deck: &Deck) -> (Preset, Vec<String>) {
                 "review" => preset.mode = Some(Mode::Due),
                 other => match Mode::parse(other) {
                     Some(m) => preset.mode = Some(m),
-                    None => warnings.push(format!("ignored unknown mode {value:?}")),
+                    None => warnings.push(format!("ignored unknown mode \"{value}\"")),
                 },
             },
             "view" => match View::parse(value) {
                 Some(v) => preset.view = Some(v),
-                None => warnings.push(format!("ignored unknown view {value:?}")),
+                None => warnings.push(format!("ignored unknown view \"{value}\"")),
             },
             "instance" => {
                 if valid_id(value) {
                     preset.instance = Some(value.clone());
                 } else {
-                    warnings.push(format!("ignored malformed instance name {value:?}"));
+                    warnings.push(format!("ignored malformed instance name \"{value}\""));
                 }
             }
             "theme" => match Theme::parse(value) {
                 Some(t) => preset.theme = Some(t),
-                None => warnings.push(format!("ignored unknown theme {value:?}")),
+                None => warnings.push(format!("ignored unknown theme \"{value}\"")),
             },
             "events" if value != "parent" => {
-                warnings.push(format!("ignored unknown events target {value:?}"))
+                warnings.push(format!("ignored unknown events target \"{value}\""))
             }
             "layout" if value != "embed" && value != "full" => {
-                warnings.push(format!("ignored unknown layout {value:?}"))
+                warnings.push(format!("ignored unknown layout \"{value}\""))
             }
             _ => {}
         }

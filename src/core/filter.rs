@@ -396,7 +396,7 @@ fn add_values<'a>(
 ) {
     for v in values {
         if add(v).is_none() {
-            warnings.push(format!("ignored unknown {what} {v:?}"));
+            warnings.push(format!("ignored unknown {what} \"{v}\""));
         }
     }
 }

@@ -65,7 +65,7 @@ fn deck_from_url_param(value: Option<&str>) -> DeckSource {
         Some(url) if acceptable_deck_url(url) => DeckSource::Url(url.trim().to_string()),
         Some(url) => {
             gloo::console::warn!(format!(
-                "interview-cards: ignored deck URL {url:?}: only http(s) and relative URLs are loaded"
+                "interview-cards: ignored deck URL \"{url}\": only http(s) and relative URLs are loaded"
             ));
             DeckSource::Bundled
         }
@@ -154,7 +154,7 @@ pub fn from_element(element: &web_sys::Element, index: usize) -> Config {
                 },
                 None => {
                     gloo::console::warn!(format!(
-                        "interview-cards: no element matches data-deck-script={selector:?}; using the built-in deck"
+                        "interview-cards: no element matches data-deck-script=\"{selector}\"; using the built-in deck"
                     ));
                     DeckSource::Bundled
                 }
