@@ -111,6 +111,7 @@ const bankCards = (d) => d.eval(() => fetch('/deck.json').then((r) => r.json()).
 export async function serve(port, ...mounts) {
   const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), ...mounts], { stdio: 'ignore' });
   const exited = new Promise((resolve) => server.once('exit', resolve));
+  process.once('exit', () => server.kill());
   await until(`the server on port ${port} answers`, () => fetch(`http://127.0.0.1:${port}/__hits`).then((r) => r.ok, () => false));
   return { stop: async () => { server.kill(); await exited; } };
 }

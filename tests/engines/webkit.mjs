@@ -51,6 +51,8 @@ export async function launch({ port }) {
     { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
   stopped.push(new Promise((resolve) => driverProcess.once('exit', resolve)), new Promise((resolve) => xvfb.once('exit', resolve)));
   const stop = async () => { driverProcess.kill(); xvfb.kill(); await Promise.all(stopped); };
+  // Whatever happens to the run, neither is left behind.
+  process.once('exit', () => { driverProcess.kill(); xvfb.kill(); });
   let driver;
   try {
     await until('WebKitWebDriver answers', () => fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false));
@@ -61,6 +63,9 @@ export async function launch({ port }) {
         'webkitgtk:browserOptions': { binary, args: ['--automation'] },
       })
       .build();
+    // A page or a script that never finishes fails the journey in seconds (the default wait
+    // for a page is five minutes).
+    await driver.manage().setTimeouts({ pageLoad: 30_000, script: 30_000 });
     await driver.manage().window().setRect({ width: 1280, height: 900 }).catch(() => {});
   } catch (e) {
     await stop();
