@@ -21,9 +21,22 @@ export async function launch() {
   });
   const page = (await browser.pages())[0] || await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
+  // Errors of a page's life count, not those of its leaving: as a navigation starts, Firefox
+  // reports the fetches the page being left had in flight through the service worker ("A
+  // ServiceWorker intercepted the request and encountered an unexpected error", AbortError,
+  // NetworkError, a subresource integrity mismatch of the part that arrived), which no one sees.
+  // So errors are not counted from the moment goto or reload is called until the new document
+  // says it starts (a script run before any of its own).
+  const STARTS = 'interview-cards-engines: document starts';
+  await page.evaluateOnNewDocument((starts) => { if (window === window.top) console.debug(starts); }, STARTS);
+  let leaving = false;
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e.message || e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => { if (!leaving) errors.push(String(e.message || e)); });
+  page.on('console', (m) => {
+    if (m.text() === STARTS) leaving = false;
+    else if (m.type() === 'error' && !leaving) errors.push(m.text());
+  });
+  const navigate = (go) => { leaving = true; return go(); };
 
   /** The element `loc` finds, as a handle in the page or in its iframe. */
   async function element(loc) {
@@ -42,8 +55,8 @@ export async function launch() {
   return {
     name: 'firefox',
     version: await browser.version(),
-    goto: (url) => page.goto(url, { waitUntil: 'load' }),
-    reload: () => page.reload({ waitUntil: 'load' }),
+    goto: (url) => navigate(() => page.goto(url, { waitUntil: 'load' })),
+    reload: () => navigate(() => page.reload({ waitUntil: 'load' })),
     eval: (fn, ...args) => page.evaluate(fn, ...args),
     click: async (loc) => (await element(loc)).click(),
     press: (key) => page.keyboard.press(KEYS[key] ?? key),

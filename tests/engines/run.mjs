@@ -41,12 +41,15 @@ try {
       try {
         await run(d, { base: `http://127.0.0.1:${PORT}`, offlinePort: OFFLINE_PORT });
         const errors = d.errors();
-        if (errors.length) throw new Error(`errors in the page's console:\n    ${errors.join('\n    ')}`);
+        if (errors.length) throw new Error(`errors in the page's console:\n    ${errors.map((e) => JSON.stringify(e)).join('\n    ')}`);
         passed += 1;
         console.log(`  ok   ${title} (${seconds(Date.now() - t0)})`);
       } catch (e) {
         failed += 1;
-        console.log(`  FAIL ${title} (${seconds(Date.now() - t0)})\n    ${e.message.split('\n').join('\n    ')}`);
+        // (Less Firefox's own stack, which BiDi errors carry: chrome:// and resource:// lines.)
+        const lines = String(e.message).split('\n')
+          .map((l) => l.replace(/\s*\S*@(chrome|resource):\/\/\S*/g, '')).filter((l) => l.trim());
+        console.log(`  FAIL ${title} (${seconds(Date.now() - t0)})\n    ${lines.join('\n    ')}`);
         mkdirSync('test-results/engines', { recursive: true });
         const shot = `test-results/engines/${name}-${title.replace(/\W+/g, '-')}.png`;
         await d.screenshot(shot).then(() => console.log(`    screenshot: ${shot}`), () => {});
