@@ -23,7 +23,8 @@ module.exports = defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/serve.mjs ${port} /=dist /some/deep/path/=dist /strict/=dist@csp /examples/=examples`,
+    // dist-recipes/: the recipe sites Hugo and Jekyll built (scripts/build-recipes.sh).
+    command: `node tests/e2e/serve.mjs ${port} /=dist /some/deep/path/=dist /strict/=dist@csp /examples/=examples /built-recipes/=dist-recipes`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,

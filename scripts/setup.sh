@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already there at the right
 # version, so a second run takes seconds. Usage: scripts/setup.sh [--browser]
-#   --browser  also install Debian's Chromium + ChromeDriver (tests need them; serving does not)
+#   --browser  also install what the tests need and serving does not, from Debian: Chromium +
+#              ChromeDriver, Firefox ESR, WebKitGTK's WebKitWebDriver with Xvfb, Hugo and Jekyll
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -108,6 +109,19 @@ if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing Debian's chromium and chromium-driver"
     apt_install chromium chromium-driver
+  fi
+  # The smoke suite in the other engines (tests/engines/): Firefox ESR, and WebKitGTK's
+  # WebDriver with its MiniBrowser (libwebkit2gtk), which needs an X display: Xvfb.
+  missing=()
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  # The recipe sites are built with the real Hugo and Jekyll (scripts/build-recipes.sh).
+  command -v hugo >/dev/null || missing+=(hugo)
+  command -v jekyll >/dev/null || missing+=(jekyll)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian's ${missing[*]}"
+    apt_install "${missing[@]}"
   fi
 fi
 log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}')"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: formatting, clippy (host and wasm32), host
-# tests, wasm-bindgen tests in headless Chromium, the release build with its size budget, and
-# the end-to-end suite against that release build. Stops at the first failure.
+# tests, wasm-bindgen tests in headless Chromium, the release build with its size budget, the
+# recipe sites built by Hugo and Jekyll, the end-to-end suite against that release build, and
+# its smoke journeys in Firefox and WebKit. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -38,6 +39,8 @@ step "FSRS-6 against ts-fsrs, seed $fsrs_seed" fsrs_against_ts_fsrs
 step "wasm-bindgen tests (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 step "release build" trunk build --release --offline
 step "size of dist/" scripts/size.sh
+step "recipe sites (Hugo, Jekyll)" scripts/build-recipes.sh
 step "end-to-end tests (Playwright, Chromium)" npx playwright test
+step "smoke tests in Firefox and WebKit" node tests/engines/run.mjs firefox webkit
 printf '\nall checks took %ds\n' "$(( $(date +%s) - start ))"
 printf 'steps: %d passed, 0 failed\n' "$passed"
