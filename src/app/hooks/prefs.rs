@@ -1,8 +1,8 @@
 //! The learner's preferences, remembered in storage across reloads, one set per widget
 //! instance: the theme (a `theme` preset on the page or element wins), the scheduling settings
-//! and whether to type answers. A preference that cannot be read is as if never set.
+//! whether to type answers, and reading mock questions aloud (with which voice). A preference that cannot be read is as if never set.
 
-use crate::app::state::Theme;
+use crate::app::state::{ReadAloud, Theme};
 use crate::core::schedule::Settings;
 use crate::core::store::{Store, KEY_PREFIX};
 use std::rc::Rc;
@@ -30,6 +30,15 @@ pub fn remembered_schedule(store: &dyn Store, instance: Option<&str>) -> Option<
 
 pub fn remembered_typing(store: &dyn Store, instance: Option<&str>) -> bool {
     read(store, instance, "type-answer").as_deref() == Some("on")
+}
+
+/// Reading mock questions aloud, and the voice chosen for it.
+pub fn remembered_read_aloud(store: &dyn Store, instance: Option<&str>) -> ReadAloud {
+    ReadAloud {
+        on: read(store, instance, "read-aloud").as_deref() == Some("on"),
+        voice: read(store, instance, "voice").filter(|v| !v.is_empty()),
+        again: 0,
+    }
 }
 
 /// Writes preference `name` whenever its value changes (not on the first render: nothing was
