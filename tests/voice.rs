@@ -14,7 +14,7 @@ fn voice(name: &str, lang: &str, default: bool, local: bool) -> Voice {
     }
 }
 
-fn names(voices: &[&Voice]) -> Vec<String> {
+fn names(voices: &[Voice]) -> Vec<String> {
     voices.iter().map(|v| v.name.clone()).collect()
 }
 
@@ -96,4 +96,35 @@ fn reading_aloud_is_off_until_turned_on_and_asks_again_on_request() {
     let s = s.apply(Action::SetReadAloud(false));
     assert!(!s.read_aloud.on);
     assert_eq!(s.read_aloud.voice.as_deref(), Some("Daniel"));
+}
+
+#[test]
+fn reading_aloud_and_its_voice_are_remembered_together_per_instance() {
+    use interview_cards::app::hooks::prefs::{pref_key, read_aloud_pref, remembered_read_aloud};
+    use interview_cards::core::store::{MemoryStore, Store};
+    let store = MemoryStore::default();
+    assert_eq!(
+        remembered_read_aloud(&store, Some("a")),
+        ReadAloud::default()
+    );
+    let chosen = ReadAloud {
+        on: true,
+        voice: Some("Google UK English Female".into()),
+        again: 3,
+    };
+    store
+        .set(
+            &pref_key(Some("a"), "read-aloud"),
+            &read_aloud_pref(&chosen),
+        )
+        .unwrap();
+    let back = remembered_read_aloud(&store, Some("a"));
+    assert_eq!((back.on, back.voice), (true, chosen.voice.clone()));
+    assert_eq!(back.again, 0);
+    assert_eq!(remembered_read_aloud(&store, None), ReadAloud::default());
+    let off = ReadAloud::default();
+    store
+        .set(&pref_key(None, "read-aloud"), &read_aloud_pref(&off))
+        .unwrap();
+    assert_eq!(remembered_read_aloud(&store, None), off);
 }

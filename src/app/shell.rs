@@ -10,7 +10,8 @@ use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::optimizer::use_optimizer;
 use crate::app::hooks::persistence::use_persistence;
 use crate::app::hooks::prefs::{
-    remembered, remembered_read_aloud, remembered_schedule, remembered_typing, use_remember,
+    read_aloud_pref, remembered, remembered_read_aloud, remembered_schedule, remembered_typing,
+    use_remember,
 };
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::later::{use_later, LaterState};
@@ -305,10 +306,8 @@ pub fn app(props: &AppProps) -> Html {
         "type-answer",
         typing.into(),
     );
-    let aloud = if state.read_aloud.on { "on" } else { "off" };
-    use_remember(prefs.clone(), instance.clone(), "read-aloud", aloud.into());
-    let voice = state.read_aloud.voice.clone().unwrap_or_default();
-    use_remember(prefs, instance, "voice", voice);
+    let aloud = read_aloud_pref(&state.read_aloud);
+    use_remember(prefs, instance, "read-aloud", aloud);
     use_ready_mark(&state, root.clone());
     // Only the app's own page posts to a parent window: a widget mounted on a host page leaves
     // that page's frame alone.

@@ -32,8 +32,7 @@ const SWIPE_PX: i32 = 50;
 /// far enough. The browser keeps vertical moves for scrolling (`touch-action: pan-y`).
 fn swipe_handlers(on_swipe: &Callback<bool>) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
     let down = Callback::from(|e: PointerEvent| {
-        let start =
-            (e.pointer_type() != "mouse" && e.is_primary()).then(|| (e.client_x(), e.client_y()));
+        let start = (e.pointer_type() != "mouse").then(|| (e.client_x(), e.client_y()));
         TOUCH_START.with(|s| s.set(start));
     });
     let on_swipe = on_swipe.clone();

@@ -102,7 +102,7 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
                     {mode_button(state, Mode::Due, &format!("Review due ({due_total})"))}
                 </div>
                 <details class="menu">
-                    <summary>{"More"}<span class="wide">{" options"}</span></summary>
+                    <summary>{"Options"}</summary>
                     <div class="menu-items" role="group" aria-label="Options">
                         <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
                         <button type="button" aria-pressed={cram.to_string()} onclick={toggle_cram} data-testid="cram">{"Cram"}</button>

@@ -70,9 +70,9 @@ pub fn stats_view(props: &StatsProps, ids: &Ids) -> Html {
             }
         })
         .collect();
-    let grid: Html = [top, (top + base) / 2, base]
+    let grid: Html = [top, base]
         .iter()
-        .map(|y| html! { <line x1="0" x2={w.to_string()} y1={y.to_string()} y2={y.to_string()} class="grid" vector-effect="non-scaling-stroke" /> })
+        .map(|y| html! { <line x2={w.to_string()} y1={y.to_string()} y2={y.to_string()} vector-effect="non-scaling-stroke" /> })
         .collect();
     let date = |ago: usize| day_label(s.today - ago as i64);
     let first = s.per_day.first().map_or(0, |d| d.0);
@@ -101,7 +101,7 @@ pub fn stats_view(props: &StatsProps, ids: &Ids) -> Html {
             </ul>
             <figure class="chart">
                 <p class="scale" aria-hidden="true" data-testid="chart-scale">
-                        <span>{max}</span><span>{if max % 2 == 0 { (max / 2).to_string() } else { String::new() }}</span><span>{"0"}</span>
+                        <span>{max}</span><span>{"0"}</span>
                     </p>
                     <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby={ids.of("chart-caption")} preserveAspectRatio="none">
                         {grid}

@@ -2,9 +2,8 @@
 //! browser offers several voices) and "hear it again". What is said, and when, is the
 //! `use_speech` hook's; a browser without a voice gets a sentence and the interview goes on.
 
-use crate::app::hooks::speech::{use_speech, use_voices, Voices};
-use crate::core::voice::{chosen, offered};
-use crate::platform::speech::lang_of;
+use crate::app::hooks::speech::{use_speech, use_voices};
+use crate::core::voice::chosen;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -25,27 +24,17 @@ pub struct VoiceProps {
 #[function_component(QuestionVoice)]
 pub fn question_voice(props: &VoiceProps) -> Html {
     let root = use_node_ref();
-    let voices = use_voices(props.on);
-    // The page's language, read once the row is in the page (it is the same afterwards).
-    let lang = use_state(String::new);
-    {
-        let (root, lang) = (root.clone(), lang.clone());
-        use_effect_with((), move |_| {
-            if let Some(el) = root.cast::<web_sys::Element>() {
-                lang.set(lang_of(&el));
-            }
-        });
-    }
-    let list = match &voices {
-        Voices::Some(list) => offered(list, &lang),
-        _ => Vec::new(),
-    };
-    let voice = chosen(&list, props.voice.as_deref());
+    let offer = use_voices(root.clone(), props.on);
+    let voices = offer.as_ref().map_or(&[][..], |o| &o.voices[..]);
+    let voice = chosen(voices, props.voice.as_deref());
     use_speech(
-        root.clone(),
         props.on,
         props.question.clone(),
         voice.map(|v| AttrValue::from(v.name.clone())),
+        offer
+            .as_ref()
+            .map(|o| AttrValue::from(o.lang.clone()))
+            .unwrap_or_default(),
         props.again,
     );
     let toggle = props
@@ -54,33 +43,23 @@ pub fn question_voice(props: &VoiceProps) -> Html {
     let pick = props
         .on_voice
         .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
-    let no_voice = props.on
-        && (voices == Voices::None || matches!(voices, Voices::Some(_)) && list.is_empty());
+    let options = voices.iter().map(|v| {
+        let selected = voice.is_some_and(|c| c.name == v.name);
+        html! { <option value={v.name.clone()} {selected}>{format!("{} ({})", v.name, v.lang)}</option> }
+    });
     html! {
         <div class="voice" ref={root} data-testid="voice">
-            <label class="check">
-                <input type="checkbox" checked={props.on} onchange={toggle} />
-                {"Read the question aloud"}
-            </label>
-            if props.on && list.len() > 1 {
-                <label class="voice-pick">
-                    <span>{"Voice"}</span>
-                    <select onchange={pick}>
-                        {for list.iter().map(|v| html! {
-                            <option value={v.name.clone()} selected={voice.is_some_and(|c| c.name == v.name)}>
-                                {format!("{} ({})", v.name, v.lang)}
-                            </option>
-                        })}
-                    </select>
-                </label>
-            }
-            if props.on && voice.is_some() && props.question.is_some() {
-                <button type="button" onclick={props.on_again.reform(|_: MouseEvent| ())}>
-                    {"Hear the question again"}
-                </button>
-            }
-            if no_voice {
-                <p class="hint" role="status" data-testid="voice-none">{crate::words::NO_VOICE}</p>
+            <label><input type="checkbox" checked={props.on} onchange={toggle} />{"Read the question aloud"}</label>
+            if props.on {
+                if voices.len() > 1 {
+                    <label>{"Voice"}<select onchange={pick}>{for options}</select></label>
+                }
+                if voice.is_some() && props.question.is_some() {
+                    <button type="button" onclick={props.on_again.reform(|_: MouseEvent| ())}>{"Hear the question again"}</button>
+                }
+                if offer.is_some() && voices.is_empty() {
+                    <p role="status" data-testid="voice-none">{crate::words::NO_VOICE}</p>
+                }
             }
         </div>
     }

@@ -38,7 +38,7 @@ fn same_tag(a: &str, b: &str) -> bool {
 /// The voices to offer on a page in `lang`: on this device only; those of the page's language
 /// when there are any, else every one; the page's exact language first, then the browser's
 /// default, then in the browser's order.
-pub fn offered<'a>(voices: &'a [Voice], lang: &str) -> Vec<&'a Voice> {
+pub fn offered(voices: &[Voice], lang: &str) -> Vec<Voice> {
     let local = voices.iter().filter(|v| v.local);
     let page = primary(lang);
     let mut offer: Vec<&Voice> = local
@@ -51,16 +51,15 @@ pub fn offered<'a>(voices: &'a [Voice], lang: &str) -> Vec<&'a Voice> {
     let rank = |v: &Voice| u8::from(!same_tag(&v.lang, lang)) * 2 + u8::from(!v.default);
     let mut ranked = Vec::with_capacity(offer.len());
     for r in 0..4 {
-        ranked.extend(offer.iter().filter(|v| rank(v) == r));
+        ranked.extend(offer.iter().filter(|v| rank(v) == r).map(|&v| v.clone()));
     }
     ranked
 }
 
 /// The voice to speak with: the learner's choice while it is offered, else the first offered.
-pub fn chosen<'a>(offered: &[&'a Voice], choice: Option<&str>) -> Option<&'a Voice> {
+pub fn chosen<'a>(offered: &'a [Voice], choice: Option<&str>) -> Option<&'a Voice> {
     offered
         .iter()
         .find(|v| Some(v.name.as_str()) == choice)
         .or(offered.first())
-        .copied()
 }

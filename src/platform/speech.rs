@@ -3,35 +3,36 @@
 //! name. A browser without speech synthesis has no voices; nothing here throws.
 
 use crate::core::voice::Voice;
+use js_sys::Reflect;
 use wasm_bindgen::JsCast;
-use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+use wasm_bindgen::JsValue;
+use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
 /// The browser's `speechSynthesis`, when it has one (and `SpeechSynthesisUtterance` with it).
 pub fn synthesis() -> Option<SpeechSynthesis> {
     let window = web_sys::window()?;
-    let has_utterance = js_sys::Reflect::get(&window, &"SpeechSynthesisUtterance".into())
-        .is_ok_and(|u| u.is_function());
-    let synthesis = js_sys::Reflect::get(&window, &"speechSynthesis".into()).ok()?;
+    let has_utterance =
+        Reflect::get(&window, &"SpeechSynthesisUtterance".into()).is_ok_and(|u| u.is_function());
+    let synthesis = Reflect::get(&window, &"speechSynthesis".into()).ok()?;
     (has_utterance && synthesis.is_object()).then(|| synthesis.unchecked_into())
 }
 
-fn browser_voices(synthesis: &SpeechSynthesis) -> Vec<SpeechSynthesisVoice> {
-    synthesis
-        .get_voices()
-        .iter()
-        .map(|v| v.unchecked_into::<SpeechSynthesisVoice>())
-        .collect()
+/// A property of a browser object (read through `Reflect`, which the app links anyway, rather
+/// than one import per getter).
+fn field(of: &JsValue, name: &str) -> JsValue {
+    Reflect::get(of, &name.into()).unwrap_or_default()
 }
 
 /// The voices the browser has now (often none until it fires `voiceschanged`).
 pub fn voices(synthesis: &SpeechSynthesis) -> Vec<Voice> {
-    browser_voices(synthesis)
+    synthesis
+        .get_voices()
         .iter()
         .map(|v| Voice {
-            name: v.name(),
-            lang: v.lang(),
-            default: v.default(),
-            local: v.local_service(),
+            name: field(&v, "name").as_string().unwrap_or_default(),
+            lang: field(&v, "lang").as_string().unwrap_or_default(),
+            default: field(&v, "default").is_truthy(),
+            local: field(&v, "localService").is_truthy(),
         })
         .collect()
 }
@@ -61,17 +62,18 @@ pub fn speak(text: &str, lang: &str, voice: &str) {
         return;
     };
     synthesis.cancel();
-    let Some(voice) = browser_voices(&synthesis)
-        .into_iter()
-        .find(|v| v.name() == voice)
+    let Some(voice) = synthesis
+        .get_voices()
+        .iter()
+        .find(|v| field(v, "name").as_string().as_deref() == Some(voice))
     else {
         return;
     };
     if let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) {
         if !lang.is_empty() {
-            utterance.set_lang(lang);
+            let _ = Reflect::set(&utterance, &"lang".into(), &lang.into());
         }
-        utterance.set_voice(Some(&voice));
+        let _ = Reflect::set(&utterance, &"voice".into(), &voice);
         synthesis.speak(&utterance);
     }
 }

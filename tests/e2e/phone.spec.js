@@ -68,7 +68,7 @@ test('nothing in the toolbar wraps alone; less-used toggles live in one menu', a
   expect(await oneRow('.practice-bar > *')).toEqual([2, true]);
   // Cram and typed answers are in the menu, reachable and labelled.
   await expect(page.getByTestId('cram')).toBeHidden();
-  await page.getByText('More options').click();
+  await page.getByText('Options', { exact: true }).click();
   await expect(page.getByTestId('cram')).toBeVisible();
   await page.getByTestId('cram').click();
   await expect(page.getByTestId('cram-note')).toBeVisible();

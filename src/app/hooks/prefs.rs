@@ -32,13 +32,25 @@ pub fn remembered_typing(store: &dyn Store, instance: Option<&str>) -> bool {
     read(store, instance, "type-answer").as_deref() == Some("on")
 }
 
-/// Reading mock questions aloud, and the voice chosen for it.
+/// Reading mock questions aloud, and the voice chosen for it, kept together as "on Daniel"
+/// (or "off", or "on" with no voice chosen).
 pub fn remembered_read_aloud(store: &dyn Store, instance: Option<&str>) -> ReadAloud {
+    let kept = read(store, instance, "read-aloud").unwrap_or_default();
+    let (on, voice) = kept.split_once(' ').unwrap_or((&kept, ""));
     ReadAloud {
-        on: read(store, instance, "read-aloud").as_deref() == Some("on"),
-        voice: read(store, instance, "voice").filter(|v| !v.is_empty()),
+        on: on == "on",
+        voice: (!voice.is_empty()).then(|| voice.to_string()),
         again: 0,
     }
+}
+
+/// How [`remembered_read_aloud`] reads it back.
+pub fn read_aloud_pref(r: &ReadAloud) -> String {
+    format!(
+        "{} {}",
+        if r.on { "on" } else { "off" },
+        r.voice.as_deref().unwrap_or("")
+    )
 }
 
 /// Writes preference `name` whenever its value changes (not on the first render: nothing was
