@@ -29,9 +29,7 @@ fn primary(lang: &str) -> String {
 fn same_tag(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes().zip(b.bytes()).all(|(x, y)| {
-            x.to_ascii_lowercase() == y.to_ascii_lowercase()
-                || x == b'_' && y == b'-'
-                || x == b'-' && y == b'_'
+            x.eq_ignore_ascii_case(&y) || x == b'_' && y == b'-' || x == b'-' && y == b'_'
         })
 }
 

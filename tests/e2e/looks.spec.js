@@ -34,6 +34,18 @@ for (const width of [360, 768, 1280]) {
   });
 }
 
+test('at 360 px the practice bar and the card controls each keep to one row', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openFresh(page);
+  for (const selector of ['.practice-bar > *', '.controls > button']) {
+    const rows = await page.locator(selector).evaluateAll((els) => {
+      const boxes = els.map((e) => e.getBoundingClientRect());
+      return boxes.every((a) => boxes.every((b) => a.top < b.bottom && b.top < a.bottom));
+    });
+    expect(rows, `${selector} on one row`).toBe(true);
+  }
+});
+
 test('the chart has dates on its axis, a scale, and every bar inside its frame', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2027-03-15T10:00:00Z'));
   await openFresh(page);
