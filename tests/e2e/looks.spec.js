@@ -34,7 +34,7 @@ for (const width of [360, 768, 1280]) {
   });
 }
 
-test('at 360 px the practice bar and the card controls each keep to one row', async ({ page }) => {
+test('at 360 px the practice bar and the card controls each keep to one row, and the stats fit', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await openFresh(page);
   for (const selector of ['.practice-bar > *', '.controls > button']) {
@@ -44,6 +44,11 @@ test('at 360 px the practice bar and the card controls each keep to one row', as
     });
     expect(rows, `${selector} on one row`).toBe(true);
   }
+  // The stats' tables fit the width: nothing hides past the right edge.
+  await page.keyboard.press('t');
+  await expect(page.locator('table.tally')).toHaveCount(2);
+  const overflow = await page.locator('.stats').evaluate((s) => s.scrollWidth - s.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });
 
 test('the chart has dates on its axis, a scale, and every bar inside its frame', async ({ page }) => {
