@@ -21,6 +21,20 @@ const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
 const css = html.match(/href="\.\/(app-[^"]+\.css)"/)?.[1];
 if (!css) throw new Error('post-build: could not find the app\'s stylesheet in index.html');
+// Release builds ship the stylesheet without comments and without the spaces around braces,
+// semicolons and commas (about 0.9 KB gzip, on the first card's path); the name stays
+// Trunk's (a hash of the source) and the integrity attribute follows the new text. No string
+// in the stylesheet holds those characters, and selectors keep their spaces.
+if (release) {
+  const cssPath = join(dir, css);
+  const text = (await readFile(cssPath, 'utf8'))
+    .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}').trim();
+  await writeFile(cssPath, text);
+  const integrity = `sha384-${createHash('sha384').update(text).digest('base64')}`;
+  const link = new RegExp(`(href="\\./${css.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]+(")`);
+  if (!link.test(html)) throw new Error('post-build: the stylesheet\'s link has no integrity attribute');
+  html = html.replace(link, `$1${integrity}$2`);
+}
 
 // Release builds ship their JavaScript minified (terser): the glue, embed.js, sw.js, the
 // optimizer's worker and the editor's glue. Debug builds keep it readable.

@@ -309,3 +309,7 @@ fn capitalised(text: &str) -> String {
         None => String::new(),
     }
 }
+
+/// Said when "Read the question aloud" is on and the browser has no voice on this device.
+pub const NO_VOICE: &str = "This browser has no voice on this device to read the question aloud: \
+     read it on screen. (Voices that would send the text to a server are not used.)";

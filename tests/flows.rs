@@ -294,6 +294,17 @@ fn a_mock_interview_never_asks_more_questions_than_the_filter_has() {
 }
 
 #[test]
+fn the_charts_dates_follow_the_civil_calendar() {
+    assert_eq!(stats::day_label(0), "1 Jan");
+    assert_eq!(stats::day_label(-1), "31 Dec");
+    // 2027-03-15 and the day 29 before it; 2024-02-29, a leap day.
+    assert_eq!(stats::day_label(20_892), "15 Mar");
+    assert_eq!(stats::day_label(20_892 - 29), "14 Feb");
+    assert_eq!(stats::day_label(19_782), "29 Feb");
+    assert_eq!(stats::day_label(19_783), "1 Mar");
+}
+
+#[test]
 fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
     // Local time zone two hours east of UTC.
     let offset = 120;
@@ -320,6 +331,7 @@ fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
     assert_eq!(s.per_day.len(), 30);
     assert_eq!(s.per_day.last(), Some(&(0, 2)));
     assert_eq!(s.per_day[27], (2, 1));
+    assert_eq!(s.today, stats::local_day(day(0.0) + 2.0, offset));
     assert_eq!(s.overall.cards, 6);
     assert_eq!(s.overall.seen, 5, "four graded plus the one now on screen");
     let a = &s.by_topic[0].2;

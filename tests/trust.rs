@@ -449,6 +449,9 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             now_ms: T0 + DAY_MS + 8.0,
         },
         Action::EndMock,
+        Action::SetReadAloud(true),
+        Action::ChooseVoice("Daniel".into()),
+        Action::HearAgain,
         Action::Adopt {
             progress: other,
             now_ms: T0 + DAY_MS + 9.0,
@@ -570,6 +573,9 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::MockGrade { .. } => "MockGrade",
             Action::PractiseWeak { .. } => "PractiseWeak",
             Action::EndMock => "EndMock",
+            Action::SetReadAloud(_) => "SetReadAloud",
+            Action::ChooseVoice(_) => "ChooseVoice",
+            Action::HearAgain => "HearAgain",
             Action::Adopt { .. } => "Adopt",
             Action::SaveNotice(_) => "SaveNotice",
             Action::SaveAll => "SaveAll",
@@ -590,7 +596,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 51, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 54, "one of every kind: {kinds:?}");
     actions
 }
 

@@ -130,6 +130,7 @@ fn hostile_card_view(props: &FlipCounter) -> Html {
         topic: "Topic".into(),
         flipped: true,
         on_flip: Callback::from(move |_| counter.set(counter.get() + 1)),
+        on_swipe: Callback::noop(),
         // A typed answer is shown beside the model answer: text too.
         typed: "<b>typed</b><script>window.pwned = 3</script>".into(),
         wait: AnswerWait::Coming,
@@ -369,4 +370,26 @@ async fn work_under_a_free_lock_runs_once_at_once() {
     ))
     .await;
     assert_eq!(ran.get(), 1, "the timeout does not run it again");
+}
+
+/// The language a question is read aloud in: the nearest `lang` around the widget, also from
+/// inside a shadow root (a direct mount takes its host page's).
+#[wasm_bindgen_test]
+fn the_page_language_is_found_across_a_shadow_root() {
+    use interview_cards::platform::speech::lang_of;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("lang", "de-CH").unwrap();
+    let mount = document.create_element("section").unwrap();
+    host.append_child(&mount).unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let shadow = mount
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let inside = document.create_element("p").unwrap();
+    shadow.append_child(&inside).unwrap();
+    assert_eq!(lang_of(&inside), "de-CH");
+    inside.set_attribute("lang", "fr").unwrap();
+    assert_eq!(lang_of(&inside), "fr");
+    host.remove();
 }

@@ -270,6 +270,12 @@ pub enum Action {
         now_ms: f64,
     },
     EndMock,
+    /// Read each mock question aloud, or stop.
+    SetReadAloud(bool),
+    /// The voice to read questions with, by name.
+    ChooseVoice(String),
+    /// Read the question on screen aloud again.
+    HearAgain,
     /// Progress saved elsewhere (another tab, or read back while saving): merged in, never
     /// replacing what is here.
     Adopt {
@@ -321,6 +327,16 @@ pub enum Action {
     UseDefaultWeights {
         now_ms: f64,
     },
+}
+
+/// Reading the mock interview's questions aloud: on or off and the voice chosen (both
+/// remembered), and how many times the learner asked to hear the question again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadAloud {
+    pub on: bool,
+    /// The name of the voice chosen; `None`: the first one offered.
+    pub voice: Option<String>,
+    pub again: u32,
 }
 
 /// Fitting the schedule to the learner.

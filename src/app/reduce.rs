@@ -212,7 +212,10 @@ impl State {
             | Action::MockTickPoint { .. }
             | Action::MockGrade { .. }
             | Action::PractiseWeak { .. }
-            | Action::EndMock => self.mock_action(action),
+            | Action::EndMock
+            | Action::SetReadAloud(_)
+            | Action::ChooseVoice(_)
+            | Action::HearAgain => self.mock_action(action),
             Action::Adopt { .. }
             | Action::SaveNotice(_)
             | Action::SaveAll
@@ -470,6 +473,9 @@ impl State {
                 self.see_current();
             }
             Action::EndMock => self.mock = None,
+            Action::SetReadAloud(on) => self.read_aloud.on = on,
+            Action::ChooseVoice(name) => self.read_aloud.voice = Some(name),
+            Action::HearAgain => self.read_aloud.again = self.read_aloud.again.wrapping_add(1),
             _ => {}
         }
     }

@@ -9,7 +9,10 @@ use crate::app::hooks::host_events::use_host_events;
 use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::optimizer::use_optimizer;
 use crate::app::hooks::persistence::use_persistence;
-use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typing, use_remember};
+use crate::app::hooks::prefs::{
+    read_aloud_pref, remembered, remembered_read_aloud, remembered_schedule, remembered_typing,
+    use_remember,
+};
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::later::{use_later, LaterState};
 use crate::app::state::{Action, DeckLoad, State, View};
@@ -68,6 +71,7 @@ fn initial_state(config: &Config, store: &dyn Store, store_notice: Option<Notice
         state.scheduler = crate::core::schedule::Scheduler::from_settings(&settings);
     }
     state.type_answer = remembered_typing(store, state.instance.as_deref());
+    state.read_aloud = remembered_read_aloud(store, state.instance.as_deref());
     state.offset_min = crate::platform::clock::utc_offset_minutes();
     let state = match parse_now(&config.deck) {
         Some(Ok(deck)) => {
@@ -296,7 +300,14 @@ pub fn app(props: &AppProps) -> Html {
     let schedule = state.scheduler.settings().to_text();
     use_remember(prefs.clone(), instance.clone(), "schedule", schedule);
     let typing = if state.type_answer { "on" } else { "off" };
-    use_remember(prefs, instance, "type-answer", typing.into());
+    use_remember(
+        prefs.clone(),
+        instance.clone(),
+        "type-answer",
+        typing.into(),
+    );
+    let aloud = read_aloud_pref(&state.read_aloud);
+    use_remember(prefs, instance, "read-aloud", aloud);
     use_ready_mark(&state, root.clone());
     // Only the app's own page posts to a parent window: a widget mounted on a host page leaves
     // that page's frame alone.

@@ -3,8 +3,8 @@
 //! an [`Action`]; this file holds the state and what it derives.
 
 pub use crate::app::action::{
-    Action, DeckHandle, DeckLoad, Focus, HostEvent, Mode, Optimise, Theme, Undoable, View,
-    UNDO_STEPS,
+    Action, DeckHandle, DeckLoad, Focus, HostEvent, Mode, Optimise, ReadAloud, Theme, Undoable,
+    View, UNDO_STEPS,
 };
 use crate::core::bank::PartFile;
 use crate::core::deck::{Card, Deck};
@@ -69,6 +69,8 @@ pub struct State {
     pub mock: Option<Mock>,
     /// The mock interview's set-up: questions and seconds per question.
     pub mock_setup: (usize, u32),
+    /// Reading the mock interview's questions aloud.
+    pub read_aloud: ReadAloud,
     pub help_open: bool,
     /// The key points ticked for the card on screen: the card (deck position) and, per point,
     /// whether it was covered. Anything else on screen starts unticked.
@@ -124,6 +126,7 @@ impl PartialEq for State {
             && self.steps_errors == other.steps_errors
             && self.mock == other.mock
             && self.mock_setup == other.mock_setup
+            && self.read_aloud == other.read_aloud
             && self.help_open == other.help_open
             && self.ticked == other.ticked
             && self.undo == other.undo
@@ -205,6 +208,7 @@ impl State {
             theme: preset.theme.unwrap_or(Theme::Auto),
             mock: None,
             mock_setup: (DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION),
+            read_aloud: ReadAloud::default(),
             help_open: false,
             ticked: None,
             undo: Vec::new(),

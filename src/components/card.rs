@@ -4,6 +4,7 @@
 use crate::components::answer::{answer_or_wait, AnswerWait};
 use crate::components::ids::Ids;
 use crate::core::deck::Card;
+use std::cell::Cell;
 use yew::prelude::*;
 
 pub struct CardProps {
@@ -11,14 +12,45 @@ pub struct CardProps {
     pub topic: AttrValue,
     pub flipped: bool,
     pub on_flip: Callback<()>,
+    /// A swipe across the card: `true` to the next card (leftwards), `false` to the previous.
+    pub on_swipe: Callback<bool>,
     /// What the learner typed before revealing: shown beside the model answer ("" for none).
     pub typed: AttrValue,
     /// What to say while the answer's part of the bank is missing.
     pub wait: AnswerWait,
 }
 
+thread_local! {
+    /// Where a touch on the card started (one finger at a time, one card on screen at a time).
+    static TOUCH_START: Cell<Option<(i32, i32)>> = const { Cell::new(None) };
+}
+
+/// How far a finger must travel sideways, in CSS pixels, for a swipe.
+const SWIPE_PX: i32 = 50;
+
+/// Swipes by touch or pen (a mouse drag selects text, as it always did): mostly sideways and
+/// far enough. The browser keeps vertical moves for scrolling (`touch-action: pan-y`).
+fn swipe_handlers(on_swipe: &Callback<bool>) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
+    let down = Callback::from(|e: PointerEvent| {
+        let start = (e.pointer_type() != "mouse").then(|| (e.client_x(), e.client_y()));
+        TOUCH_START.with(|s| s.set(start));
+    });
+    let on_swipe = on_swipe.clone();
+    let up = Callback::from(move |e: PointerEvent| {
+        if let Some((x, y)) = TOUCH_START.with(|s| s.take()) {
+            let (dx, dy) = (e.client_x() - x, e.client_y() - y);
+            if dx.abs() >= SWIPE_PX && dx.abs() > 2 * dy.abs() {
+                e.prevent_default();
+                on_swipe.emit(dx < 0);
+            }
+        }
+    });
+    (down, up)
+}
+
 pub fn card_view(props: &CardProps, ids: &Ids) -> Html {
     let card = &props.card;
+    let (onpointerdown, onpointerup) = swipe_handlers(&props.on_swipe);
     let on_click = {
         let on_flip = props.on_flip.clone();
         Callback::from(move |e: MouseEvent| {
@@ -35,7 +67,8 @@ pub fn card_view(props: &CardProps, ids: &Ids) -> Html {
     };
     let side = if props.flipped { "back" } else { "front" };
     html! {
-        <article class={classes!("card", side)} aria-labelledby={ids.of("card-question")}>
+        <article class={classes!("card", side)} aria-labelledby={ids.of("card-question")}
+                 {onpointerdown} {onpointerup}>
             // Keyed by card and side so each flip re-mounts the face and replays its animation.
             <div class="card-face" key={format!("{}-{side}", card.id)} onclick={on_click}
                  data-testid="card-face">
@@ -47,7 +80,10 @@ pub fn card_view(props: &CardProps, ids: &Ids) -> Html {
                 </p>
                 <h2 id={ids.of("card-question")} class="card-question">{card.question.clone()}</h2>
                 if !props.flipped {
-                    <p class="card-hint" aria-hidden="true">{"Click or press Space to show the answer"}</p>
+                    <p class="card-hint" aria-hidden="true">
+                        <span class="on-keys">{"Click or press Space to show the answer"}</span>
+                        <span class="on-touch">{"Tap to show the answer; swipe for another card"}</span>
+                    </p>
                 }
             </div>
             <div class="card-answer" aria-live="polite" data-testid="answer">

@@ -1,11 +1,13 @@
 //! The mock-interview view: set-up (how many questions, time per question), the timed run with
 //! a visible countdown, and the summary that leads to practising the weak cards.
 
+use crate::app::action::ReadAloud;
 use crate::components::aloud::AnswerAloud;
 use crate::components::answer::{answer_or_wait, AnswerWait};
 use crate::components::grade::{grade_buttons, GradeProps};
 use crate::components::ids::Ids;
 use crate::components::keypoints::{key_point_list, suggestion};
+use crate::components::voice::QuestionVoice;
 use crate::core::deck::{Card, Deck};
 use crate::core::mock::{
     Mock, Phase, TimerChange, DEFAULT_QUESTIONS, DEFAULT_SECONDS_PER_QUESTION, WARN_MS,
@@ -35,6 +37,20 @@ pub struct MockProps {
     pub on_end: Callback<()>,
     /// What to say while the question's answer is missing (its part of the bank).
     pub answer_wait: AnswerWait,
+    pub read_aloud: ReadAloud,
+    pub on_read_aloud: Callback<bool>,
+    pub on_voice: Callback<String>,
+    pub on_hear_again: Callback<()>,
+}
+
+/// "Read the question aloud", with `question` on screen (none while setting up).
+fn voice_row(props: &MockProps, question: Option<(usize, AttrValue)>) -> Html {
+    let r = &props.read_aloud;
+    html! {
+        <QuestionVoice on={r.on} voice={r.voice.clone().map(AttrValue::from)} {question} again={r.again}
+                       on_toggle={props.on_read_aloud.clone()} on_voice={props.on_voice.clone()}
+                       on_again={props.on_hear_again.clone()} />
+    }
 }
 
 fn clock(ms: f64) -> String {
@@ -97,6 +113,7 @@ fn setup_view(props: &MockProps, ids: &Ids) -> Html {
                 <label for={ids.of("mock-time")}>{"Time per question"}</label>
                 <select id={ids.of("mock-time")} onchange={on_seconds}>{for times}</select>
             </div>
+            {voice_row(props, None)}
             <button type="button" class="primary" onclick={start} disabled={props.pool_size == 0}>
                 {"Start the interview"}
             </button>
@@ -184,6 +201,7 @@ fn question_view(props: &MockProps, ids: &Ids, mock: &Mock) -> Html {
                     <p class="card-meta"><span class="topic">{deck.topic_name(&card.topic).to_string()}</span></p>
                     <h2 id={ids.of("mock-question")} class="card-question">{card.question.clone()}</h2>
                 </div>
+                {voice_row(props, Some((mock.position, AttrValue::from(card.question.clone()))))}
                 // Keyed by question: each one records afresh, and the last recording goes.
                 <AnswerAloud key={format!("aloud-{}", mock.position)}
                              revealed={matches!(mock.phase, Phase::Revealed { .. })} />

@@ -18,3 +18,4 @@ pub mod panels;
 pub mod practice;
 pub mod settings;
 pub mod stats;
+pub mod voice;

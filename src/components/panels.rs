@@ -59,6 +59,10 @@ pub fn mock_panel(props: &PanelProps, ids: &Ids) -> Html {
         on_grade: send(state, |rating, now_ms| Action::MockGrade { rating, now_ms }),
         on_practise_weak: send(state, |(), now_ms| Action::PractiseWeak { now_ms }),
         on_end: send(state, |(), _| Action::EndMock),
+        read_aloud: state.read_aloud.clone(),
+        on_read_aloud: send(state, |on, _| Action::SetReadAloud(on)),
+        on_voice: send(state, |name, _| Action::ChooseVoice(name)),
+        on_hear_again: send(state, |(), _| Action::HearAgain),
         answer_wait: current
             .map(|card| answer_wait(state, card))
             .unwrap_or(AnswerWait::Coming),

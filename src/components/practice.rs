@@ -79,7 +79,8 @@ fn mode_button(state: &UseReducerHandle<State>, mode: Mode, label: &str) -> Html
     }
 }
 
-/// Mode buttons and the shuffle toggle; a fresh seed each time shuffle is turned on.
+/// Mode buttons, and the less-used toggles in one menu (a disclosure: no state of its own);
+/// a fresh seed each time shuffle is turned on.
 fn practice_bar(state: &UseReducerHandle<State>) -> Html {
     let shuffled = state.shuffle.is_some();
     let shuffle = send(state, move |_: MouseEvent, now_ms| Action::Shuffle {
@@ -100,9 +101,14 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
                     {mode_button(state, Mode::All, "Practice all")}
                     {mode_button(state, Mode::Due, &format!("Review due ({due_total})"))}
                 </div>
-                <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
-                <button type="button" aria-pressed={cram.to_string()} onclick={toggle_cram} data-testid="cram">{"Cram"}</button>
-                <button type="button" aria-pressed={typing.to_string()} onclick={toggle_typing} data-testid="type-toggle">{"Type answers"}</button>
+                <details class="menu">
+                    <summary>{"Options"}</summary>
+                    <div class="menu-items" role="group" aria-label="Options">
+                        <button type="button" aria-pressed={shuffled.to_string()} onclick={shuffle}>{"Shuffle"}</button>
+                        <button type="button" aria-pressed={cram.to_string()} onclick={toggle_cram} data-testid="cram">{"Cram"}</button>
+                        <button type="button" aria-pressed={typing.to_string()} onclick={toggle_typing} data-testid="type-toggle">{"Type answers"}</button>
+                    </div>
+                </details>
             </div>
             if cram {
                 <p class="cram-note" role="status" data-testid="cram-note">
@@ -131,6 +137,7 @@ fn card_or_empty(
                     topic: AttrValue::from(deck.topic_name(&card.topic).to_string()),
                     flipped,
                     on_flip: flip.clone(),
+                    on_swipe: send(state, |next, now_ms| if next { Action::Next { now_ms } } else { Action::Previous { now_ms } }),
                     typed: if state.type_answer { AttrValue::from(state.typed_answer().to_string()) } else { AttrValue::default() },
                     wait: answer_wait(state, card),
                 }, ids)}

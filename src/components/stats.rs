@@ -2,7 +2,7 @@
 //! SVG bar chart of the last 30 days with the same numbers as a table for screen readers.
 
 use crate::components::ids::Ids;
-use crate::core::stats::{Stats, Tally};
+use crate::core::stats::{day_label, Stats, Tally};
 use yew::prelude::*;
 
 pub struct StatsProps {
@@ -18,12 +18,13 @@ fn tally_row(name: &str, t: &Tally) -> Html {
     }
 }
 
-fn tally_table(caption: &str, rows: Html, overall: Option<&Tally>) -> Html {
+/// A table of tallies, captioned "By topic" for a first column "Topic" (not its heading twice).
+fn tally_table(caption: &str, first: &str, rows: Html, overall: Option<&Tally>) -> Html {
     html! {
         <table class="tally">
             <caption>{caption.to_string()}</caption>
             <thead>
-                <tr><th scope="col">{caption.to_string()}</th><th scope="col">{"Cards"}</th>
+                <tr><th scope="col">{first.to_string()}</th><th scope="col">{"Cards"}</th>
                     <th scope="col">{"Seen"}</th><th scope="col">{"Mastered"}</th><th scope="col">{"Due"}</th></tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -47,9 +48,11 @@ pub fn stats_view(props: &StatsProps, ids: &Ids) -> Html {
         .map(|(d, t)| tally_row(d.label(), t))
         .collect();
 
-    // The chart: one bar per day, scaled to the busiest day, in whole SVG units.
+    // The chart: one bar per day in a frame with room around the bars, scaled to the busiest
+    // day, in whole SVG units; the scale and the dates beside it are HTML, so the SVG may
+    // stretch to any width without stretching text.
     let max = s.per_day.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
-    let (w, h, bar) = (300usize, 80usize, 10usize);
+    let (w, h, base, top, slot) = (310usize, 104usize, 100usize, 8usize, 10usize);
     let bars: Html = s
         .per_day
         .iter()
@@ -58,15 +61,21 @@ pub fn stats_view(props: &StatsProps, ids: &Ids) -> Html {
             let bh = if n == 0 {
                 1
             } else {
-                (n * (h - 4)).div_ceil(max)
+                (n * (base - top)).div_ceil(max)
             };
             html! {
-                <rect x={(i * bar).to_string()} y={(h - bh).to_string()}
-                      width={(bar - 2).to_string()} height={bh.to_string()}
+                <rect x={(6 + i * slot).to_string()} y={(base - bh).to_string()}
+                      width={(slot - 2).to_string()} height={bh.to_string()}
                       class={if n == 0 { "bar empty" } else { "bar" }} />
             }
         })
         .collect();
+    let grid: Html = [top, base]
+        .iter()
+        .map(|y| html! { <line x2={w.to_string()} y1={y.to_string()} y2={y.to_string()} vector-effect="non-scaling-stroke" /> })
+        .collect();
+    let date = |ago: usize| day_label(s.today - ago as i64);
+    let first = s.per_day.first().map_or(0, |d| d.0);
     let day_rows: Html = s
         .per_day
         .iter()
@@ -91,9 +100,16 @@ pub fn stats_view(props: &StatsProps, ids: &Ids) -> Html {
                 <li><strong>{s.overall.due}</strong>{" due now"}</li>
             </ul>
             <figure class="chart">
-                <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby={ids.of("chart-caption")} preserveAspectRatio="none">
-                    {bars}
-                </svg>
+                <p class="scale" aria-hidden="true" data-testid="chart-scale">
+                        <span>{max}</span><span>{"0"}</span>
+                    </p>
+                    <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby={ids.of("chart-caption")} preserveAspectRatio="none">
+                        {grid}
+                        {bars}
+                    </svg>
+                <p class="dates" aria-hidden="true" data-testid="chart-dates">
+                    <span>{date(first)}</span><span>{date(first / 2)}</span><span>{date(0)}</span>
+                </p>
                 <figcaption id={ids.of("chart-caption")}>
                     {format!("Reviews per day, last 30 days: {total_30} in all, at most {max} in a day.")}
                 </figcaption>
@@ -106,8 +122,8 @@ pub fn stats_view(props: &StatsProps, ids: &Ids) -> Html {
                     <tbody>{day_rows}</tbody>
                 </table>
             </details>
-            {tally_table("Topic", topics, Some(&s.overall))}
-            {tally_table("Difficulty", difficulties, None)}
+            {tally_table("By topic", "Topic", topics, Some(&s.overall))}
+            {tally_table("By difficulty", "Difficulty", difficulties, None)}
         </div>
     }
 }

@@ -25,3 +25,4 @@ pub mod share;
 pub mod stats;
 pub mod store;
 pub mod validate;
+pub mod voice;

@@ -29,6 +29,26 @@ pub struct Stats {
     pub streak: u32,
     /// Reviews per local day, oldest first, the last entry being today: (days ago, count).
     pub per_day: Vec<(usize, usize)>,
+    /// Today's local day number (days since 1 January 1970), for the chart's dates.
+    pub today: i64,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A local day number as the chart labels it: "14 Feb" (the civil calendar from day numbers,
+/// as in Howard Hinnant's `civil_from_days`).
+pub fn day_label(day: i64) -> String {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    format!("{d} {}", MONTHS[(m - 1) as usize])
 }
 
 /// The local day number of an instant. `utc_offset_minutes` is minutes east of UTC
@@ -101,5 +121,6 @@ pub fn compute(
         reviews_today: count(0),
         streak,
         per_day,
+        today,
     }
 }

@@ -9,6 +9,7 @@ pub mod locks;
 pub mod optimizer;
 pub mod panic;
 pub mod recorder;
+pub mod speech;
 pub mod storage;
 pub mod text;
 pub mod url;

@@ -103,6 +103,7 @@ test('retention and steps change the offered waits, are checked, and are remembe
 test('type an answer: compared side by side with the model, its key points ticked, a grade suggested', async ({ page }) => {
   const errors = watchErrors(page);
   await openFresh(page, './?topic=devops');
+  await page.getByText('Options', { exact: true }).click();
   await page.getByTestId('type-toggle').click();
   await expect(page.getByTestId('type-toggle')).toHaveAttribute('aria-pressed', 'true');
   const box = page.getByLabel('Your answer');

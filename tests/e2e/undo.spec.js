@@ -93,6 +93,7 @@ test('cram keeps its grades as practice and leaves every due date as it was', as
     .filter(([, c]) => c.memory).map(([id, c]) => [id, c.memory.due]));
   await expect.poll(async () => Object.keys(await memories()).length).toBe(1);
   const before = await memories();
+  await page.getByText('Options', { exact: true }).click();
   await page.getByTestId('cram').click();
   await expect(page.getByTestId('cram-note')).toContainText('no card\'s schedule changes');
   await expectNoAxeViolations(page, 'cram');

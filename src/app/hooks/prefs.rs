@@ -1,8 +1,8 @@
 //! The learner's preferences, remembered in storage across reloads, one set per widget
 //! instance: the theme (a `theme` preset on the page or element wins), the scheduling settings
-//! and whether to type answers. A preference that cannot be read is as if never set.
+//! whether to type answers, and reading mock questions aloud (with which voice). A preference that cannot be read is as if never set.
 
-use crate::app::state::Theme;
+use crate::app::state::{ReadAloud, Theme};
 use crate::core::schedule::Settings;
 use crate::core::store::{Store, KEY_PREFIX};
 use std::rc::Rc;
@@ -30,6 +30,27 @@ pub fn remembered_schedule(store: &dyn Store, instance: Option<&str>) -> Option<
 
 pub fn remembered_typing(store: &dyn Store, instance: Option<&str>) -> bool {
     read(store, instance, "type-answer").as_deref() == Some("on")
+}
+
+/// Reading mock questions aloud, and the voice chosen for it, kept together as "on Daniel"
+/// (or "off", or "on" with no voice chosen).
+pub fn remembered_read_aloud(store: &dyn Store, instance: Option<&str>) -> ReadAloud {
+    let kept = read(store, instance, "read-aloud").unwrap_or_default();
+    let (on, voice) = kept.split_once(' ').unwrap_or((&kept, ""));
+    ReadAloud {
+        on: on == "on",
+        voice: (!voice.is_empty()).then(|| voice.to_string()),
+        again: 0,
+    }
+}
+
+/// How [`remembered_read_aloud`] reads it back.
+pub fn read_aloud_pref(r: &ReadAloud) -> String {
+    format!(
+        "{} {}",
+        if r.on { "on" } else { "off" },
+        r.voice.as_deref().unwrap_or("")
+    )
 }
 
 /// Writes preference `name` whenever its value changes (not on the first render: nothing was
