@@ -122,6 +122,29 @@ test('launched by the platform: grades report a score, progress resumes from sus
   expect(Object.values(again.cards).flatMap((c) => c.log ?? [])).toHaveLength(3);
 });
 
+test('a learner who resumes in the same browser has each earlier review once', async ({ page }) => {
+  // Three grades, the course closed, then opened again in this same browser: the platform
+  // hands back its suspend data, and this browser still holds the three reviews it made.
+  await page.goto(`${base}/__blank`);
+  await page.evaluate(() => localStorage.clear());
+  let frame = await launch(page);
+  for (let i = 0; i < 3; i += 1) {
+    await frame.locator('#primary-action').click();
+    await frame.getByRole('button', { name: /^Good/ }).click();
+  }
+  await expect.poll(async () => (await cmi(page)).raw).toBe(String(Math.round(300 / deck.cards.length)));
+  const made = Object.values((await courseStorage(page)).cards).flatMap((c) => c.log ?? []).map((r) => r.at).sort();
+  expect(made).toHaveLength(3);
+  await page.goto(`${base}/__blank`);
+  expect((await kept(page)).suspend_data).toMatch(/^ic/);
+  frame = await launch(page);
+  await frame.getByRole('button', { name: 'Stats', exact: true }).click();
+  await expect(frame.getByTestId('stats-headline')).toContainText('3 reviews today');
+  const after = Object.values((await courseStorage(page)).cards).flatMap((c) => c.log ?? []).map((r) => r.at).sort();
+  expect(after, 'each review once, at the time it was made').toEqual(made);
+  await expect.poll(async () => (await cmi(page)).raw).toBe(String(Math.round(300 / deck.cards.length)));
+});
+
 test('commits are throttled, and the grades in between are committed when the interval is up', async ({ page }) => {
   await page.goto(`${base}/__blank`);
   await page.evaluate(() => localStorage.clear());
