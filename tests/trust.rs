@@ -185,7 +185,19 @@ fn an_import_names_the_reset_marks_it_carries_and_can_leave_them_out() {
         1,
         "the file's reset hides the 3"
     );
-    assert!(kept.can_undo_reset() || kept.progress.review_count() > 0);
+    // Hidden, never deleted: the three reviews are still in the log, under the file's mark.
+    assert_eq!(
+        kept.progress
+            .cards
+            .values()
+            .map(|c| c.log.len())
+            .sum::<usize>(),
+        4
+    );
+    assert_eq!(kept.progress.resets, file.resets);
+    // The file graded after its reset, so there is nothing to take back (a reset can be
+    // undone only until the next grade); leaving the marks out keeps all four in view.
+    assert!(!kept.can_undo_reset());
 }
 
 #[test]
@@ -919,7 +931,12 @@ fn every_saved_number_reads_back_bit_for_bit() {
 
     let mut x: u64 = 0x2545_F491_4F6C_DD1D;
     let mut hard = Vec::new();
-    while hard.len() < 40 {
+    // About one number in five is hard for serde_json; a bounded search, so a serde_json that
+    // reads them all exactly fails here instead of searching for ever.
+    for _ in 0..10_000 {
+        if hard.len() == 40 {
+            break;
+        }
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
@@ -930,6 +947,11 @@ fn every_saved_number_reads_back_bit_for_bit() {
             hard.push(v);
         }
     }
+    assert_eq!(
+        hard.len(),
+        40,
+        "serde_json now reads these numbers exactly: find harder ones, or question core::number"
+    );
     let mut next = hard.iter().copied().cycle();
     let mut n = || next.next().unwrap();
     let mut progress = Progress::new("d");
