@@ -245,14 +245,24 @@ proptest! {
         }
     }
 
+    /// A write cut short gives back only whole, true card entries, and never less of a reset
+    /// than was written: a rescue holding any card holds every reset mark (a dropped mark
+    /// would bring back what it hid).
     #[test]
-    fn salvage_of_a_truncated_write_keeps_only_whole_true_entries(p in progress(), cut in 0.0f64..1.0) {
+    fn salvage_of_a_truncated_write_keeps_only_whole_true_entries_and_every_reset(p in progress(), cut in 0.0f64..1.0) {
         let json = p.to_json();
         let end = (json.len() as f64 * cut) as usize;
         let truncated = &json[..end];
         if let Some(rescued) = salvage(truncated, "deck") {
             for (id, c) in &rescued.progress.cards {
                 prop_assert_eq!(Some(c), p.cards.get(id));
+            }
+            for mark in &rescued.progress.resets {
+                prop_assert!(p.resets.contains(mark), "{:?} was never written", mark);
+            }
+            if !rescued.progress.cards.is_empty() {
+                prop_assert_eq!(&rescued.progress.resets, &p.resets, "from {}", truncated);
+                prop_assert_eq!(rescued.progress.reset_at(), p.reset_at());
             }
         }
     }
