@@ -45,12 +45,15 @@ enum Wait {
 /// A write: the key, the value (`None`: removed) and its place in the order of all writes.
 type Write = (String, Option<String>, u64);
 
+/// A tab's copy of the storage: each key's value and the place of the write it holds.
+type TabCopy = BTreeMap<String, (Option<String>, u64)>;
+
 struct World {
     /// The storage itself: every write lands here at once, in one order.
     items: BTreeMap<String, String>,
     /// With late reads, what each tab reads: its own writes at once, other tabs' when they
     /// reach it; each key with the order of the write it holds.
-    copies: Option<Vec<BTreeMap<String, (Option<String>, u64)>>>,
+    copies: Option<Vec<TabCopy>>,
     /// Writes on their way to each tab (late reads only), oldest first.
     on_the_way: Vec<Vec<Write>>,
     writes: u64,
