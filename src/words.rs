@@ -6,7 +6,7 @@ use crate::core::deck::{
     CardRef, DeckError, Place, DECK_FORMAT, MAX_ID_LEN, MAX_KEY_POINTS, MIN_KEY_POINTS,
 };
 use crate::core::import::ImportError;
-use crate::core::progress::{ProgressError, PROGRESS_FORMAT};
+use crate::core::progress::{ProgressError, MAX_PROGRESS_BYTES, PROGRESS_FORMAT};
 use crate::core::schedule::{StepsError, MAX_STEPS};
 use crate::core::store::{Notice, StoreError};
 use crate::platform::fetch::{FetchError, ORIGINS_META, TIMEOUT_MS};
@@ -145,6 +145,13 @@ impl fmt::Display for ProgressError {
             Self::OtherDeck { found } => {
                 write!(f, "saved progress belongs to another deck (\"{found}\")")
             }
+            Self::TooLarge { bytes } => write!(
+                f,
+                "the file is {} MB; progress files are at most {} MB",
+                one_decimal(*bytes as u64, 1_048_576),
+                MAX_PROGRESS_BYTES / 1_048_576
+            ),
+            Self::NotRead { reason } => write!(f, "the file could not be read ({reason})"),
         }
     }
 }
@@ -156,6 +163,10 @@ impl fmt::Display for ImportError {
                 f,
                 "The deck file is {} MB; the limit is 5 MB.",
                 one_decimal(*bytes as u64, 1_048_576)
+            ),
+            Self::NotRead { reason } => write!(
+                f,
+                "The deck file could not be read ({reason}). Try saving it again, or pick another."
             ),
             Self::Deck(e) => e.fmt(f),
             Self::DeckAtLine { line, error } => write!(f, "Line {line}: {error}"),
@@ -239,8 +250,10 @@ pub fn import_refusal(error: &ProgressError, deck: &str) -> String {
         ProgressError::OtherDeck { found } => format!(
             "This file holds progress for the deck \"{found}\", not \"{deck}\". Nothing was changed."
         ),
-        e @ ProgressError::FromTheFuture { .. } => {
-            format!("This file cannot be read: {e}. Nothing was changed.")
+        e @ (ProgressError::FromTheFuture { .. }
+        | ProgressError::TooLarge { .. }
+        | ProgressError::NotRead { .. }) => {
+            format!("This file cannot be imported: {e}. Nothing was changed.")
         }
     }
 }

@@ -9,6 +9,10 @@ pub enum ImportError {
     TooLarge {
         bytes: usize,
     },
+    /// The file the learner picked could not be read (the browser's reason).
+    NotRead {
+        reason: String,
+    },
     /// A JSON deck that does not validate.
     Deck(DeckError),
     /// A card of a delimited file that does not validate, at the file's line.

@@ -408,7 +408,16 @@ pub enum ProgressError {
     FromTheFuture { found: u64 },
     /// Valid progress, but for another deck.
     OtherDeck { found: String },
+    /// A progress file over [`MAX_PROGRESS_BYTES`]: refused before it is read.
+    TooLarge { bytes: usize },
+    /// A progress file the browser could not read (its reason).
+    NotRead { reason: String },
 }
+
+/// Progress files over this size are refused before a byte is read: about seven times what
+/// 10,000 cards with their review history take (2.9 MB), and more than a browser keeps in
+/// storage for a site (5 to 10 MB), so no file this app wrote is refused.
+pub const MAX_PROGRESS_BYTES: usize = 20 * 1024 * 1024;
 
 #[derive(Deserialize)]
 struct Versioned {
