@@ -8,6 +8,7 @@ use crate::core::deck::{
 use crate::core::import::ImportError;
 use crate::core::progress::{ProgressError, MAX_PROGRESS_BYTES, PROGRESS_FORMAT};
 use crate::core::schedule::{StepsError, MAX_STEPS};
+use crate::core::scorm::SuspendError;
 use crate::core::store::{Notice, StoreError};
 use crate::platform::fetch::{FetchError, ORIGINS_META, TIMEOUT_MS};
 use crate::platform::recorder::RecordError;
@@ -292,6 +293,40 @@ pub fn notice_message(notice: &Notice) -> String {
             "Your saved progress was left untouched and this visit will not be saved: {reason}. Update the page to continue."
         ),
     }
+}
+
+/// A course platform (SCORM) that refused to start the activity, with its error code.
+pub fn scorm_refused(code: &str) -> String {
+    format!(
+        "Your course platform did not accept this activity (SCORM error {code}). Your progress is \
+         still saved in this browser, but it is not reported to the course."
+    )
+}
+
+/// The progress a course platform kept could not be used; it is left there untouched.
+pub fn scorm_unusable(error: &SuspendError) -> String {
+    let why = match error {
+        SuspendError::NotThisFormat => "it is not in this package's format",
+        SuspendError::OtherDeck => "it was saved for another version of this deck",
+        SuspendError::Newer => "it was saved by a newer version of this package",
+    };
+    format!(
+        "The progress your course platform kept could not be used ({why}); it is left as it \
+         was there, and this browser's is used."
+    )
+}
+
+/// A deck whose memories do not all fit the platform's 4,096 characters.
+pub fn scorm_too_large(cards: usize) -> String {
+    let whose = if cards == 1 {
+        "1 card's".to_string()
+    } else {
+        format!("{cards} cards'")
+    };
+    format!(
+        "This deck is too large for the course platform to keep all of it: {whose} progress is \
+         kept only in this browser."
+    )
 }
 
 /// `n / unit` with one decimal ("2.4"), in integers: formatting a float would link the

@@ -345,7 +345,13 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
     other.record("c3", Rating::Hard, T0 + 5.0, &Scheduler::default());
     let mut import = Progress::new("d");
     import.record("c4", Rating::Easy, T0 + 6.0, &Scheduler::default());
+    let mut platform = Progress::new("d");
+    platform.record("c1", Rating::Good, T0 - 5.0, &Scheduler::default());
     let actions = vec![
+        Action::Resume {
+            progress: platform,
+            now_ms: T0 + 1.0,
+        },
         Action::Flip,
         Action::Grade {
             rating: Rating::Again,
@@ -583,6 +589,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::PractiseWeak { .. } => "PractiseWeak",
             Action::EndMock => "EndMock",
             Action::Adopt { .. } => "Adopt",
+            Action::Resume { .. } => "Resume",
             Action::SaveNotice(_) => "SaveNotice",
             Action::SaveAll => "SaveAll",
             Action::ImportRead { .. } => "ImportRead",
@@ -602,7 +609,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 51, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 52, "one of every kind: {kinds:?}");
     actions
 }
 
@@ -995,4 +1002,45 @@ fn every_saved_number_reads_back_bit_for_bit() {
     // Debug prints each f64 in its shortest exact form: equal texts, equal bits.
     assert_eq!(format!("{read:?}"), format!("{progress:?}"), "{json}");
     assert_eq!(read, progress);
+}
+
+/// A course platform's copy of the progress joins this browser's and is saved; practice starts
+/// at the first card not yet seen when the card on screen was practised elsewhere and nothing
+/// was graded yet, and stays where the learner is otherwise.
+#[test]
+fn progress_a_course_platform_kept_is_merged_saved_and_practice_resumes_after_it() {
+    let scheduler = Scheduler::default();
+    let mut platform = Progress::new("d");
+    for (i, id) in ["c1", "c2"].into_iter().enumerate() {
+        platform.mark_seen(id, T0 - 1_000.0);
+        platform.record(id, Rating::Good, T0 - 900.0 + i as f64, &scheduler);
+    }
+    let state = fresh(deck_of("d", &["c1", "c2", "c3", "c4"]));
+    assert_eq!(state.current_card().unwrap().id, "c1");
+    let resumed = state.clone().apply(Action::Resume {
+        progress: platform.clone(),
+        now_ms: T0 + 10.0,
+    });
+    assert_eq!(resumed.progress.review_count(), 2);
+    assert!(resumed.unsaved.borrow().all, "saved here");
+    assert_eq!(resumed.current_card().unwrap().id, "c3");
+    // Reading the same copy again changes nothing.
+    let again = resumed.clone().apply(Action::Resume {
+        progress: platform.clone(),
+        now_ms: T0 + 11.0,
+    });
+    assert_eq!(again.progress, resumed.progress);
+    // A learner who already graded here stays where they are.
+    let begun = state
+        .apply(Action::Flip)
+        .apply(Action::Grade {
+            rating: Rating::Easy,
+            now_ms: T0 + 5.0,
+        })
+        .apply(Action::Resume {
+            progress: platform,
+            now_ms: T0 + 10.0,
+        });
+    assert_eq!(begun.progress.review_count(), 3);
+    assert_eq!(begun.current_card().unwrap().id, "c2");
 }

@@ -10,6 +10,7 @@ use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::optimizer::use_optimizer;
 use crate::app::hooks::persistence::use_persistence;
 use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typing, use_remember};
+use crate::app::hooks::scorm::use_scorm;
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::later::{use_later, LaterState};
 use crate::app::state::{Action, DeckLoad, State, View};
@@ -281,6 +282,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let open_deck = use_deck_loader(&state, store.clone(), config.deck.clone());
     use_persistence(&state, store.0.clone());
+    use_scorm(&state, config.standalone);
     use_url_sync(&state, config.standalone);
     let root = use_node_ref();
     use_keys(&state, root.clone(), config.standalone, config.ids.clone());

@@ -749,10 +749,12 @@ pub struct Report {
 /// the platform's suspend data could not be read and must not be overwritten.
 pub fn report(progress: &Progress, launch: &Launch, keep_platform: bool) -> Report {
     let counted = launch.counted.as_deref().unwrap_or(&launch.cards);
+    let hidden = progress.reset_at();
     let mut reviewed = 0u64;
     let mut mastered = 0u64;
     for id in counted {
-        if progress.reviews(id).next().is_some() {
+        let log = progress.cards.get(id.as_str()).map_or(&[][..], |c| &c.log);
+        if log.iter().any(|r| r.at > hidden && r.counts()) {
             reviewed += 1;
         }
         let memory = progress.memory(id);

@@ -10,6 +10,7 @@ pub mod locks;
 pub mod optimizer;
 pub mod panic;
 pub mod recorder;
+pub mod scorm;
 pub mod storage;
 pub mod text;
 pub mod url;

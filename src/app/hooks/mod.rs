@@ -9,4 +9,5 @@ pub mod keys;
 pub mod optimizer;
 pub mod persistence;
 pub mod prefs;
+pub mod scorm;
 pub mod url_sync;
