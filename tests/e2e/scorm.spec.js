@@ -98,6 +98,7 @@ test('launched by the platform: grades report a score, progress resumes from sus
   const after = await cmi(page);
   expect(after.suspend).toMatch(/^ic2\./);
   expect(after.commits).toBeGreaterThan(0);
+  await expect.poll(async () => Object.values((await courseStorage(page))?.cards ?? {}).flatMap((c) => c.log ?? []).length).toBe(3);
   const made = Object.values((await courseStorage(page)).cards).flatMap((c) => c.log ?? []).map((r) => r.at).sort();
 
   // Leaving the page finishes the attempt; another browser (nothing kept locally) resumes it.
@@ -140,15 +141,16 @@ test('a learner who resumes in the same browser has each earlier review once', a
     await frame.getByRole('button', { name: /^Good/ }).click();
   }
   await expect.poll(async () => (await cmi(page)).raw).toBe(String(Math.round(300 / deck.cards.length)));
-  const made = Object.values((await courseStorage(page)).cards).flatMap((c) => c.log ?? []).map((r) => r.at).sort();
-  expect(made).toHaveLength(3);
+  const times = async () => Object.values((await courseStorage(page))?.cards ?? {}).flatMap((c) => c.log ?? []).map((r) => r.at).sort();
+  // Saved in this browser (under the key's Web Lock, a moment after the grade).
+  await expect.poll(times).toHaveLength(3);
+  const made = await times();
   await page.goto(`${base}/__blank`);
   expect((await kept(page)).suspend_data).toMatch(/^ic/);
   frame = await launch(page);
   await frame.getByRole('button', { name: 'Stats', exact: true }).click();
   await expect(frame.getByTestId('stats-headline')).toContainText('3 reviews today');
-  const after = Object.values((await courseStorage(page)).cards).flatMap((c) => c.log ?? []).map((r) => r.at).sort();
-  expect(after, 'each review once, at the time it was made').toEqual(made);
+  expect(await times(), 'each review once, at the time it was made').toEqual(made);
   await expect.poll(async () => (await cmi(page)).raw).toBe(String(Math.round(300 / deck.cards.length)));
 });
 
