@@ -4,11 +4,13 @@
 //
 //   node scripts/fsrs-reference.mjs [seed] [sequences] > file.json
 //
-// The committed fixture tests/fixtures/fsrs-reference.json is seed 20261207, 200 sequences;
-// scripts/test.sh also checks a fresh random seed on every run.
+// The committed fixture tests/fixtures/fsrs-reference.json, the pass/fail gate, is seed 20261210,
+// 200 sequences (chosen because 3 of them reach the scheduler's one departure from ts-fsrs, so
+// the gate checks that rule too); scripts/test.sh also explores a fresh random seed on every
+// run, reporting what it finds without failing on it.
 import { createEmptyCard, fsrs, FSRSVersion, State } from 'ts-fsrs';
 
-const seed = Number(process.argv[2] ?? 20261207) >>> 0;
+const seed = Number(process.argv[2] ?? 20261210) >>> 0;
 const sequences = Number(process.argv[3] ?? 200);
 
 // mulberry32: small, seeded, the same on every machine.

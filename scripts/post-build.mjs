@@ -64,16 +64,24 @@ async function buildApp() {
   const out = join('target', 'app-web');
   execFileSync('bash', ['scripts/build-app.sh', out, release ? 'release' : 'debug'], { stdio: 'inherit' });
   const built = await readdir(out);
+  let glue = await readFile(join(out, 'main.js'), 'utf8');
+  let link = built.includes('__wasm_split.js') ? await readFile(join(out, '__wasm_split.js'), 'utf8') : null;
+  // What each split point loads with it: code two chunks share is cut into a chunk of its own
+  // (chunk_N.wasm), named here after the split points that need it (shared-import-scorm-…).
+  const needs = new Map();
+  for (const m of (link ?? '').matchAll(/export const __wasm_split_load_(\w+) = [\s\S]*?, \[([^\]]*)\]\)\);/g)) {
+    needs.set(m[1], [...m[2].matchAll(/__chunk_(\d+)/g)].map((c) => `chunk_${c[1]}.wasm`));
+  }
+  if (link !== null && !needs.has('later')) throw new Error('post-build: __wasm_split.js is not shaped as expected (no later split point)');
+  const users = (chunk) => [...needs].filter(([, deps]) => deps.includes(chunk)).map(([point]) => point).sort();
   const names = new Map();
   const bodies = new Map();
   for (const f of built.filter((f) => f.endsWith('.wasm'))) {
     const body = await readFile(join(out, f));
     bodies.set(f, body);
-    names.set(f, f === 'main_bg.wasm' ? named('interview-cards', '_bg.wasm', body)
-      : named(f.replace(/^split_/, '').replace(/\.wasm$/, '').replaceAll('_', '-'), '.wasm', body));
+    const stem = f.startsWith('chunk_') ? ['shared', ...users(f)].join('-') : f.replace(/^split_/, '').replace(/\.wasm$/, '').replaceAll('_', '-');
+    names.set(f, f === 'main_bg.wasm' ? named('interview-cards', '_bg.wasm', body) : named(stem, '.wasm', body));
   }
-  let glue = await readFile(join(out, 'main.js'), 'utf8');
-  let link = built.includes('__wasm_split.js') ? await readFile(join(out, '__wasm_split.js'), 'utf8') : null;
   const id = createHash('sha256').update([...names.values()].join(' ')).update(glue).update(link ?? '').digest('hex').slice(0, 16);
   const js = `interview-cards-${id}.js`;
   const linkName = `split-${id}.js`;
@@ -98,10 +106,13 @@ async function buildApp() {
   await writeFile(join(dir, js), await shrink(glue));
   for (const [from, to] of names) await writeFile(join(dir, to), bodies.get(from));
   const chunks = [...names].filter(([from]) => from !== 'main_bg.wasm').map(([, to]) => to);
+  // A visit fetches the later views and what they need; the rest only on demand: the chunk
+  // that opens decks other than the bank, the course platform's (SCORM packages), and what
+  // only those share (src/app/later.rs).
+  const visit = new Set(['split_later.wasm', ...(needs.get('later') ?? [])]);
   return {
     js, wasm: names.get('main_bg.wasm'), modules: link === null ? [js] : [js, linkName], chunks,
-    // Fetched only when a deck other than the bank is opened (src/app/later.rs).
-    onDemand: chunks.filter((f) => f.startsWith('import-')),
+    onDemand: [...names].filter(([from]) => from !== 'main_bg.wasm' && !visit.has(from)).map(([, to]) => to),
   };
 }
 const app = await buildApp();
@@ -232,7 +243,8 @@ if (release) {
   // template for authors; the app fetches the bank in parts) nor resizer.js (for host pages).
   // Nor the optimizer: downloaded only when asked, and kept then (OPTIONAL below). Nor the
   // authoring page (editor.html and its files): it is for authors, online.
-  // Nor the chunk that opens other decks: fetched when one is opened, and kept then.
+  // Nor the chunk that opens other decks: fetched when one is opened, and kept then. Nor the
+  // course platform's chunk (SCORM packages, which have no service worker).
   const optional = [...optimizerFiles, ...app.onDemand];
   const needed = files.filter((f) => !['deck.json', 'resizer.js', ...optional, ...editorFiles].includes(f) && !/\.(br|gz)$/.test(f));
   // The page is kept under './' (how it is navigated to), not a second time as index.html.

@@ -28,16 +28,18 @@ printf '%-44s %10s %10s\n' "file (first visit; * before the first card)" "raw B"
 # resizer.js is for host pages: neither is part of a first visit. The .gz and .br copies are the
 # same files precompressed for hosts that serve them. Downloaded only when asked, listed apart
 # below and not counted: the optimizer (optimizer-*), the chunk that opens other decks
-# (import-*), and the authoring page (editor.html and editor-*), a page of its own.
+# (import-*), the course platform's chunk (scorm-*, SCORM packages only), the code only those
+# two share (shared-import-scorm-*; a shared-* chunk the later views need is counted), and the
+# authoring page (editor.html and editor-*), a page of its own.
 while IFS= read -r f; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   mark=" "
   if first_card "$f"; then first_gz=$((first_gz + gz)); mark="*"; fi
   printf '%-44s %10d %10d\n' "$mark ${f#dist/}" "$raw" "$gz"
-done < <(find dist -type f ! -name deck.json ! -name resizer.js ! -name '*.gz' ! -name '*.br' ! -name 'optimizer*' ! -name 'editor*' ! -name 'import-*' ! -path 'dist/.stage/*' | sort)
+done < <(find dist -type f ! -name deck.json ! -name resizer.js ! -name '*.gz' ! -name '*.br' ! -name 'optimizer*' ! -name 'editor*' ! -name 'import-*' ! -name 'scorm-*' ! \( -name 'shared-*' ! -name '*-later-*' \) ! -path 'dist/.stage/*' | sort)
 printf '%-44s %10d %10d\n' "  total" "$total_raw" "$total_gz"
-for group in optimizer import editor; do
+for group in optimizer import scorm shared-import editor; do
   sum=0
   for f in dist/"$group"*; do
     case $f in *.gz|*.br) continue ;; esac

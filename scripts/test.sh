@@ -28,14 +28,15 @@ step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target 
 step "host tests" cargo test --locked
 step "optimizer tests (host)" cargo test --locked -p interview-cards-optimizer
 fsrs_seed=${FSRS_SEED:-$((RANDOM * 32768 + RANDOM))}
-fsrs_against_ts_fsrs() {
-  # A fresh random seed each run (the fixed-seed fixture ran with the host tests); the seed is
-  # printed so a failure can be replayed with FSRS_SEED=<seed>.
+fsrs_explore() {
+  # Exploration, not a gate (the gate is the fixed-seed fixture, run with the host tests): 300
+  # sequences from a fresh random seed; what they find is printed, with the seed to replay it
+  # (FSRS_SEED=<seed>), and fails nothing. It fails only if the reference cannot be written.
   mkdir -p target
   node scripts/fsrs-reference.mjs "$fsrs_seed" 300 > target/fsrs-reference.json &&
-    FSRS_REFERENCE=target/fsrs-reference.json cargo test --locked --test fsrs_reference -q
+    FSRS_REFERENCE=target/fsrs-reference.json cargo test --locked --test fsrs_reference -q explore -- --nocapture
 }
-step "FSRS-6 against ts-fsrs, seed $fsrs_seed" fsrs_against_ts_fsrs
+step "FSRS-6 against ts-fsrs, exploring seed $fsrs_seed (reports, never fails)" fsrs_explore
 step "wasm-bindgen tests (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 step "release build" trunk build --release --offline
 step "size of dist/" scripts/size.sh

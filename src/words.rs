@@ -6,8 +6,9 @@ use crate::core::deck::{
     CardRef, DeckError, Place, DECK_FORMAT, MAX_ID_LEN, MAX_KEY_POINTS, MIN_KEY_POINTS,
 };
 use crate::core::import::ImportError;
-use crate::core::progress::{ProgressError, PROGRESS_FORMAT};
+use crate::core::progress::{ProgressError, MAX_PROGRESS_BYTES, PROGRESS_FORMAT};
 use crate::core::schedule::{StepsError, MAX_STEPS};
+use crate::core::scorm::SuspendError;
 use crate::core::store::{Notice, StoreError};
 use crate::platform::fetch::{FetchError, ORIGINS_META, TIMEOUT_MS};
 use crate::platform::recorder::RecordError;
@@ -145,6 +146,13 @@ impl fmt::Display for ProgressError {
             Self::OtherDeck { found } => {
                 write!(f, "saved progress belongs to another deck (\"{found}\")")
             }
+            Self::TooLarge { bytes } => write!(
+                f,
+                "the file is {} MB; progress files are at most {} MB",
+                one_decimal(*bytes as u64, 1_048_576),
+                MAX_PROGRESS_BYTES / 1_048_576
+            ),
+            Self::NotRead { reason } => write!(f, "the file could not be read ({reason})"),
         }
     }
 }
@@ -156,6 +164,10 @@ impl fmt::Display for ImportError {
                 f,
                 "The deck file is {} MB; the limit is 5 MB.",
                 one_decimal(*bytes as u64, 1_048_576)
+            ),
+            Self::NotRead { reason } => write!(
+                f,
+                "The deck file could not be read ({reason}). Try saving it again, or pick another."
             ),
             Self::Deck(e) => e.fmt(f),
             Self::DeckAtLine { line, error } => write!(f, "Line {line}: {error}"),
@@ -239,8 +251,10 @@ pub fn import_refusal(error: &ProgressError, deck: &str) -> String {
         ProgressError::OtherDeck { found } => format!(
             "This file holds progress for the deck \"{found}\", not \"{deck}\". Nothing was changed."
         ),
-        e @ ProgressError::FromTheFuture { .. } => {
-            format!("This file cannot be read: {e}. Nothing was changed.")
+        e @ (ProgressError::FromTheFuture { .. }
+        | ProgressError::TooLarge { .. }
+        | ProgressError::NotRead { .. }) => {
+            format!("This file cannot be imported: {e}. Nothing was changed.")
         }
     }
 }
@@ -279,6 +293,40 @@ pub fn notice_message(notice: &Notice) -> String {
             "Your saved progress was left untouched and this visit will not be saved: {reason}. Update the page to continue."
         ),
     }
+}
+
+/// A course platform (SCORM) that refused to start the activity, with its error code.
+pub fn scorm_refused(code: &str) -> String {
+    format!(
+        "Your course platform did not accept this activity (SCORM error {code}). Your progress is \
+         still saved in this browser, but it is not reported to the course."
+    )
+}
+
+/// The progress a course platform kept could not be used; it is left there untouched.
+pub fn scorm_unusable(error: &SuspendError) -> String {
+    let why = match error {
+        SuspendError::NotThisFormat => "it is not in this package's format",
+        SuspendError::OtherDeck => "it was saved for another version of this deck",
+        SuspendError::Newer => "it was saved by a newer version of this package",
+    };
+    format!(
+        "The progress your course platform kept could not be used ({why}); it is left as it \
+         was there, and this browser's is used."
+    )
+}
+
+/// A deck whose memories do not all fit the platform's 4,096 characters.
+pub fn scorm_too_large(cards: usize) -> String {
+    let whose = if cards == 1 {
+        "1 card's".to_string()
+    } else {
+        format!("{cards} cards'")
+    };
+    format!(
+        "This deck is too large for the course platform to keep all of it: {whose} progress is \
+         kept only in this browser."
+    )
 }
 
 /// `n / unit` with one decimal ("2.4"), in integers: formatting a float would link the

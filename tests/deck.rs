@@ -458,10 +458,45 @@ fn master_questions() -> Vec<(String, String, Difficulty)> {
     out
 }
 
+/// Length and FNV-1a (64 bits) of a text.
+fn fingerprint(text: &str) -> (usize, u64) {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (text.len(), hash)
+}
+
+/// The seed lists' fixtures are the team's lists. CI has no copy of the team's (it sits beside
+/// the repository on the team's machines, `../shared/seeds/`), so every run checks each
+/// fixture against the fingerprint of the team's list, recorded when they were last compared
+/// byte for byte (2026-12-08); where the team's copy is at hand, against it too, and the
+/// recorded fingerprint against it, so a changed team list cannot go unnoticed there.
 #[test]
-fn the_fixture_is_the_team_seed_list_when_it_is_beside_the_repository() {
-    if let Ok(shared) = std::fs::read_to_string("../shared/seeds/000_a335e17a40a1bfbb.txt") {
-        assert_eq!(shared, MASTER_LIST, "tests/fixtures/ is out of date");
+fn the_fixtures_are_the_team_seed_lists() {
+    let lists = [
+        (
+            "master list",
+            MASTER_LIST,
+            "../shared/seeds/000_a335e17a40a1bfbb.txt",
+            (7070, 0xaf8f_3d5b_7dcb_64a8),
+        ),
+        (
+            "second list",
+            SHORT_LIST,
+            "../shared/seeds/004_a3c1338a8d24dc67.txt",
+            (8837, 0xe633_cb48_8d8d_fa5e),
+        ),
+    ];
+    for (name, fixture, team, recorded) in lists {
+        assert_eq!(
+            fingerprint(fixture),
+            recorded,
+            "the {name}'s fixture is not the team's list it was copied from"
+        );
+        if let Ok(shared) = std::fs::read_to_string(team) {
+            assert_eq!(shared, fixture, "the {name}'s fixture is out of date");
+            assert_eq!(fingerprint(&shared), recorded, "the team's {name} changed");
+        }
     }
 }
 
@@ -536,13 +571,6 @@ fn short_list_questions() -> Vec<(String, String, Difficulty)> {
         "the second list has {RMRM_COUNT} questions"
     );
     out
-}
-
-#[test]
-fn the_short_list_fixture_is_the_team_seed_list_when_it_is_beside_the_repository() {
-    if let Ok(shared) = std::fs::read_to_string("../shared/seeds/004_a3c1338a8d24dc67.txt") {
-        assert_eq!(shared, SHORT_LIST, "tests/fixtures/ is out of date");
-    }
 }
 
 /// A card asked only by the second list keeps its wording and its level (unless a reason is

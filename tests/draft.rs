@@ -363,3 +363,102 @@ mod embed_builder {
         );
     }
 }
+
+/// Drafts set aside are capped: a fourth removes the oldest (said in what it returns), the list
+/// comes oldest first, the same text is kept once, and a full storage gives up older ones for
+/// the new copy.
+#[test]
+fn drafts_set_aside_are_capped_oldest_first() {
+    use interview_cards::core::store::{MemoryStore, Store, StoreError};
+    const KEY: &str = "interview-cards:editor:draft";
+    let store = MemoryStore::default();
+    store.set(KEY, "the draft").unwrap();
+    store.set(&format!("{KEY}:before-import"), "swap").unwrap();
+    let mut removed = Vec::new();
+    for n in 1..=5u32 {
+        let why = if n % 2 == 0 {
+            Aside::OtherTab
+        } else {
+            Aside::Unreadable
+        };
+        let done = set_aside(
+            &store,
+            KEY,
+            why,
+            &format!("version {n}"),
+            f64::from(n) * 1000.0,
+        )
+        .unwrap();
+        assert_eq!(
+            done.key,
+            format!(
+                "{KEY}:{}:{}",
+                if n % 2 == 0 {
+                    "other-tab"
+                } else {
+                    "unreadable"
+                },
+                n * 1000
+            )
+        );
+        removed.extend(done.removed);
+    }
+    let kept = set_aside_drafts(&store, KEY);
+    assert_eq!(kept.len(), MAX_SET_ASIDE);
+    assert_eq!(
+        kept.iter().map(|s| s.at).collect::<Vec<_>>(),
+        [3000.0, 4000.0, 5000.0]
+    );
+    assert_eq!(kept[1].why, Aside::OtherTab);
+    assert_eq!(kept[0].bytes, "version 3".len());
+    assert_eq!(
+        removed.iter().map(|s| s.at).collect::<Vec<_>>(),
+        [1000.0, 2000.0]
+    );
+    assert_eq!(store.get(&format!("{KEY}:unreadable:1000")).unwrap(), None);
+    // The draft itself and the one to swap back to are not set-aside drafts, and stay.
+    assert_eq!(store.get(KEY).unwrap().as_deref(), Some("the draft"));
+    assert!(store
+        .get(&format!("{KEY}:before-import"))
+        .unwrap()
+        .is_some());
+    // The same text again: kept once.
+    let again = set_aside(&store, KEY, Aside::Unreadable, "version 5", 9000.0).unwrap();
+    assert_eq!(
+        (again.key, again.removed),
+        (format!("{KEY}:unreadable:5000"), vec![])
+    );
+
+    /// Storage with room for `room` set-aside drafts.
+    struct Full {
+        inner: MemoryStore,
+        room: usize,
+    }
+    impl Store for Full {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            if set_aside_drafts(&self.inner, KEY).len() >= self.room && key.contains(":unreadable:")
+            {
+                return Err(StoreError::QuotaExceeded);
+            }
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), StoreError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.inner.keys()
+        }
+    }
+    let full = Full {
+        inner: MemoryStore::default(),
+        room: 1,
+    };
+    full.inner.set(&format!("{KEY}:other-tab:1"), "a").unwrap();
+    full.inner.set(&format!("{KEY}:other-tab:2"), "b").unwrap();
+    let done = set_aside(&full, KEY, Aside::Unreadable, "c", 3.0).unwrap();
+    assert_eq!(done.removed.len(), 2);
+    assert_eq!(set_aside_drafts(&full, KEY).len(), 1);
+}

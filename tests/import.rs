@@ -193,3 +193,94 @@ fn only_the_first_row_can_be_a_header_and_only_with_both_names() {
     let deck = parse_any("question,What is it?\nQ2,A2\n", "y.csv").unwrap();
     assert_eq!(deck.cards.len(), 2);
 }
+
+/// An Anki HTML export of `cards` cards whose answers have a bare `&` every few words, before
+/// text whose characters take two bytes (the 12th byte after the `&` falls inside one), and
+/// no `;` anywhere: the input that made the entity scan read the rest of the field for each
+/// `&`.
+fn ampersands_before_multibyte_text(cards: usize, answer_chars: usize) -> String {
+    let words = "R&  Дмитрий Иванов ";
+    let per = words.chars().count();
+    let answer = words.repeat(answer_chars / per);
+    let mut text = String::from("#separator:tab\n#html:true\n");
+    for i in 0..cards {
+        text.push_str(&format!("Question {i}\t{answer}\n"));
+    }
+    text
+}
+
+/// Runs `f` on another thread and fails if it takes longer than `bound`: a generous bound
+/// (the linear scan takes under half a second in a debug build on a shared 2-core machine; the
+/// quadratic one took 40 s for a 5 MB field in a release build), and the test ends at the bound
+/// instead of waiting for a quadratic scan to finish.
+fn within<T: Send + 'static>(
+    bound: std::time::Duration,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(bound)
+        .unwrap_or_else(|_| panic!("still importing after {bound:?}: the scan is not linear"))
+}
+
+#[test]
+fn a_5_mb_anki_html_export_imports_in_seconds() {
+    // 300 cards of answers of 9,900 characters (17 KB each): just under the 5 MB limit.
+    let text = ampersands_before_multibyte_text(300, 9_900);
+    assert!(
+        text.len() > 4_900_000 && text.len() <= MAX_DECK_BYTES,
+        "{}",
+        text.len()
+    );
+    let deck = within(std::time::Duration::from_secs(10), move || {
+        parse_any(&text, "anki.txt")
+    })
+    .expect("imports");
+    assert_eq!(deck.cards.len(), 300);
+    assert!(deck.cards[0].answer.starts_with("R&  Дмитрий"));
+}
+
+#[test]
+fn a_5_mb_anki_html_field_is_refused_in_seconds() {
+    // One answer of 5 MB: refused as too long, after it was read, once.
+    let text = ampersands_before_multibyte_text(1, 3_000_000);
+    assert!(
+        text.len() > 4_900_000 && text.len() <= MAX_DECK_BYTES,
+        "{}",
+        text.len()
+    );
+    let result = within(std::time::Duration::from_secs(10), move || {
+        parse_any(&text, "anki.txt").map(|d| d.cards.len())
+    });
+    assert!(result.is_err(), "{result:?}");
+}
+
+/// The figure for `scripts/bench-import.sh` (run with `--release --ignored --nocapture`).
+#[test]
+#[ignore]
+fn benchmark_a_5_mb_anki_html_export() {
+    for (what, text) in [
+        (
+            "300 answers of 9,900 characters",
+            ampersands_before_multibyte_text(300, 9_900),
+        ),
+        (
+            "one answer of 5 MB",
+            ampersands_before_multibyte_text(1, 3_000_000),
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let result = parse_any(&text, "anki.txt");
+        println!(
+            "{:.1} MB Anki HTML export, {what} (a bare & before two-byte text): {} in {:.2} s",
+            text.len() as f64 / 1e6,
+            match result {
+                Ok(deck) => format!("{} cards imported", deck.cards.len()),
+                Err(_) => "refused".to_string(),
+            },
+            started.elapsed().as_secs_f64()
+        );
+    }
+}

@@ -7,6 +7,7 @@ use interview_cards::core::progress::*;
 use interview_cards::core::schedule::Scheduler;
 use interview_cards::core::schedule::DEFAULT_WEIGHTS;
 use interview_cards::core::schedule::{Memory, Phase, Rating};
+use interview_cards::core::scorm::{self, Launch};
 use interview_cards::core::store::{
     compact, open_progress, progress_key, recent_key, save_changes, save_progress, Fingerprint,
     MemoryStore, Store, KEEP_DAYS, KEEP_PER_CARD, RECENT_LIMIT, WHOLE_SAVE_LIMIT,
@@ -244,8 +245,11 @@ proptest! {
         }
     }
 
+    /// A write cut short gives back only whole, true card entries, and never less of a reset
+    /// than was written: a rescue holding any card holds every reset mark (a dropped mark
+    /// would bring back what it hid).
     #[test]
-    fn salvage_of_a_truncated_write_keeps_only_whole_true_entries(p in progress(), cut in 0.0f64..1.0) {
+    fn salvage_of_a_truncated_write_keeps_only_whole_true_entries_and_every_reset(p in progress(), cut in 0.0f64..1.0) {
         let json = p.to_json();
         let end = (json.len() as f64 * cut) as usize;
         let truncated = &json[..end];
@@ -253,6 +257,126 @@ proptest! {
             for (id, c) in &rescued.progress.cards {
                 prop_assert_eq!(Some(c), p.cards.get(id));
             }
+            for mark in &rescued.progress.resets {
+                prop_assert!(p.resets.contains(mark), "{:?} was never written", mark);
+            }
+            if !rescued.progress.cards.is_empty() {
+                prop_assert_eq!(&rescued.progress.resets, &p.resets, "from {}", truncated);
+                prop_assert_eq!(rescued.progress.reset_at(), p.reset_at());
+            }
+        }
+    }
+}
+
+/// The package of a course platform for the generated progress's deck (cards a to e).
+fn course() -> Launch {
+    Launch {
+        deck: "deck".into(),
+        cards: ["a", "b", "c", "d", "e"].map(String::from).to_vec(),
+        complete: "reviewed".into(),
+        ..Launch::default()
+    }
+}
+
+/// The same progress with its times moved off the whole minute (as the app's own are: epoch
+/// milliseconds), every time moved as its minute says, so reviews stay in order and a memory's
+/// last review stays its review's time.
+fn off_the_minute(p: &Progress) -> Progress {
+    let j = |t: f64| t + ((t / 60_000.0).floor() * 7_919.0 + 13.0).rem_euclid(60_000.0);
+    let mut out = p.clone();
+    for card in out.cards.values_mut() {
+        let card = Rc::make_mut(card);
+        card.last_seen = j(card.last_seen);
+        for r in &mut card.log {
+            r.at = j(r.at);
+        }
+        if let Some(m) = &mut card.memory {
+            m.last_review = j(m.last_review);
+            m.due = j(m.due);
+            if m.set_at != 0.0 {
+                m.set_at = j(m.set_at);
+            }
+        }
+        if let Some(s) = &mut card.suspended {
+            s.at = j(s.at);
+        }
+    }
+    for mark in &mut out.resets {
+        mark.at = j(mark.at);
+        mark.settled = mark.settled.map(j);
+    }
+    out
+}
+
+/// `p`'s reviews since its reset, per card.
+fn since_reset(p: &Progress, id: &str) -> Vec<Review> {
+    let hidden = p.reset_at();
+    p.cards.get(id).map_or_else(Vec::new, |c| {
+        c.log.iter().filter(|r| r.at > hidden).copied().collect()
+    })
+}
+
+proptest! {
+    /// The platform's copy (SCORM suspend data) read back in the browser that made it changes
+    /// nothing there: no review counted twice (issue 25), whatever the progress holds.
+    #[test]
+    fn suspend_data_read_back_where_it_was_made_changes_nothing(p in progress()) {
+        for p in [p.clone(), off_the_minute(&p)] {
+            let encoded = scorm::encode(&p, &course().cards);
+            prop_assert!(encoded.text.len() <= scorm::ROOM);
+            let back = scorm::restore(&encoded.text, &course(), &p).expect("reads its own");
+            prop_assert!(covers(&p, &back), "{} added {:?}", encoded.text, back);
+            prop_assert_eq!(merge(&p, &back), p.clone());
+        }
+    }
+
+    /// Read back in a browser that kept nothing, it gives every review since the reset at its
+    /// millisecond, the reset in force, each memory in force (rounded as documented) and each
+    /// suspension.
+    #[test]
+    fn suspend_data_read_back_elsewhere_keeps_every_review_since_the_reset(p in progress()) {
+        for p in [p.clone(), off_the_minute(&p)] {
+            let encoded = scorm::encode(&p, &course().cards);
+            prop_assert_eq!(encoded.dropped_reviews, 0);
+            prop_assert_eq!(encoded.dropped_cards, 0);
+            let back = scorm::restore(&encoded.text, &course(), &Progress::new("deck")).unwrap();
+            prop_assert_eq!(back.reset_at(), p.reset_at());
+            prop_assert_eq!(back.review_count(), p.review_count());
+            for id in &course().cards {
+                prop_assert_eq!(since_reset(&back, id), since_reset(&p, id));
+                prop_assert_eq!(back.is_suspended(id), p.is_suspended(id));
+                match (p.memory(id), back.memory(id)) {
+                    (None, None) => {}
+                    (Some(m), Some(b)) => {
+                        prop_assert_eq!((b.last_review, b.set_at, b.reps, b.lapses, b.phase, b.step),
+                            (m.last_review, m.set_at, m.reps, m.lapses, m.phase, m.step));
+                        prop_assert!(b.stability <= m.stability && b.stability > m.stability * (1.0 - 1.0 / 128.0));
+                        prop_assert!((b.difficulty - m.difficulty).abs() <= 1.0 / 910.0 + 1e-9);
+                        let due = if m.due >= m.last_review { m.due } else { m.last_review };
+                        prop_assert!(b.due >= due && b.due < due + 60_000.0);
+                    }
+                    (m, b) => prop_assert!(false, "{}: memory {:?} read back as {:?}", id, m, b),
+                }
+            }
+        }
+    }
+
+    /// Another device synced this browser's progress (`a`) once and went on (`b`); its copy,
+    /// through the platform, merges into this browser's without a review twice or lost, and
+    /// reading it again changes nothing.
+    #[test]
+    fn suspend_data_of_another_device_merges_without_doubling(a in progress(), b in progress()) {
+        for (a, b) in [(a.clone(), b.clone()), (off_the_minute(&a), off_the_minute(&b))] {
+            let other = merge(&a, &b);
+            let text = scorm::encode(&other, &course().cards).text;
+            let merged = merge(&a, &scorm::restore(&text, &course(), &a).unwrap());
+            prop_assert!(covers(&merged, &a));
+            let union = all_reviews(&other);
+            for r in all_reviews(&merged) {
+                prop_assert!(union.iter().any(|u| u.0 == r.0 && u.1.at == r.1.at && u.1.rating == r.1.rating), "{:?} is not a review of either", r);
+            }
+            prop_assert!(merged.review_count() <= other.review_count());
+            prop_assert_eq!(merge(&merged, &scorm::restore(&text, &course(), &merged).unwrap()), merged.clone());
         }
     }
 }

@@ -393,3 +393,43 @@ fn the_page_language_is_found_across_a_shadow_root() {
     assert_eq!(lang_of(&inside), "fr");
     host.remove();
 }
+
+/// A picked file over its limit is refused before a byte is read: no reader is started and the
+/// answer says how large it is; at the limit it is read.
+#[wasm_bindgen_test]
+async fn a_picked_file_is_measured_before_it_is_read() {
+    use interview_cards::platform::file::{read_file, Unread};
+    use std::cell::RefCell;
+    let file = |bytes: usize| {
+        let parts = js_sys::Array::of1(&"x".repeat(bytes).into());
+        web_sys::File::new_with_str_sequence(&parts, "cards.tsv").unwrap()
+    };
+    type Got = Rc<RefCell<Option<(Result<String, Unread>, String)>>>;
+    let got: Got = Rc::default();
+    let done = {
+        let got = got.clone();
+        Callback::from(move |answer| *got.borrow_mut() = Some(answer))
+    };
+    let slot = Rc::new(RefCell::new(None));
+    read_file(file(1025), 1024, &slot, done.clone());
+    assert!(slot.borrow().is_none(), "no reader was started");
+    assert_eq!(
+        got.borrow_mut().take(),
+        Some((
+            Err(Unread::TooLarge { bytes: 1025 }),
+            "cards.tsv".to_string()
+        ))
+    );
+    read_file(file(1024), 1024, &slot, done);
+    assert!(slot.borrow().is_some(), "read");
+    for _ in 0..50 {
+        if got.borrow().is_some() {
+            break;
+        }
+        settle().await;
+    }
+    assert_eq!(
+        got.borrow_mut().take(),
+        Some((Ok("x".repeat(1024)), "cards.tsv".to_string()))
+    );
+}

@@ -282,6 +282,14 @@ pub enum Action {
         progress: Progress,
         now_ms: f64,
     },
+    /// Progress a course platform kept (SCORM suspend data, read by `core::scorm::restore`):
+    /// merged in and saved here. When nothing was graded yet on this visit and the card on
+    /// screen was practised elsewhere, practice starts at the first card not yet seen, as it
+    /// would after a reload.
+    Resume {
+        progress: Progress,
+        now_ms: f64,
+    },
     /// Something about saving the learner should know (failure, trimming).
     SaveNotice(Notice),
     /// Storage lost something this tab saved (another tab's write crossed ours): save all.

@@ -3,7 +3,9 @@
 //! - `later`: the mock interview, the stats (with the chart, the scheduling settings, the
 //!   optimizer's panel, the learner's data and backups) and the keyboard help, fetched at idle
 //!   once the first card is on screen, or when one of them is first opened;
-//! - `import`: reading a deck that is not the bundled bank, fetched when one is opened.
+//! - `import`: reading a deck that is not the bundled bank, fetched when one is opened;
+//! - `scorm`: a course platform's side (`app::scorm`), fetched only in a SCORM package that a
+//!   platform launched.
 //!
 //! They take their props and dispatch `Action`s exactly as before: the reducer and the core
 //! do not know what loads when. A chunk that cannot be fetched is an ordinary error, shown
@@ -50,6 +52,8 @@ pub struct Import {
 
 static IMPORT: Import = Import { parse_any };
 
+use crate::app::scorm::{Scorm, SCORM};
+
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(later, fallible)]
 fn load_later_chunk() -> Result<&'static Later, wasm_split_helpers::SplitLoaderError> {
@@ -62,6 +66,12 @@ fn load_import_chunk() -> Result<&'static Import, wasm_split_helpers::SplitLoade
     Ok(&IMPORT)
 }
 
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(scorm, fallible)]
+fn load_scorm_chunk() -> Result<&'static Scorm, wasm_split_helpers::SplitLoaderError> {
+    Ok(&SCORM)
+}
+
 /// A chunk's entry, once it has arrived.
 struct Loaded<T: 'static>(Cell<Option<&'static T>>);
 
@@ -69,6 +79,7 @@ thread_local! {
     /// Each chunk is loaded once per page: every widget on it shares it.
     static LATER_LOADED: Loaded<Later> = const { Loaded(Cell::new(None)) };
     static IMPORT_LOADED: Loaded<Import> = const { Loaded(Cell::new(None)) };
+    static SCORM_LOADED: Loaded<Scorm> = const { Loaded(Cell::new(None)) };
 }
 
 /// A chunk's entry when it is at hand now: always in a build without the split, once the
@@ -89,6 +100,11 @@ pub fn later_now() -> Option<&'static Later> {
 /// The deck importer, when at hand now.
 pub fn import_now() -> Option<&'static Import> {
     now(&IMPORT_LOADED, &IMPORT)
+}
+
+/// The course platform's side, when at hand now.
+pub fn scorm_now() -> Option<&'static Scorm> {
+    now(&SCORM_LOADED, &SCORM)
 }
 
 /// Keeps a chunk's entry once it has arrived.
@@ -123,6 +139,17 @@ pub async fn load_import() -> Result<&'static Import, LoadFailure> {
     return fetched(&IMPORT_LOADED, load_import_chunk()).await;
     #[cfg(not(feature = "split"))]
     unreachable!("without the split the importer is linked in")
+}
+
+/// Fetches the course platform's side (or finds it fetched), as [`load_later`] does.
+pub async fn load_scorm() -> Result<&'static Scorm, LoadFailure> {
+    if let Some(scorm) = scorm_now() {
+        return Ok(scorm);
+    }
+    #[cfg(feature = "split")]
+    return fetched(&SCORM_LOADED, load_scorm_chunk()).await;
+    #[cfg(not(feature = "split"))]
+    unreachable!("without the split the course platform's side is linked in")
 }
 
 /// Where the later views stand for one widget.

@@ -9,6 +9,7 @@ pub mod mount;
 pub mod open_deck;
 pub mod preset;
 pub mod reduce;
+pub mod scorm;
 pub mod shell;
 pub mod state;
 

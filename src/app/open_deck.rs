@@ -68,15 +68,22 @@ impl State {
         let keep = current.and_then(|id| self.deck.cards.iter().position(|c| c.id == id));
         self.rebuild(keep);
         if first {
-            // Resume at the first card not yet seen.
-            let start = (0..self.session.len())
-                .find(|&p| {
-                    let card = self.session.card_at(p);
-                    card.is_some_and(|i| !self.progress.is_seen(&self.deck.cards[i].id))
-                })
-                .unwrap_or(0);
-            self.session.go_to(start);
+            self.start_at_first_unseen();
+        } else {
+            self.see_current();
         }
+    }
+
+    /// Resumes at the first card not yet seen (the first of the queue when all were), and
+    /// shows it.
+    pub(crate) fn start_at_first_unseen(&mut self) {
+        let start = (0..self.session.len())
+            .find(|&p| {
+                let card = self.session.card_at(p);
+                card.is_some_and(|i| !self.progress.is_seen(&self.deck.cards[i].id))
+            })
+            .unwrap_or(0);
+        self.session.go_to(start);
         self.see_current();
     }
 

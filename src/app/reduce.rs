@@ -217,6 +217,7 @@ impl State {
             | Action::ChooseVoice(_)
             | Action::HearAgain => self.mock_action(action),
             Action::Adopt { .. }
+            | Action::Resume { .. }
             | Action::SaveNotice(_)
             | Action::SaveAll
             | Action::ImportRead { .. }
@@ -445,8 +446,10 @@ impl State {
                 self.advance(now_ms);
                 let graded = self.mock.as_mut().and_then(|m| m.grade(rating, now_ms));
                 if let Some(card) = graded.filter(|&c| c < self.deck.cards.len()) {
-                    self.grade(card, rating);
+                    // Seen first: grading makes the card's entry, and a card with an entry
+                    // would already count as seen (the seen count would miss it).
                     self.mark_seen(self.deck.cards[card].id.clone());
+                    self.grade(card, rating);
                 }
                 if let Some(mock) = self
                     .mock
@@ -488,6 +491,26 @@ impl State {
                 // Progress of the deck that was open before a switch has no place here.
                 if progress.deck == self.deck.id {
                     self.adopt(progress);
+                }
+            }
+            Action::Resume { progress, now_ms } => {
+                self.advance(now_ms);
+                if progress.deck != self.deck.id {
+                    return;
+                }
+                let practised = |id: &str| {
+                    progress
+                        .cards
+                        .get(id)
+                        .is_some_and(|c| !c.log.is_empty() || c.memory.is_some())
+                };
+                let restart = self.undo.is_empty()
+                    && !self.session.is_flipped()
+                    && self.current_card().is_some_and(|c| practised(&c.id));
+                self.adopt(progress);
+                self.touch_all();
+                if restart {
+                    self.start_at_first_unseen();
                 }
             }
             Action::SaveNotice(notice) => {

@@ -13,6 +13,7 @@ use crate::app::hooks::prefs::{
     read_aloud_pref, remembered, remembered_read_aloud, remembered_schedule, remembered_typing,
     use_remember,
 };
+use crate::app::hooks::scorm::use_scorm;
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::later::{use_later, LaterState};
 use crate::app::state::{Action, DeckLoad, State, View};
@@ -285,6 +286,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let open_deck = use_deck_loader(&state, store.clone(), config.deck.clone());
     use_persistence(&state, store.0.clone());
+    use_scorm(&state, config.standalone);
     use_url_sync(&state, config.standalone);
     let root = use_node_ref();
     use_keys(&state, root.clone(), config.standalone, config.ids.clone());

@@ -1,10 +1,12 @@
 //! "Your data": where progress is kept, export, import with a preview, and reset with undo.
 
 use crate::components::ids::Ids;
+use crate::core::import::MAX_DECK_BYTES;
 use crate::core::progress::ImportPreview;
+use crate::core::progress::MAX_PROGRESS_BYTES;
+use crate::platform::file::{read_picked_file, Unread};
 use crate::words::plural;
-use gloo::file::callbacks::{read_as_text, FileReader};
-use web_sys::HtmlInputElement;
+use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,39 +18,17 @@ pub struct DataProps {
     pub import_error: Option<AttrValue>,
     pub can_undo_reset: bool,
     pub on_export: Callback<()>,
-    /// The text of the file the learner picked.
-    pub on_import_text: Callback<String>,
+    /// The progress file the learner picked: its text, or why it was not read.
+    pub on_import_text: Callback<Result<String, Unread>>,
     /// Merge the previewed file: with its reset marks (true) or without them (false).
     pub on_import_confirm: Callback<bool>,
     pub on_import_cancel: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_undo_reset: Callback<()>,
-    /// A deck file the learner picked: (text, file name).
-    pub on_deck_file: Callback<(String, String)>,
+    /// A deck file the learner picked: its text or why it was not read, and its name.
+    pub on_deck_file: Callback<(Result<String, Unread>, String)>,
     /// Shown when the current deck is not the built-in one.
     pub on_builtin_deck: Option<Callback<()>>,
-}
-
-/// Reads the first file of a file input as text, then clears the input (so picking the same
-/// file again reads it again). The reader is kept in `slot` until it calls back.
-pub(crate) fn read_picked_file(
-    e: &Event,
-    slot: &std::rc::Rc<std::cell::RefCell<Option<FileReader>>>,
-    done: Callback<(String, String)>,
-) {
-    let input: HtmlInputElement = e.target_unchecked_into();
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return;
-    };
-    let name = file.name();
-    let task = read_as_text(&gloo::file::File::from(file), move |text| {
-        done.emit((
-            text.unwrap_or_else(|e| format!("unreadable file: {e}")),
-            name,
-        ));
-    });
-    *slot.borrow_mut() = Some(task);
-    input.set_value("");
 }
 
 /// "This file resets 12 cards you practised before 3 May 2027."
@@ -108,12 +88,14 @@ pub fn data_panel(props: &DataProps) -> Html {
     let on_file = {
         let done = props.on_import_text.reform(|(text, _name)| text);
         let reader = reader.clone();
-        Callback::from(move |e: Event| read_picked_file(&e, &reader, done.clone()))
+        Callback::from(move |e: Event| {
+            read_picked_file(&e, MAX_PROGRESS_BYTES, &reader, done.clone())
+        })
     };
     let on_deck = {
         let done = props.on_deck_file.clone();
         let reader = reader.clone();
-        Callback::from(move |e: Event| read_picked_file(&e, &reader, done.clone()))
+        Callback::from(move |e: Event| read_picked_file(&e, MAX_DECK_BYTES, &reader, done.clone()))
     };
     let export = props.on_export.reform(|_: MouseEvent| ());
     let ask_reset = {

@@ -1,6 +1,7 @@
 //! The mock-interview and stats views, wired to the state: they pick what their views
 //! show from it and turn clicks into actions.
 
+use crate::app::action::LoadError;
 use crate::app::state::{Action, DeckHandle, State};
 use crate::app::BUNDLED_DECK_ID;
 use crate::components::answer::AnswerWait;
@@ -11,11 +12,13 @@ use crate::components::mock::{mock_view, MockProps};
 use crate::components::practice::{answer_wait, send};
 use crate::components::settings::{schedule_settings, SettingsProps};
 use crate::components::stats::{stats_view, StatsProps};
-use crate::core::progress::parse_import;
+use crate::core::import::ImportError;
+use crate::core::progress::{parse_import, ProgressError};
 use crate::core::stats;
 use crate::core::store::{backups, Notice, Store};
 use crate::platform::clock::utc_offset_at;
 use crate::platform::config::DeckSource;
+use crate::platform::file::Unread;
 use crate::words::import_refusal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -86,10 +89,30 @@ pub fn stats_panel(props: &StatsPanelProps, ids: &Ids, store: &Rc<dyn Store>) ->
         &utc_offset_at,
     );
     let deck_id = state.deck.id.clone();
-    let on_import_text = send(state, move |text: String, now_ms| Action::ImportRead {
-        result: parse_import(&text, &deck_id),
-        now_ms,
+    let on_import_text = send(state, move |text: Result<String, Unread>, now_ms| {
+        Action::ImportRead {
+            result: match text {
+                Ok(text) => parse_import(&text, &deck_id),
+                Err(Unread::TooLarge { bytes }) => Err(ProgressError::TooLarge { bytes }),
+                Err(Unread::Failed(reason)) => Err(ProgressError::NotRead { reason }),
+            },
+            now_ms,
+        }
     });
+    let on_deck_file = {
+        let (open, state) = (props.on_open_deck.clone(), state.clone());
+        Callback::from(
+            move |(text, name): (Result<String, Unread>, String)| match text {
+                Ok(text) => open.emit(DeckSource::Text { text, name }),
+                Err(Unread::TooLarge { bytes }) => state.dispatch(Action::DeckFailed(
+                    LoadError::Import(ImportError::TooLarge { bytes }),
+                )),
+                Err(Unread::Failed(reason)) => state.dispatch(Action::DeckFailed(
+                    LoadError::Import(ImportError::NotRead { reason }),
+                )),
+            },
+        )
+    };
     let open = props.on_open_deck.clone();
     let delete_backup = {
         let (state, store) = (state.clone(), store.clone());
@@ -116,7 +139,7 @@ pub fn stats_panel(props: &StatsPanelProps, ids: &Ids, store: &Rc<dyn Store>) ->
                        on_import_cancel={send(state, |(), _| Action::CancelImport)}
                        on_reset={send(state, |(), now_ms| Action::Reset { now_ms })}
                        on_undo_reset={send(state, |(), now_ms| Action::UndoReset { now_ms })}
-                       on_deck_file={open.reform(|(text, name)| DeckSource::Text { text, name })}
+                       {on_deck_file}
                        on_builtin_deck={(state.deck.id != BUNDLED_DECK_ID).then(|| open.reform(|_| DeckSource::Bundled))} />
             {backup_list(&BackupProps { backups: state.backups.clone(), on_delete: delete_backup }, store)}
         </>

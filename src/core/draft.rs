@@ -4,6 +4,7 @@
 //! concerns ([`Field`]).
 
 use crate::core::deck::*;
+use crate::core::store::{Store, StoreError};
 use crate::core::validate::problems;
 use serde::{Deserialize, Serialize};
 
@@ -407,4 +408,110 @@ pub fn read_stored(text: &str) -> Result<Draft, StoredDraftError> {
     serde_json::from_str::<Stored>(text)
         .map(|s| s.draft)
         .map_err(unreadable)
+}
+
+/// Drafts copied aside (one that could not be read, another tab's version the author chose
+/// not to load) are kept at most this many: setting one more aside removes the oldest first,
+/// so they never fill the storage learners' progress shares.
+pub const MAX_SET_ASIDE: usize = 3;
+
+/// Why a draft was copied aside: the middle of its key, `<draft key>:<why>:<epoch ms>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aside {
+    /// The stored draft could not be read (or a newer page wrote it).
+    Unreadable,
+    /// Another tab's version, set aside when the author kept this tab's.
+    OtherTab,
+}
+
+impl Aside {
+    fn word(self) -> &'static str {
+        match self {
+            Aside::Unreadable => "unreadable",
+            Aside::OtherTab => "other-tab",
+        }
+    }
+}
+
+/// A draft copied aside.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    pub key: String,
+    pub why: Aside,
+    /// When (epoch ms).
+    pub at: f64,
+    pub bytes: usize,
+}
+
+/// The drafts set aside from `draft_key`, oldest first.
+pub fn set_aside_drafts(store: &dyn Store, draft_key: &str) -> Vec<SetAside> {
+    let mut found: Vec<SetAside> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|key| {
+            let rest = key.strip_prefix(draft_key)?.strip_prefix(':')?;
+            let (why, at) = rest.split_once(':')?;
+            let why = [Aside::Unreadable, Aside::OtherTab]
+                .into_iter()
+                .find(|w| w.word() == why)?;
+            let at = at.parse::<u64>().ok()? as f64;
+            let bytes = store.get(&key).ok().flatten().map_or(0, |v| v.len());
+            Some(SetAside {
+                key,
+                why,
+                at,
+                bytes,
+            })
+        })
+        .collect();
+    crate::core::order::sort_by_key(&mut found, |s| (s.at, 0));
+    found
+}
+
+/// What setting a draft aside did: its key, and the oldest ones removed to make room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAsideDone {
+    pub key: String,
+    pub removed: Vec<SetAside>,
+}
+
+/// Copies `text` aside from `draft_key` (as `<draft key>:<why>:<now>`), keeping at most
+/// [`MAX_SET_ASIDE`]: the oldest go first, and more of them while storage is too full for the
+/// copy. The same text already set aside is kept once.
+pub fn set_aside(
+    store: &dyn Store,
+    draft_key: &str,
+    why: Aside,
+    text: &str,
+    now_ms: f64,
+) -> Result<SetAsideDone, StoreError> {
+    let mut old = set_aside_drafts(store, draft_key);
+    if let Some(same) = old
+        .iter()
+        .find(|s| store.get(&s.key).ok().flatten().as_deref() == Some(text))
+    {
+        return Ok(SetAsideDone {
+            key: same.key.clone(),
+            removed: Vec::new(),
+        });
+    }
+    let key = format!("{draft_key}:{}:{}", why.word(), now_ms as u64);
+    let mut removed = Vec::new();
+    while old.len() >= MAX_SET_ASIDE {
+        let oldest = old.remove(0);
+        store.remove(&oldest.key)?;
+        removed.push(oldest);
+    }
+    loop {
+        match store.set(&key, text) {
+            Ok(()) => return Ok(SetAsideDone { key, removed }),
+            Err(StoreError::QuotaExceeded) if !old.is_empty() => {
+                let oldest = old.remove(0);
+                store.remove(&oldest.key)?;
+                removed.push(oldest);
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }

@@ -9,6 +9,10 @@ pub enum ImportError {
     TooLarge {
         bytes: usize,
     },
+    /// The file the learner picked could not be read (the browser's reason).
+    NotRead {
+        reason: String,
+    },
     /// A JSON deck that does not validate.
     Deck(DeckError),
     /// A card of a delimited file that does not validate, at the file's line.
@@ -356,9 +360,16 @@ fn json_string(text: &str) -> String {
 }
 
 /// An HTML entity at the start of `text` (`&nbsp;`, `&amp;`, `&#39;`, `&#x2014;` …): the text
-/// it stands for and its length.
+/// it stands for and its length. Only the first 12 bytes are looked at (every entity read
+/// fits), cut back to a character boundary: never the rest of the text, so a field with many
+/// bare `&` is read once (issue 25: when the 12th byte fell inside a character, the whole rest
+/// was searched for a `;`, quadratic on a large field).
 fn entity(text: &str) -> Option<(char, usize)> {
-    let end = text.get(..12).unwrap_or(text).find(';')?;
+    let mut window = text.len().min(12);
+    while !text.is_char_boundary(window) {
+        window -= 1;
+    }
+    let end = text[..window].find(';')?;
     let name = &text[1..end];
     let ch = match name {
         "nbsp" => ' ',

@@ -5,7 +5,7 @@ use crate::core::optimize::merge_fitted;
 use crate::core::order::sort_by_key;
 use crate::core::progress::{
     parse_progress, CardProgress, Progress, ProgressError, ResetMark, Review, Switch,
-    PROGRESS_FORMAT,
+    MAX_PROGRESS_BYTES, PROGRESS_FORMAT,
 };
 use crate::core::schedule::Memory;
 use std::rc::Rc;
@@ -229,5 +229,8 @@ pub fn without_new_resets(incoming: &Progress, current: &Progress) -> Progress {
 /// Reads a progress file the learner picked to import. Unlike stored progress, nothing is
 /// salvaged: a file that is not wholly this deck's progress is refused and changes nothing.
 pub fn parse_import(text: &str, deck: &str) -> Result<Progress, ProgressError> {
+    if text.len() > MAX_PROGRESS_BYTES {
+        return Err(ProgressError::TooLarge { bytes: text.len() });
+    }
     parse_progress(text, deck)
 }

@@ -19,6 +19,7 @@ pub mod random;
 pub mod salvage;
 pub mod save;
 pub mod schedule;
+pub mod scorm;
 pub mod search;
 pub mod session;
 pub mod share;

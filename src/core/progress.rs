@@ -135,13 +135,14 @@ pub struct Progress {
     /// short keeps it); none while the defaults are in use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fitted: Option<Fitted>,
+    /// Resets, oldest first (written before the cards, so a write cut short keeps every mark
+    /// with any card it keeps: a lost mark would bring back what it hid).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resets: Vec<ResetMark>,
     /// Keyed by card id. Ids the deck no longer has are kept: the deck may bring them back.
     /// Ids and entries are shared, so copying progress (the reducer does, on every change)
     /// costs no more than the map itself.
     pub cards: BTreeMap<Rc<str>, Rc<CardProgress>>,
-    /// Resets, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub resets: Vec<ResetMark>,
 }
 
 impl Progress {
@@ -150,8 +151,8 @@ impl Progress {
             format: PROGRESS_FORMAT,
             deck: deck.to_string(),
             fitted: None,
-            cards: BTreeMap::new(),
             resets: Vec::new(),
+            cards: BTreeMap::new(),
         }
     }
 
@@ -407,7 +408,16 @@ pub enum ProgressError {
     FromTheFuture { found: u64 },
     /// Valid progress, but for another deck.
     OtherDeck { found: String },
+    /// A progress file over [`MAX_PROGRESS_BYTES`]: refused before it is read.
+    TooLarge { bytes: usize },
+    /// A progress file the browser could not read (its reason).
+    NotRead { reason: String },
 }
+
+/// Progress files over this size are refused before a byte is read: about seven times what
+/// 10,000 cards with their review history take (2.9 MB), and more than a browser keeps in
+/// storage for a site (5 to 10 MB), so no file this app wrote is refused.
+pub const MAX_PROGRESS_BYTES: usize = 20 * 1024 * 1024;
 
 #[derive(Deserialize)]
 struct Versioned {

@@ -4,15 +4,17 @@
 //! concern, imports TSV/CSV/JSON, exports deck JSON, and builds embed snippets around a live
 //! widget. The draft is kept in localStorage at every change.
 
+mod aside;
 mod builder;
-mod store;
+pub(crate) mod store;
 
 use crate::components::answer::Answer;
 use crate::core::deck::{DeckError, Difficulty};
 use crate::core::draft::{Draft, DraftCard, DraftTopic, Field};
-use crate::core::import::parse_any;
+use crate::core::import::{parse_any, ImportError};
 use crate::platform::dom::focus_element;
 use crate::platform::download::download_text;
+use crate::platform::file::Unread;
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -393,6 +395,8 @@ pub fn editor(props: &EditorProps) -> Html {
     let announce = use_state(String::new);
     let theme = use_state(|| "auto".to_string());
     let reader = use_mut_ref(|| None::<FileReader>);
+    // Bumped when a draft is set aside, so the list of them is read again.
+    let asides = use_state(|| 0u32);
     let draft = state.draft.clone();
     let problems = use_memo(draft.clone(), |d| Rc::new(d.problems()));
     let problems: Rc<Vec<(Field, DeckError)>> = (*problems).clone();
@@ -476,11 +480,17 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |e: Event| {
             let edit = edit.clone();
             let announce = announce.clone();
-            crate::components::data::read_picked_file(
+            crate::platform::file::read_picked_file(
                 &e,
+                crate::core::import::MAX_DECK_BYTES,
                 &reader,
-                Callback::from(move |(text, name): (String, String)| {
-                    match parse_any(&text, &name) {
+                Callback::from(move |(text, name): (Result<String, Unread>, String)| {
+                    let read = match text {
+                        Ok(text) => parse_any(&text, &name),
+                        Err(Unread::TooLarge { bytes }) => Err(ImportError::TooLarge { bytes }),
+                        Err(Unread::Failed(reason)) => Err(ImportError::NotRead { reason }),
+                    };
+                    match read {
                         Ok(deck) => {
                             say(&announce, format!(
                                 "Imported {name}: {}. The draft you had before is kept: swap back to it below.",
@@ -542,10 +552,12 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let keep_this = {
         let (kept, other_tab, announce) = (props.kept.clone(), other_tab.clone(), announce.clone());
+        let asides = asides.clone();
         Callback::from(move |_: MouseEvent| match kept.set_aside_stored() {
-            Ok(aside) => {
+            Ok(message) => {
                 other_tab.set(false);
-                say(&announce, format!("This tab's version is kept; the other tab's is copied aside under \u{201c}{aside}\u{201d}."));
+                asides.set(*asides + 1);
+                say(&announce, message);
             }
             Err(message) => say(&announce, message),
         })
@@ -699,6 +711,9 @@ pub fn editor(props: &EditorProps) -> Html {
                 </p>
                 <button type="button" id="export" class="primary" onclick={on_export} aria-describedby="export-status">{"Export deck JSON"}</button>
             </section>
+
+            <aside::SetAsideDrafts kept={props.kept.clone()} revision={*asides}
+                                   announce={Callback::from({ let announce = announce.clone(); move |m| say(&announce, m) })} />
 
             <builder::Builder draft={draft.clone()} valid={problems.is_empty()} />
         </main>

@@ -1,7 +1,10 @@
 //! The draft in localStorage: read once at start, written at every change. A value that cannot be
 //! read is never overwritten: it is copied aside first, and the author is told where it is.
 
-use crate::core::draft::{read_stored, Draft, StoredDraftError};
+use crate::core::draft::{
+    read_stored, set_aside, set_aside_drafts, Aside, Draft, SetAside, StoredDraftError,
+    MAX_SET_ASIDE,
+};
 use crate::core::store::{Store, StoreError};
 use crate::platform::storage::LocalStore;
 
@@ -59,7 +62,6 @@ pub fn open() -> Kept {
         Ok(Some(text)) => match read_stored(&text) {
             Ok(draft) => (draft, None),
             Err(e) => {
-                let aside = format!("{DRAFT_KEY}:unreadable:{}", js_sys::Date::now() as u64);
                 let why = match e {
                     StoredDraftError::Unreadable(reason) => {
                         format!("it could not be read: {reason}")
@@ -68,10 +70,10 @@ pub fn open() -> Kept {
                         format!("a newer version of this page wrote it (version {v})")
                     }
                 };
-                match store.set(&aside, &text) {
-                    Ok(()) => (
+                match set_aside(&store, DRAFT_KEY, Aside::Unreadable, &text, js_sys::Date::now()) {
+                    Ok(done) => (
                         Draft::new(new_id()),
-                        Some(format!("Your saved draft was not opened ({why}). It is kept unchanged in this browser's storage under \u{201c}{aside}\u{201d}; a new draft was started.")),
+                        Some(format!("Your saved draft was not opened ({why}). It is kept unchanged in this browser's storage under \u{201c}{}\u{201d} (listed under Drafts set aside); a new draft was started.{}", done.key, removed_note(&done.removed))),
                     ),
                     // Nowhere to keep it aside: leave it where it is and keep nothing new.
                     Err(err) => return not_kept(format!("Your saved draft was not opened ({why}), and it could not be copied aside ({err}), so it is left as it was and this new draft is not kept: export it before you leave.")),
@@ -128,15 +130,40 @@ impl Kept {
     }
 
     /// Copies what storage holds for the draft aside (before this tab saves over it) and says
-    /// under which key.
+    /// so: under which key, and which older drafts set aside made room.
     pub fn set_aside_stored(&self) -> Result<String, String> {
         let (store, text) = self.stored_text()?;
         let text = text.unwrap_or_default();
-        let aside = format!("{DRAFT_KEY}:other-tab:{}", js_sys::Date::now() as u64);
-        store
-            .set(&aside, &text)
+        let done = set_aside(store, DRAFT_KEY, Aside::OtherTab, &text, js_sys::Date::now())
             .map_err(|e| format!("The other tab's version could not be copied aside ({e}), so this tab keeps waiting: export this version instead."))?;
-        Ok(aside)
+        Ok(format!(
+            "This tab's version is kept; the other tab's is copied aside under \u{201c}{}\u{201d} (listed under Drafts set aside).{}",
+            done.key,
+            removed_note(&done.removed)
+        ))
+    }
+
+    /// The drafts set aside, oldest first.
+    pub fn set_aside_list(&self) -> Vec<SetAside> {
+        self.store
+            .as_ref()
+            .map_or_else(Vec::new, |s| set_aside_drafts(s, DRAFT_KEY))
+    }
+
+    /// A draft set aside, as stored.
+    pub fn set_aside_text(&self, key: &str) -> Option<String> {
+        self.store.as_ref()?.get(key).ok()?
+    }
+
+    /// Deletes a draft set aside.
+    pub fn delete_set_aside(&self, key: &str) -> Result<(), String> {
+        let store = self
+            .store
+            .as_ref()
+            .ok_or("This browser's storage cannot be used here.")?;
+        store
+            .remove(key)
+            .map_err(|e| format!("It could not be deleted ({e})."))
     }
 
     /// Keeps `draft`; says why not when it cannot.
@@ -148,5 +175,25 @@ impl Kept {
             StoreError::QuotaExceeded => "This browser's storage is full, so your latest changes are not kept: export the deck to keep them.".to_string(),
             other => format!("Your latest changes could not be kept ({other}): export the deck to keep them."),
         })
+    }
+}
+
+/// When a draft set aside, as the author's browser writes dates and times.
+pub fn when(at: f64) -> String {
+    String::from(js_sys::Date::new(&at.into()).to_locale_string("en-GB", &js_sys::Object::new()))
+}
+
+/// What the author is told when drafts set aside made room for a new one.
+fn removed_note(removed: &[SetAside]) -> String {
+    match removed {
+        [] => String::new(),
+        [one] => format!(
+            " To keep at most {MAX_SET_ASIDE}, the oldest draft set aside (from {}) was deleted.",
+            when(one.at)
+        ),
+        many => format!(
+            " To keep at most {MAX_SET_ASIDE}, the {} oldest drafts set aside were deleted.",
+            many.len()
+        ),
     }
 }

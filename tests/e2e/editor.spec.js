@@ -202,6 +202,33 @@ test('a damaged draft is kept aside and said so; a full storage is said so', asy
   await expect(page.getByRole('alert').last()).toContainText("This browser's storage is full, so your latest changes are not kept: export the deck to keep them.");
 });
 
+test('drafts set aside are at most three, listed to download or delete, the oldest deleted first and said so', async ({ page }) => {
+  await page.goto('/__blank');
+  await page.evaluate(() => localStorage.clear());
+  // Four damaged drafts met one after another: each is set aside.
+  for (let n = 1; n <= 4; n += 1) {
+    await page.goto('/__blank');
+    await page.evaluate(([key, n]) => localStorage.setItem(key, `{"editor":1,"draft":{"title":"damaged ${n}"`), [DRAFT_KEY, n]);
+    await page.goto('./editor.html');
+    await expect(page.getByRole('alert')).toContainText('Your saved draft was not opened');
+  }
+  await expect(page.getByRole('alert')).toContainText('To keep at most 3, the oldest draft set aside (from');
+  const asides = () => page.evaluate((key) => Object.keys(localStorage)
+    .filter((k) => k.startsWith(`${key}:unreadable:`) || k.startsWith(`${key}:other-tab:`)).sort()
+    .map((k) => localStorage.getItem(k)), DRAFT_KEY);
+  expect(await asides()).toEqual([2, 3, 4].map((n) => `{"editor":1,"draft":{"title":"damaged ${n}"`));
+  const list = page.getByRole('region', { name: 'Drafts set aside' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list.getByRole('listitem').first()).toContainText('A draft that could not be opened, set aside');
+  const download = page.waitForEvent('download');
+  await list.getByRole('button', { name: /^Download: / }).first().click();
+  expect((await download).suggestedFilename()).toMatch(/^interview-cards-editor-draft-unreadable-\d+\.json$/);
+  await list.getByRole('button', { name: /^Delete: / }).first().click();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  expect(await asides()).toEqual([3, 4].map((n) => `{"editor":1,"draft":{"title":"damaged ${n}"`));
+  await expectNoAxeViolations(page, 'drafts set aside');
+});
+
 test('a draft saved in another tab stops this one saving until the author chooses a version', async ({ page, context }) => {
   await openEditor(page);
   const other = await context.newPage();

@@ -127,6 +127,9 @@ test('custom decks: JSON and TSV by URL, and a file the learner picks', async ({
   await page.getByRole('button', { name: 'Stats', exact: true }).click();
   await page.locator('#deck-file').setInputFiles({ name: 'broken.tsv', mimeType: 'text/plain', buffer: Buffer.from('only a front\n') });
   await expect(page.getByTestId('deck-error')).toContainText('Line 1: a card needs a front and a back');
+  // Over 5 MB: refused by its size, before it is read.
+  await page.locator('#deck-file').setInputFiles({ name: 'huge.tsv', mimeType: 'text/plain', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 65) });
+  await expect(page.getByTestId('deck-error')).toContainText('The deck file is 5.0 MB; the limit is 5 MB.');
   await page.getByRole('button', { name: 'Practise the built-in deck instead' }).click();
   await expect(page.locator('h1')).toHaveText('Backend developer interview questions');
 });

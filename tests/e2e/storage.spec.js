@@ -181,6 +181,9 @@ test('import: a bad file is refused and changes nothing; a good one is previewed
   await input.setInputFiles({ name: 'other.json', mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ format: 2, deck: 'another-deck', cards: {} })) });
   await expect(page.getByTestId('import-error')).toContainText('"another-deck"');
+  // Over the limit: refused by its size, before it is read.
+  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(20 * 1024 * 1024 + 1, 32) });
+  await expect(page.getByTestId('import-error')).toContainText('the file is 20.0 MB; progress files are at most 20 MB. Nothing was changed.');
   expect(await stored(page)).toBe(before);
   await expectNoAxeViolations(page, 'settings');
 

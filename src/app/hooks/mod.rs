@@ -9,5 +9,6 @@ pub mod keys;
 pub mod optimizer;
 pub mod persistence;
 pub mod prefs;
+pub mod scorm;
 pub mod speech;
 pub mod url_sync;
