@@ -163,11 +163,19 @@ impl fmt::Display for ImportError {
                 f,
                 "Line {line}: a quoted field is never closed (a \" is missing)."
             ),
-            Self::MissingBack { line, delimiter } => write!(
-                f,
-                "Line {line}: a card needs a front and a back separated by a {}.",
-                if *delimiter == '\t' { "tab" } else { "comma" }
-            ),
+            Self::MissingBack { line, delimiter } => {
+                let named = match delimiter {
+                    '\t' => "tab".to_string(),
+                    ',' => "comma".to_string(),
+                    ';' => "semicolon".to_string(),
+                    ' ' => "space".to_string(),
+                    other => format!("\"{other}\""),
+                };
+                write!(
+                    f,
+                    "Line {line}: a card needs a front and a back separated by a {named}."
+                )
+            }
             Self::EmptyFront { line } => write!(f, "Line {line}: the front (question) is empty."),
             Self::RepeatedQuestion { line, first } => write!(
                 f,
