@@ -974,3 +974,19 @@ fn every_saved_number_reads_back_bit_for_bit() {
     assert_eq!(format!("{read:?}"), format!("{progress:?}"), "{json}");
     assert_eq!(read, progress);
 }
+
+#[test]
+fn an_import_preview_counts_reviews_not_practice_or_undone_grades() {
+    let current = Progress::new("d");
+    let mut file = Progress::new("d");
+    let scheduler = Scheduler::default();
+    file.record("c1", Rating::Good, T0, &scheduler);
+    file.record_practice("c2", Rating::Again, T0 + 1.0);
+    file.record("c3", Rating::Hard, T0 + 2.0, &scheduler);
+    assert!(file.undo_review("c3", T0 + 2.0, None, T0 + 3.0));
+    let preview = preview_import(&current, &file);
+    assert_eq!(
+        preview.new_reviews, 1,
+        "one review; practice and undone grades are not reviews"
+    );
+}
