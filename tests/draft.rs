@@ -318,6 +318,28 @@ mod embed_builder {
     }
 
     #[test]
+    fn the_bank_is_described_by_its_cards_and_the_questions_they_cover() {
+        let bank: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string("data/deck.json").unwrap()).unwrap();
+        let cards = bank["cards"].as_array().unwrap();
+        let mut sources: Vec<&str> = cards
+            .iter()
+            .flat_map(|c| c["sources"].as_array().unwrap())
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        assert_eq!(
+            bank_label(),
+            format!(
+                "The built-in bank: {} cards ({} questions)",
+                cards.len(),
+                sources.len()
+            )
+        );
+    }
+
+    #[test]
     fn defaults_make_bare_snippets() {
         let e = Embed {
             compact: false,

@@ -14,6 +14,15 @@ pub const BANK_TOPICS: [(&str, &str); 8] = [
     ("devops", "DevOps, Deployment & Monitoring"),
 ];
 
+/// The bank's cards, and the questions of the source lists they cover (some cards answer two).
+pub const BANK_CARDS: usize = 110;
+pub const BANK_QUESTIONS: usize = 124;
+
+/// How the builder names the built-in bank (a test checks it against `data/deck.json`).
+pub fn bank_label() -> String {
+    format!("The built-in bank: {BANK_CARDS} cards ({BANK_QUESTIONS} questions)")
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeckChoice {
     Bank,

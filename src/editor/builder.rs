@@ -4,7 +4,7 @@
 
 use crate::core::deck::valid_id;
 use crate::core::draft::Draft;
-use crate::core::embed::{DeckChoice, Embed, BANK_TOPICS};
+use crate::core::embed::{bank_label, DeckChoice, Embed, BANK_TOPICS};
 use crate::core::share::{fragment, LINK_LIMIT};
 use crate::platform::dom::element_by_id;
 use gloo::timers::callback::Timeout;
@@ -239,7 +239,7 @@ pub fn builder(props: &BuilderProps) -> Html {
                     <div class="field">
                         <label for="embed-deck">{"Deck"}</label>
                         <select id="embed-deck" onchange={on_source}>
-                            <option value="bank" selected={*source == Source::Bank}>{"The built-in bank (104 questions)"}</option>
+                            <option value="bank" selected={*source == Source::Bank}>{bank_label()}</option>
                             <option value="draft" selected={*source == Source::Draft}>{"This draft"}</option>
                             <option value="address" selected={*source == Source::Address}>{"A deck file at an address"}</option>
                         </select>
