@@ -289,6 +289,10 @@ pub fn notice_message(notice: &Notice) -> String {
     }
 }
 
+/// How long a reset can be undone (`State::can_undo_reset`: until a review is logged).
+pub const RESET_UNDO_LASTS: &str =
+    "You can undo it until you grade a card (grades in Cram aside), also after a reload.";
+
 /// `n / unit` with one decimal ("2.4"), in integers: formatting a float would link the
 /// standard library's float printer (about 4 KB gzip) into the wasm.
 pub fn one_decimal(n: u64, unit: u64) -> String {
