@@ -293,6 +293,10 @@ pub fn notice_message(notice: &Notice) -> String {
 pub const RESET_UNDO_LASTS: &str =
     "You can undo it until you grade a card (grades in Cram aside), also after a reload.";
 
+/// Why a daily limit typed in the scheduling settings changed nothing (the range is
+/// `core::session::MAX_DAILY`'s).
+pub const LIMIT_ERROR: &str = "write a whole number from 0 to 9999";
+
 /// `n / unit` with one decimal ("2.4"), in integers: formatting a float would link the
 /// standard library's float printer (about 4 KB gzip) into the wasm.
 pub fn one_decimal(n: u64, unit: u64) -> String {

@@ -388,6 +388,30 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             mode: Mode::All,
             now_ms: T0 + DAY_MS + 2.0,
         },
+        Action::SetMode {
+            mode: Mode::Session,
+            now_ms: T0 + DAY_MS + 2.1,
+        },
+        Action::SetLimit {
+            reviews: false,
+            text: "3".into(),
+        },
+        Action::SetLimit {
+            reviews: true,
+            text: "lots".into(),
+        },
+        Action::Flip,
+        Action::Grade {
+            rating: Rating::Good,
+            now_ms: T0 + DAY_MS + 2.2,
+        },
+        Action::MoreNewToday {
+            now_ms: T0 + DAY_MS + 2.3,
+        },
+        Action::SetMode {
+            mode: Mode::All,
+            now_ms: T0 + DAY_MS + 2.4,
+        },
         Action::ShowView(View::Stats),
         Action::SetTheme(Theme::Dark),
         Action::SetCram(true),
@@ -551,6 +575,8 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::SetSuspended { .. } => "SetSuspended",
             Action::SetFilter { .. } => "SetFilter",
             Action::SetMode { .. } => "SetMode",
+            Action::SetLimit { .. } => "SetLimit",
+            Action::MoreNewToday { .. } => "MoreNewToday",
             Action::Shuffle { .. } => "Shuffle",
             Action::ShowView(_) => "ShowView",
             Action::SetTheme(_) => "SetTheme",
@@ -590,7 +616,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 51, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 53, "one of every kind: {kinds:?}");
     actions
 }
 

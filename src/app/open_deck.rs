@@ -31,7 +31,7 @@ impl State {
         });
         if let Some(preset) = preset {
             self.filter = preset.filter;
-            self.mode = preset.mode.unwrap_or(Mode::All);
+            self.mode = preset.mode.unwrap_or(Mode::Session);
             self.view = preset.view.unwrap_or(self.view);
             self.theme = preset.theme.unwrap_or(self.theme);
         } else {
@@ -67,8 +67,9 @@ impl State {
         self.reread();
         let keep = current.and_then(|id| self.deck.cards.iter().position(|c| c.id == id));
         self.rebuild(keep);
-        if first {
-            // Resume at the first card not yet seen.
+        if first && self.mode != Mode::Session {
+            // Browsing resumes at the first card not yet seen (a study session has its own
+            // order).
             let start = (0..self.session.len())
                 .find(|&p| {
                     let card = self.session.card_at(p);

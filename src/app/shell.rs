@@ -9,7 +9,9 @@ use crate::app::hooks::host_events::use_host_events;
 use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::optimizer::use_optimizer;
 use crate::app::hooks::persistence::use_persistence;
-use crate::app::hooks::prefs::{remembered, remembered_schedule, remembered_typing, use_remember};
+use crate::app::hooks::prefs::{
+    remembered, remembered_limits, remembered_schedule, remembered_typing, use_remember,
+};
 use crate::app::hooks::url_sync::use_url_sync;
 use crate::app::later::{use_later, LaterState};
 use crate::app::state::{Action, DeckLoad, State, View};
@@ -68,6 +70,9 @@ fn initial_state(config: &Config, store: &dyn Store, store_notice: Option<Notice
         state.scheduler = crate::core::schedule::Scheduler::from_settings(&settings);
     }
     state.type_answer = remembered_typing(store, state.instance.as_deref());
+    if let Some(limits) = remembered_limits(store, state.instance.as_deref()) {
+        state.limits = limits;
+    }
     state.offset_min = crate::platform::clock::utc_offset_minutes();
     let state = match parse_now(&config.deck) {
         Some(Ok(deck)) => {
@@ -295,6 +300,8 @@ pub fn app(props: &AppProps) -> Html {
     );
     let schedule = state.scheduler.settings().to_text();
     use_remember(prefs.clone(), instance.clone(), "schedule", schedule);
+    let limits = state.limits.to_text();
+    use_remember(prefs.clone(), instance.clone(), "limits", limits);
     let typing = if state.type_answer { "on" } else { "off" };
     use_remember(prefs, instance, "type-answer", typing.into());
     use_ready_mark(&state, root.clone());
