@@ -354,6 +354,19 @@ mod embed_builder {
     }
 
     #[test]
+    fn the_study_session_is_the_default_mode_and_practice_all_is_written_out() {
+        // "practice" once was the default and left out; it now means every card in order.
+        let e = Embed {
+            mode: "practice".into(),
+            compact: false,
+            ..Embed::default()
+        };
+        assert_eq!(Embed::default().mode, "session");
+        assert_eq!(e.query(), "?mode=practice");
+        assert_eq!(e.scorm_command(), "scripts/scorm.sh --mode practice");
+    }
+
+    #[test]
     fn hostile_values_are_escaped_in_every_snippet() {
         let e = Embed {
             deck: DeckChoice::File("./a b\"&<x>.json".into()),

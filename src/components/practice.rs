@@ -182,13 +182,17 @@ fn card_or_empty(
     }
 }
 
-/// Why the review or study session shows nothing: nothing due, or the study session done for
-/// now (a card in learning steps comes back later today, at `step`) or for the day.
+/// Why the review or study session shows nothing: nothing due, suspended cards asked for
+/// (never studied), or the study session done for now (a card in learning steps comes back
+/// later today, at `step`) or for the day.
 fn nothing_left(state: &State, step: Option<f64>) -> &'static str {
     let tomorrow =
         state.day_start(crate::core::stats::local_day(state.now_ms, state.offset_min) + 1);
     match state.mode {
         Mode::Due => "Nothing is due for review right now.",
+        _ if state.filter.statuses.contains(&Status::Suspended) => {
+            "Suspended cards are not studied: Practice all lists them."
+        }
         _ if step.is_some_and(|due| due < tomorrow) => "Nothing to study right now.",
         _ => "Today's work is done.",
     }

@@ -37,7 +37,8 @@ pub struct Embed {
     pub topics: Vec<String>,
     /// `easy`, `medium`, `hard`; empty for all.
     pub difficulties: Vec<String>,
-    /// `practice` (the default), `review` or `mock`.
+    /// `session` (the default: today's study session), `practice` (every card in order),
+    /// `review` or `mock`.
     pub mode: String,
     /// `auto` (the default), `light` or `dark`.
     pub theme: String,
@@ -52,7 +53,7 @@ impl Default for Embed {
             deck: DeckChoice::Bank,
             topics: Vec::new(),
             difficulties: Vec::new(),
-            mode: "practice".into(),
+            mode: "session".into(),
             theme: "auto".into(),
             compact: true,
             instance: String::new(),
@@ -107,7 +108,7 @@ impl Embed {
         if !self.difficulties.is_empty() {
             out.push(("difficulty", self.difficulties.join(",")));
         }
-        if self.mode != "practice" {
+        if self.mode != "session" {
             out.push(("mode", self.mode.clone()));
         }
         if self.theme != "auto" {
@@ -180,7 +181,7 @@ impl Embed {
                 out.push_str(&format!(" --{flag} {}", shell(&values.join(","))));
             }
         }
-        if self.mode != "practice" {
+        if self.mode != "session" {
             out.push_str(&format!(" --mode {}", shell(&self.mode)));
         }
         out

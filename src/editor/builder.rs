@@ -284,7 +284,8 @@ pub fn builder(props: &BuilderProps) -> Html {
                         <div class="field">
                             <label for="embed-mode">{"Mode"}</label>
                             <select id="embed-mode" onchange={select_value(|e, v| e.mode = v)}>
-                                <option value="practice" selected={choice.mode == "practice"}>{"Practice"}</option>
+                                <option value="session" selected={choice.mode == "session"}>{"Study session (today's cards)"}</option>
+                                <option value="practice" selected={choice.mode == "practice"}>{"Practice all (every card in order)"}</option>
                                 <option value="review" selected={choice.mode == "review"}>{"Review (due cards)"}</option>
                                 <option value="mock" selected={choice.mode == "mock"}>{"Mock interview"}</option>
                             </select>
