@@ -2,7 +2,7 @@
 // the build, a launch page (scorm.html) with the SCORM bridge (web/scorm.js) and its settings.
 // Run through scripts/scorm.sh, which builds dist/ first. Options:
 //   --deck FILE            a deck in this project's JSON format (default: the bundled bank)
-//   --topic IDS --difficulty easy,medium,hard --mode practice|review|mock   presets, as the
+//   --topic IDS --difficulty easy,medium,hard --mode session|practice|review|mock   presets, as the
 //                          URL's (comma-separated lists)
 //   --complete reviewed    completed once every card was reviewed (default)
 //   --complete mastered:N  completed once N % of the cards are mastered (stable 21 days or more)

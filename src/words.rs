@@ -175,11 +175,19 @@ impl fmt::Display for ImportError {
                 f,
                 "Line {line}: a quoted field is never closed (a \" is missing)."
             ),
-            Self::MissingBack { line, delimiter } => write!(
-                f,
-                "Line {line}: a card needs a front and a back separated by a {}.",
-                if *delimiter == '\t' { "tab" } else { "comma" }
-            ),
+            Self::MissingBack { line, delimiter } => {
+                let named = match delimiter {
+                    '\t' => "tab".to_string(),
+                    ',' => "comma".to_string(),
+                    ';' => "semicolon".to_string(),
+                    ' ' => "space".to_string(),
+                    other => format!("\"{other}\""),
+                };
+                write!(
+                    f,
+                    "Line {line}: a card needs a front and a back separated by a {named}."
+                )
+            }
             Self::EmptyFront { line } => write!(f, "Line {line}: the front (question) is empty."),
             Self::RepeatedQuestion { line, first } => write!(
                 f,
@@ -328,6 +336,14 @@ pub fn scorm_too_large(cards: usize) -> String {
          kept only in this browser."
     )
 }
+
+/// How long a reset can be undone (`State::can_undo_reset`: until a review is logged).
+pub const RESET_UNDO_LASTS: &str =
+    "You can undo it until you grade a card (grades in Cram aside), also after a reload.";
+
+/// Why a daily limit typed in the scheduling settings changed nothing (the range is
+/// `core::session::MAX_DAILY`'s).
+pub const LIMIT_ERROR: &str = "write a whole number from 0 to 9999";
 
 /// `n / unit` with one decimal ("2.4"), in integers: formatting a float would link the
 /// standard library's float printer (about 4 KB gzip) into the wasm.

@@ -318,6 +318,28 @@ mod embed_builder {
     }
 
     #[test]
+    fn the_bank_is_described_by_its_cards_and_the_questions_they_cover() {
+        let bank: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string("data/deck.json").unwrap()).unwrap();
+        let cards = bank["cards"].as_array().unwrap();
+        let mut sources: Vec<&str> = cards
+            .iter()
+            .flat_map(|c| c["sources"].as_array().unwrap())
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        assert_eq!(
+            bank_label(),
+            format!(
+                "The built-in bank: {} cards ({} questions)",
+                cards.len(),
+                sources.len()
+            )
+        );
+    }
+
+    #[test]
     fn defaults_make_bare_snippets() {
         let e = Embed {
             compact: false,
@@ -329,6 +351,19 @@ mod embed_builder {
             "<interview-cards></interview-cards>\n<script type=\"module\" src=\"https://h/p/embed.js\"></script>"
         );
         assert_eq!(e.scorm_command(), "scripts/scorm.sh");
+    }
+
+    #[test]
+    fn the_study_session_is_the_default_mode_and_practice_all_is_written_out() {
+        // "practice" once was the default and left out; it now means every card in order.
+        let e = Embed {
+            mode: "practice".into(),
+            compact: false,
+            ..Embed::default()
+        };
+        assert_eq!(Embed::default().mode, "session");
+        assert_eq!(e.query(), "?mode=practice");
+        assert_eq!(e.scorm_command(), "scripts/scorm.sh --mode practice");
     }
 
     #[test]

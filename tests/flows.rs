@@ -144,7 +144,11 @@ fn filters_rebuild_the_queue_and_keep_the_current_card_when_they_can() {
 
 #[test]
 fn shuffle_is_a_seeded_permutation_and_can_be_undone() {
-    let state = fresh(20);
+    // Shuffle orders Practice all (the browse mode); the study session has its own order.
+    let state = fresh(20).apply(Action::SetMode {
+        mode: Mode::All,
+        now_ms: T0,
+    });
     let order = |s: &State| -> Vec<usize> {
         (0..s.session.len())
             .map(|p| s.session.card_at(p).unwrap())
@@ -309,7 +313,12 @@ fn stats_count_per_topic_and_difficulty_today_streak_and_days() {
     // Local time zone two hours east of UTC.
     let offset = 120;
     let day = |d: f64| T0 + d * DAY_MS;
-    let mut state = fresh(6);
+    // Browsing in deck order: four grades on c1..c4 (the study session would bring the
+    // learning card back first).
+    let mut state = fresh(6).apply(Action::SetMode {
+        mode: Mode::All,
+        now_ms: T0,
+    });
     for (at, rating) in [
         (day(-2.0), Rating::Good),
         (day(-1.0), Rating::Good),

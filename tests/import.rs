@@ -284,3 +284,42 @@ fn benchmark_a_5_mb_anki_html_export() {
         );
     }
 }
+
+#[test]
+fn a_missing_back_names_the_separator_the_file_uses() {
+    let named = |text: &str| parse_any(text, "d.txt").unwrap_err().to_string();
+    assert_eq!(
+        named("#separator:semicolon\nQ1;A1\nonly a front\n"),
+        "Line 3: a card needs a front and a back separated by a semicolon."
+    );
+    assert_eq!(
+        named("Q1,A1\nonly a front\n"),
+        "Line 2: a card needs a front and a back separated by a comma."
+    );
+    assert_eq!(
+        named("#separator:pipe\nQ1|A1\nonly a front\n"),
+        "Line 3: a card needs a front and a back separated by a \"|\"."
+    );
+}
+
+#[test]
+fn a_one_card_file_with_a_semicolon_in_it_is_one_card() {
+    // Quizlet's semicolon between cards only when every piece is a card: here the semicolon
+    // is the author's, inside the answer.
+    let deck = parse_any(
+        "What does ACID stand for?\tAtomicity, consistency; isolation, durability\n",
+        "one.tsv",
+    )
+    .expect("one card");
+    assert_eq!(deck.cards.len(), 1);
+    assert_eq!(
+        deck.cards[0].answer,
+        "Atomicity, consistency; isolation, durability"
+    );
+    let deck = parse_any("Why; really?,Because; that is why\n", "one.csv").expect("one card");
+    assert_eq!(deck.cards.len(), 1);
+    assert_eq!(deck.cards[0].question, "Why; really?");
+    // Quizlet's own export still splits at each semicolon.
+    let deck = parse_any("t1\td1;t2\td2;t3\td3", "q.txt").unwrap();
+    assert_eq!(deck.cards.len(), 3);
+}

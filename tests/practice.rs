@@ -1,6 +1,6 @@
 //! Session moves, the reducer, and progress kept through a store — all on the host.
 
-use interview_cards::app::state::{Action, Preset, State};
+use interview_cards::app::state::{Action, Mode, Preset, State};
 use interview_cards::core::deck::parse_deck;
 use interview_cards::core::progress::{parse_progress, Progress, ProgressError, PROGRESS_FORMAT};
 use interview_cards::core::session::Session;
@@ -100,11 +100,17 @@ fn reducer_lists_the_cards_to_save_and_asks_for_everything_after_an_import() {
 
 #[test]
 fn progress_survives_a_reload_and_resumes_at_the_first_unseen_card() {
+    // Browsing (Practice all) resumes where the learner left off; a study session has its
+    // own order.
+    let browse = || Preset {
+        mode: Some(Mode::All),
+        ..Preset::default()
+    };
     let store = MemoryStore::default();
     let state = State::new(
         deck(3),
         open_progress(&store, &progress_key(None, "d"), "d", 0.0),
-        Preset::default(),
+        browse(),
         1.0,
     )
     .apply(Action::Next { now_ms: 2.0 });
@@ -113,7 +119,7 @@ fn progress_survives_a_reload_and_resumes_at_the_first_unseen_card() {
     let reloaded = State::new(
         deck(3),
         open_progress(&store, &progress_key(None, "d"), "d", 3.0),
-        Preset::default(),
+        browse(),
         4.0,
     );
     assert!(reloaded.progress.is_seen("c1") && reloaded.progress.is_seen("c2"));

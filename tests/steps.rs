@@ -149,8 +149,13 @@ fn settings_change_what_the_buttons_offer_and_bad_input_changes_nothing() {
 
 #[test]
 fn the_review_view_names_only_cards_it_will_show() {
-    // c1 is learning (Again), c2 is buried past its step, c3 is outside the filter.
-    let s = grade(fresh(3), Rating::Again, T0);
+    // c1 is learning (Again), c2 is buried past its step, c3 is outside the filter. (Browsing
+    // in deck order to reach c2 again.)
+    let s = fresh(3).apply(Action::SetMode {
+        mode: Mode::All,
+        now_ms: T0,
+    });
+    let s = grade(s, Rating::Again, T0);
     let s = grade(s, Rating::Again, T0 + 1.0);
     let s = s.apply(Action::Previous { now_ms: T0 + 1.5 });
     assert_eq!(current(&s).as_deref(), Some("c2"));
@@ -246,6 +251,14 @@ fn the_host_hears_of_each_grade_and_of_a_finished_review_session() {
         })
     );
     let s = grade(s, Rating::Easy, T0 + 1.0);
+    // Both cards graded Easy: the study session has nothing left and says so.
+    assert_eq!(
+        s.host_events.last().map(|(_, e)| e.clone()),
+        Some(HostEvent::SessionComplete {
+            mock: false,
+            ratings: [0, 0, 0, 2]
+        })
+    );
     let later = T0 + 30.0 * DAY_MS;
     let s = s.apply(Action::SetMode {
         mode: Mode::Due,
@@ -254,16 +267,16 @@ fn the_host_hears_of_each_grade_and_of_a_finished_review_session() {
     let s = grade(s, Rating::Good, later + 1.0);
     let s = grade(s, Rating::Again, later + 2.0);
     let events: Vec<HostEvent> = s.host_events.iter().map(|(_, e)| e.clone()).collect();
-    assert_eq!(events.len(), 5);
+    assert_eq!(events.len(), 6);
     assert_eq!(
-        events[4],
+        events[5],
         HostEvent::SessionComplete {
             mock: false,
             ratings: [1, 0, 1, 0]
         }
     );
     let numbers: Vec<u64> = s.host_events.iter().map(|(n, _)| *n).collect();
-    assert_eq!(numbers, [1, 2, 3, 4, 5]);
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
     // Crammed grades are practice, with no due date.
     let crammed = grade(
         s.apply(Action::SetMode {

@@ -406,6 +406,30 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             mode: Mode::All,
             now_ms: T0 + DAY_MS + 2.0,
         },
+        Action::SetMode {
+            mode: Mode::Session,
+            now_ms: T0 + DAY_MS + 2.1,
+        },
+        Action::SetLimit {
+            reviews: false,
+            text: "3".into(),
+        },
+        Action::SetLimit {
+            reviews: true,
+            text: "lots".into(),
+        },
+        Action::Flip,
+        Action::Grade {
+            rating: Rating::Good,
+            now_ms: T0 + DAY_MS + 2.2,
+        },
+        Action::MoreNewToday {
+            now_ms: T0 + DAY_MS + 2.3,
+        },
+        Action::SetMode {
+            mode: Mode::All,
+            now_ms: T0 + DAY_MS + 2.4,
+        },
         Action::ShowView(View::Stats),
         Action::SetTheme(Theme::Dark),
         Action::SetCram(true),
@@ -572,6 +596,8 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
             Action::SetSuspended { .. } => "SetSuspended",
             Action::SetFilter { .. } => "SetFilter",
             Action::SetMode { .. } => "SetMode",
+            Action::SetLimit { .. } => "SetLimit",
+            Action::MoreNewToday { .. } => "MoreNewToday",
             Action::Shuffle { .. } => "Shuffle",
             Action::ShowView(_) => "ShowView",
             Action::SetTheme(_) => "SetTheme",
@@ -615,7 +641,7 @@ fn every_kind(deck: &Rc<Deck>) -> Vec<Action> {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds.len(), 55, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 57, "one of every kind: {kinds:?}");
     actions
 }
 
@@ -1021,7 +1047,18 @@ fn progress_a_course_platform_kept_is_merged_saved_and_practice_resumes_after_it
         platform.mark_seen(id, T0 - 1_000.0);
         platform.record(id, Rating::Good, T0 - 900.0 + i as f64, &scheduler);
     }
-    let state = fresh(deck_of("d", &["c1", "c2", "c3", "c4"]));
+    let studying = fresh(deck_of("d", &["c1", "c2", "c3", "c4"]));
+    // In a study session the platform's reviews leave the day's new cards: c3 is next.
+    let session = studying.clone().apply(Action::Resume {
+        progress: platform.clone(),
+        now_ms: T0 + 10.0,
+    });
+    assert_eq!(session.current_card().unwrap().id, "c3");
+    // Browsing (Practice all) resumes at the first card not yet seen.
+    let state = studying.apply(Action::SetMode {
+        mode: Mode::All,
+        now_ms: T0,
+    });
     assert_eq!(state.current_card().unwrap().id, "c1");
     let resumed = state.clone().apply(Action::Resume {
         progress: platform.clone(),
@@ -1049,4 +1086,20 @@ fn progress_a_course_platform_kept_is_merged_saved_and_practice_resumes_after_it
         });
     assert_eq!(begun.progress.review_count(), 3);
     assert_eq!(begun.current_card().unwrap().id, "c2");
+}
+
+#[test]
+fn an_import_preview_counts_reviews_not_practice_or_undone_grades() {
+    let current = Progress::new("d");
+    let mut file = Progress::new("d");
+    let scheduler = Scheduler::default();
+    file.record("c1", Rating::Good, T0, &scheduler);
+    file.record_practice("c2", Rating::Again, T0 + 1.0);
+    file.record("c3", Rating::Hard, T0 + 2.0, &scheduler);
+    assert!(file.undo_review("c3", T0 + 2.0, None, T0 + 3.0));
+    let preview = preview_import(&current, &file);
+    assert_eq!(
+        preview.new_reviews, 1,
+        "one review; practice and undone grades are not reviews"
+    );
 }

@@ -10,7 +10,7 @@ use interview_cards::core::store::{
 };
 
 mod common;
-use common::{fresh, grade, T0};
+use common::{browsing, fresh, grade, T0};
 
 /// What the learner sees of progress, whatever the log holds.
 fn seen_state(s: &State) -> (usize, Vec<Option<f64>>, Vec<Status>, usize) {
@@ -149,7 +149,8 @@ fn format_2_progress_reads_as_the_current_format() {
 
 #[test]
 fn cramming_keeps_grades_as_practice_and_changes_no_schedule() {
-    let s = grade(fresh(3), Rating::Good, T0);
+    // Browsing every card (Practice all), where cram is offered when the day is done.
+    let s = grade(browsing(3), Rating::Good, T0);
     let schedule = |s: &State| {
         s.deck
             .cards
@@ -218,7 +219,8 @@ fn a_buried_card_is_back_the_next_local_day() {
 #[test]
 fn a_suspended_card_leaves_practice_and_reviews_until_taken_back() {
     use interview_cards::core::filter::Filter;
-    let s = grade(fresh(3), Rating::Again, T0);
+    // Browsing, to go back to the card just graded.
+    let s = grade(browsing(3), Rating::Again, T0);
     let s = s.apply(Action::Previous { now_ms: T0 + 1.0 });
     let id = s.current_card().unwrap().id.clone();
     let s = s.apply(Action::SetSuspended {

@@ -38,7 +38,11 @@ impl View {
 /// Which cards practice walks through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    /// Every card the filter leaves, due or not.
+    /// Today's study session (the default), as Anki builds it: cards whose learning step is
+    /// up, due reviews and new cards up to the daily limits (`core::session::study_queue`).
+    Session,
+    /// Browsing: every card the filter leaves in order, due or not (a card graded Again or
+    /// Hard still comes back after its step).
     All,
     /// Only due cards, the longest overdue first.
     Due,
@@ -47,12 +51,14 @@ pub enum Mode {
 impl Mode {
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Session => "session",
             Self::All => "all",
             Self::Due => "due",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
         match s {
+            "session" => Some(Self::Session),
             "all" => Some(Self::All),
             "due" => Some(Self::Due),
             _ => None,
@@ -210,6 +216,17 @@ pub enum Action {
     },
     SetMode {
         mode: Mode,
+        now_ms: f64,
+    },
+    /// A daily limit as typed: new cards (or, with `reviews`, reviews) a study session gives
+    /// a day. Text that is not a whole number up to `MAX_DAILY` changes nothing and is noted
+    /// for that field.
+    SetLimit {
+        reviews: bool,
+        text: String,
+    },
+    /// [`crate::core::session::MORE_NEW`] more new cards in today's session.
+    MoreNewToday {
         now_ms: f64,
     },
     /// Shuffle the queue with this seed; `None` restores deck order.

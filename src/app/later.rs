@@ -28,6 +28,8 @@ pub struct Later {
     pub mock: fn(&PanelProps, &Ids) -> Html,
     pub stats: fn(&StatsPanelProps, &Ids, &Rc<dyn Store>) -> Html,
     pub help: fn(Callback<()>, Ids) -> Html,
+    /// What the study session says when the day's work is done, after its first line.
+    pub session_end: fn(&UseReducerHandle<crate::app::state::State>) -> Html,
 }
 
 fn help_dialog(on_close: Callback<()>, ids: Ids) -> Html {
@@ -38,6 +40,7 @@ static LATER: Later = Later {
     mock: mock_panel,
     stats: stats_panel,
     help: help_dialog,
+    session_end: crate::components::practice::session_end,
 };
 
 /// Why a chunk could not be had, in words (see `crate::words::later_failed`).

@@ -31,7 +31,7 @@ impl State {
         });
         if let Some(preset) = preset {
             self.filter = preset.filter;
-            self.mode = preset.mode.unwrap_or(Mode::All);
+            self.mode = preset.mode.unwrap_or(Mode::Session);
             self.view = preset.view.unwrap_or(self.view);
             self.theme = preset.theme.unwrap_or(self.theme);
         } else {
@@ -74,9 +74,13 @@ impl State {
         }
     }
 
-    /// Resumes at the first card not yet seen (the first of the queue when all were), and
-    /// shows it.
+    /// Browsing resumes at the first card not yet seen (the first of the queue when all were)
+    /// and shows it; a study session has its own order.
     pub(crate) fn start_at_first_unseen(&mut self) {
+        if self.mode == Mode::Session {
+            self.see_current();
+            return;
+        }
         let start = (0..self.session.len())
             .find(|&p| {
                 let card = self.session.card_at(p);

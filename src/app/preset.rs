@@ -20,7 +20,9 @@ pub fn read(pairs: &[(String, String)], deck: &Deck) -> (Preset, Vec<String>) {
     };
     for (key, value) in pairs {
         match key.as_str() {
-            // "practice", "review" and "mock" are the names an embedding author would use.
+            // "practice", "review" and "mock" are the names an embedding author would use
+            // (older links too: "practice" is browsing every card, as it always was); the
+            // study session is the default, and "session".
             "mode" => match value.as_str() {
                 "mock" => preset.view = Some(View::Mock),
                 "practice" => preset.mode = Some(Mode::All),
@@ -64,7 +66,7 @@ pub fn read(pairs: &[(String, String)], deck: &Deck) -> (Preset, Vec<String>) {
 /// The filter, mode and view as query parameters.
 pub fn to_query(state: &State) -> Query {
     let mut q = state.filter.to_query();
-    if state.mode != Mode::All {
+    if state.mode != Mode::Session {
         q.push(("mode", state.mode.as_str().to_string()));
     }
     if state.view != View::Practice {

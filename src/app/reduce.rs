@@ -13,6 +13,7 @@ use crate::core::progress::{
     covers, merge_into, preview_import, without_new_resets, Progress, ProgressError,
 };
 use crate::core::schedule::{parse_steps, Rating, Scheduler, DEFAULT_WEIGHTS, RETENTION_RANGE};
+use crate::core::session::MAX_DAILY;
 use crate::core::store::{compact, Notice};
 use std::rc::Rc;
 use yew::Reducible;
@@ -141,7 +142,7 @@ impl State {
         let now = self.now_ms;
         if Rc::make_mut(&mut self.progress).undo_review(&id, step.at, step.before, now) {
             // The review session's tally for the host page forgets the grade too.
-            if self.mode == Mode::Due {
+            if self.mode != Mode::All {
                 let tally = &mut self.review_tally[step.rating as usize - 1];
                 *tally = tally.saturating_sub(1);
             }
@@ -322,9 +323,10 @@ impl State {
                 }
                 self.undone = None;
                 match self.mode {
-                    // A graded card is no longer due: it leaves the review queue (crammed, it
-                    // still is due, but this session has seen it).
-                    Mode::Due => {
+                    // A graded card is no longer due: it leaves the review queue and the study
+                    // session (crammed, it still is due, but this session has seen it); one in
+                    // learning steps comes back when its step is up.
+                    Mode::Due | Mode::Session => {
                         self.session.remove_current();
                         self.review_tally[rating as usize - 1] += 1;
                         if self.session.is_empty() {
@@ -376,6 +378,24 @@ impl State {
                 self.review_tally = [0; 4];
                 self.requeue();
             }
+            Action::SetLimit { reviews, text } => {
+                let limit = text.trim().parse::<u32>().ok().filter(|&n| n <= MAX_DAILY);
+                self.limit_errors[usize::from(reviews)] = limit.is_none();
+                if let Some(n) = limit {
+                    if reviews {
+                        self.limits.reviews = n;
+                    } else {
+                        self.limits.new_cards = n;
+                    }
+                    self.requeue();
+                }
+            }
+            Action::MoreNewToday { now_ms } => {
+                self.advance(now_ms);
+                self.limits
+                    .add_new(crate::core::stats::local_day(now_ms, self.offset_min));
+                self.requeue();
+            }
             Action::Shuffle { seed, now_ms } => {
                 self.now_ms = now_ms;
                 self.shuffle = seed;
@@ -383,8 +403,10 @@ impl State {
             }
             Action::ShowView(view) => {
                 self.view = view;
-                // The settings fields show the steps in force again: their errors are moot.
+                // The settings fields show the steps and limits in force again: their errors
+                // are moot.
                 self.steps_errors = [None, None];
+                self.limit_errors = [false; 2];
                 self.help_open = false;
             }
             Action::SetTheme(theme) => self.theme = theme,

@@ -10,8 +10,8 @@ use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::optimizer::use_optimizer;
 use crate::app::hooks::persistence::use_persistence;
 use crate::app::hooks::prefs::{
-    read_aloud_pref, remembered, remembered_read_aloud, remembered_schedule, remembered_typing,
-    use_remember,
+    read_aloud_pref, remembered, remembered_limits, remembered_read_aloud, remembered_schedule,
+    remembered_typing, use_remember,
 };
 use crate::app::hooks::scorm::use_scorm;
 use crate::app::hooks::url_sync::use_url_sync;
@@ -73,6 +73,9 @@ fn initial_state(config: &Config, store: &dyn Store, store_notice: Option<Notice
     }
     state.type_answer = remembered_typing(store, state.instance.as_deref());
     state.read_aloud = remembered_read_aloud(store, state.instance.as_deref());
+    if let Some(limits) = remembered_limits(store, state.instance.as_deref()) {
+        state.limits = limits;
+    }
     state.offset_min = crate::platform::clock::utc_offset_minutes();
     let state = match parse_now(&config.deck) {
         Some(Ok(deck)) => {
@@ -301,6 +304,8 @@ pub fn app(props: &AppProps) -> Html {
     );
     let schedule = state.scheduler.settings().to_text();
     use_remember(prefs.clone(), instance.clone(), "schedule", schedule);
+    let limits = state.limits.to_text();
+    use_remember(prefs.clone(), instance.clone(), "limits", limits);
     let typing = if state.type_answer { "on" } else { "off" };
     use_remember(
         prefs.clone(),

@@ -14,7 +14,8 @@ use crate::core::order::sort_by_key;
 pub use crate::core::persist::Unsaved;
 use crate::core::progress::{status_at, ImportPreview, Progress, ProgressError};
 use crate::core::schedule::{Memory, Scheduler, StepsError};
-use crate::core::session::Session;
+use crate::core::session::{done_on, study_queue, Limits, Session};
+use crate::core::stats::local_day;
 use crate::core::store::{progress_key, Backup, Notice, Opened};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,6 +31,10 @@ pub struct State {
     pub steps_errors: [Option<StepsError>; 2],
     pub filter: Filter,
     pub mode: Mode,
+    /// The study session's daily limits (remembered per instance).
+    pub limits: Limits,
+    /// Whether the new-card and the review limit last typed could not be read.
+    pub limit_errors: [bool; 2],
     pub shuffle: Option<u64>,
     /// Cramming: grades are practice, schedules stay as they are.
     pub cram: bool,
@@ -110,6 +115,8 @@ impl PartialEq for State {
             && self.deck_load == other.deck_load
             && self.filter == other.filter
             && self.mode == other.mode
+            && self.limits == other.limits
+            && self.limit_errors == other.limit_errors
             && self.shuffle == other.shuffle
             && self.cram == other.cram
             && self.host_events == other.host_events
@@ -185,7 +192,9 @@ impl State {
             scheduler: Scheduler::default(),
             steps_errors: [None, None],
             filter: preset.filter,
-            mode: preset.mode.unwrap_or(Mode::All),
+            mode: preset.mode.unwrap_or(Mode::Session),
+            limits: Limits::default(),
+            limit_errors: [false; 2],
             shuffle: None,
             cram: false,
             host_events: Rc::default(),
@@ -305,6 +314,7 @@ impl State {
 
     /// When the next card in learning steps that this view would show falls due: the filter
     /// and the cards practised after a mock interview apply.
+    #[inline(never)]
     pub fn next_step_due_in_view(&self) -> Option<f64> {
         let (pool, _) = self.filtered();
         let only = self.only.clone();
@@ -312,6 +322,48 @@ impl State {
             pool.into_iter()
                 .filter(|i| only.as_ref().is_none_or(|only| only.contains(i))),
         )
+    }
+
+    /// When a study session would have something again: the earliest due date (after now)
+    /// of a card this view would show, or the next local day for cards waiting for tomorrow's
+    /// limits (new cards, reviews over the limit), or for a burial to end.
+    pub fn next_due_in_view(&self) -> Option<f64> {
+        let now = self.now_ms;
+        let tomorrow = self.day_start(local_day(now, self.offset_min) + 1);
+        let (pool, _) = self.filtered();
+        pool.into_iter()
+            .filter(|i| self.only.as_ref().is_none_or(|only| only.contains(i)))
+            .filter_map(|i| {
+                let (suspended, buried_until) = self.held.get(i).copied().unwrap_or_default();
+                let due = self
+                    .memories
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(0.0, |m| m.due);
+                let at = if due > now { due } else { tomorrow };
+                (!suspended).then_some(at.max(buried_until))
+            })
+            .reduce(f64::min)
+    }
+
+    /// The instant local day `day` starts (at the learner's offset when the widget started).
+    pub fn day_start(&self, day: i64) -> f64 {
+        day as f64 * crate::core::schedule::DAY_MS - f64::from(self.offset_min) * 60_000.0
+    }
+
+    /// What the study session has left: new cards, cards in learning steps, reviews.
+    pub fn session_left(&self) -> [usize; 3] {
+        let mut left = [0; 3];
+        for &i in self.session.queued() {
+            let kind = match self.memories.get(i).copied().flatten() {
+                None => 0,
+                Some(m) if m.is_stepping() => 1,
+                Some(_) => 2,
+            };
+            left[kind] += 1;
+        }
+        left
     }
 
     /// What the learner typed for the card on screen ("" when nothing, or for another card).
@@ -388,10 +440,24 @@ impl State {
                     crate::core::random::Rng::new(seed).shuffle(&mut queue);
                 }
             }
-            Mode::Due => {
-                queue.retain(|&i| self.status_of(i) == Status::Due);
+            Mode::Due | Mode::Session => {
+                if self.mode == Mode::Due {
+                    queue.retain(|&i| self.status_of(i) == Status::Due);
+                }
+                // Longest overdue first; new cards (no due date) first, in deck order.
                 let due = |i: usize| self.memories[i].map_or(0.0, |m| m.due);
                 sort_by_key(&mut queue, |&i| (due(i), i as u64));
+                if self.mode == Mode::Session {
+                    queue.retain(|&i| !self.held[i].0);
+                    let day = local_day(now, self.offset_min);
+                    let done = done_on(&self.progress, day, self.offset_min);
+                    let left = self.limits.left(day, done);
+                    queue = study_queue(&queue, |i| self.memories[i], now, left);
+                    // The card on screen stays first: what came due meanwhile follows it.
+                    if let Some(at) = keep.and_then(|card| queue.iter().position(|&i| i == card)) {
+                        crate::core::session::move_to(&mut queue, at, 0);
+                    }
+                }
             }
         }
         let start = keep
@@ -425,19 +491,28 @@ impl State {
     pub(crate) fn advance(&mut self, now_ms: f64) {
         self.now_ms = now_ms;
         let (from, to) = (self.counted_at.min(now_ms), self.counted_at.max(now_ms));
-        let crossed = self
-            .memories
-            .iter()
-            .flatten()
-            .any(|m| m.due > from && m.due <= to);
+        let crossed = |m: &Memory| m.due > from && m.due <= to;
+        let any_crossed = self.memories.iter().flatten().any(crossed);
         let unburied = self.held.iter().any(|h| h.1 > from && h.1 <= to);
-        if crossed || unburied {
-            // The queue depends on statuses in review mode and under a status filter, and on
-            // which cards are buried.
-            if unburied || self.mode == Mode::Due || !self.filter.statuses.is_empty() {
+        // A new local day brings the study session new limits.
+        let new_day = self.mode == Mode::Session
+            && local_day(from, self.offset_min) != local_day(to, self.offset_min);
+        if any_crossed || unburied || new_day {
+            // The queue depends on statuses in the session and review modes and under a
+            // status filter, and on which cards are buried.
+            if unburied || new_day || self.mode != Mode::All || !self.filter.statuses.is_empty() {
                 self.requeue();
             } else {
                 self.refresh_counts();
+            }
+        }
+        if self.mode == Mode::All && any_crossed {
+            // Browsing in order: the cards whose learning step came up come next, in deck
+            // order.
+            for card in (0..self.memories.len()).rev() {
+                if self.memories[card].is_some_and(|m| m.is_stepping() && crossed(&m)) {
+                    self.session.put_next(card);
+                }
             }
         }
     }

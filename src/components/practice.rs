@@ -1,4 +1,6 @@
-//! The practice view: filters, which cards (all or due), the card, grading and moving on.
+//! The practice view: filters, which cards (today's study session, due cards, or all of
+//! them), the card, grading and moving on, and what the session says when the day's work is
+//! done.
 
 use crate::app::state::{Action, Mode, State};
 use crate::components::answer::AnswerWait;
@@ -98,8 +100,9 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
         <>
             <div class="practice-bar">
                 <div class="modes" role="group" aria-label="Which cards">
-                    {mode_button(state, Mode::All, "Practice all")}
+                    {mode_button(state, Mode::Session, "Study")}
                     {mode_button(state, Mode::Due, &format!("Review due ({due_total})"))}
+                    {mode_button(state, Mode::All, "Practice all")}
                 </div>
                 <details class="menu">
                     <summary>{"Options"}</summary>
@@ -113,6 +116,11 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
             if cram {
                 <p class="cram-note" role="status" data-testid="cram-note">
                     {"Cram is on: grades are kept as practice and no card's schedule changes."}
+                </p>
+            }
+            if state.mode == Mode::All {
+                <p class="mode-note" data-testid="browse-note">
+                    {"Practice all walks every card in order: it does not follow the schedule or the daily limits."}
                 </p>
             }
         </>
@@ -155,14 +163,22 @@ fn card_or_empty(
                 mode: Mode::All,
                 now_ms,
             });
+            let session = state.mode == Mode::Session;
+            let step = state.next_step_due_in_view();
             html! {
                 <div class="empty" role="status" data-testid="empty">
-                    if state.mode == Mode::Due && state.counts.total > 0 {
-                        <p>{"Nothing is due for review right now."}</p>
-                        if let Some(due) = state.next_step_due_in_view() {
+                    if state.mode != Mode::All && state.counts.total > 0 {
+                        <p data-testid={session.then_some("day-done")}>{nothing_left(state, step)}</p>
+                        if let Some(due) = step {
                             <p data-testid="next-step">{comes_back(due - state.now_ms)}</p>
                         }
-                        <button type="button" class="primary" onclick={all}>{"Practice all cards"}</button>
+                        if !session {
+                            <button type="button" class="primary" onclick={all}>{"Practice all cards"}</button>
+                        } else if let Some(later) = crate::app::later::later_now() {
+                            // When the next card is due and the ways to go on come with the
+                            // later views (app/later.rs), fetched by the time a day is done.
+                            {(later.session_end)(state)}
+                        }
                     } else {
                         <p>{"No cards match these filters."}</p>
                         <button type="button" class="primary" onclick={clear}>{"Clear filters"}</button>
@@ -171,6 +187,66 @@ fn card_or_empty(
             }
         }
     }
+}
+
+/// Why the review or study session shows nothing: nothing due, suspended cards asked for
+/// (never studied), or the study session done for now (a card in learning steps comes back
+/// later today, at `step`) or for the day.
+fn nothing_left(state: &State, step: Option<f64>) -> &'static str {
+    let tomorrow =
+        state.day_start(crate::core::stats::local_day(state.now_ms, state.offset_min) + 1);
+    match state.mode {
+        Mode::Due => "Nothing is due for review right now.",
+        _ if state.filter.statuses.contains(&Status::Suspended) => {
+            "Suspended cards are not studied: Practice all lists them."
+        }
+        _ if step.is_some_and(|due| due < tomorrow) => "Nothing to study right now.",
+        _ => "Today's work is done.",
+    }
+}
+
+/// After [`nothing_left`] (in the later views' chunk): when the next card is due, and the
+/// ways to go on: more new cards today, or cramming every card without touching the schedule.
+pub fn session_end(state: &UseReducerHandle<State>) -> Html {
+    // More new cards (false) or cram (true): one callback for both buttons.
+    let go = {
+        let state = state.clone();
+        Callback::from(move |cram: bool| {
+            let now_ms = now_ms();
+            if cram {
+                state.dispatch(Action::SetCram(true));
+                state.dispatch(Action::SetMode {
+                    mode: Mode::All,
+                    now_ms,
+                });
+            } else {
+                state.dispatch(Action::MoreNewToday { now_ms });
+            }
+        })
+    };
+    html! {
+        <>
+            if let Some(due) = state.next_due_in_view() {
+                <p data-testid="next-due">{next_due(due - state.now_ms)}</p>
+            }
+            if state.counts.status(Status::New) > 0 {
+                // MORE_NEW of them.
+                <button type="button" class="primary" onclick={go.reform(|_| false)}>{"10 more new cards today"}</button>
+            }
+            <button type="button" onclick={go.reform(|_| true)}>{"Cram every card (no scheduling)"}</button>
+        </>
+    }
+}
+
+/// "The next card is due in 5 minutes" (hours under two days, then days).
+fn next_due(wait_ms: f64) -> String {
+    let minutes = (wait_ms / 60_000.0).ceil().max(1.0) as usize;
+    let (n, one, many) = match minutes {
+        m if m < 60 => (m, "minute", "minutes"),
+        m if m < 48 * 60 => (m.div_ceil(60), "hour", "hours"),
+        m => (m.div_ceil(24 * 60), "day", "days"),
+    };
+    format!("The next card is due in {}.", plural(n, one, many))
 }
 
 /// The box to type an answer in before revealing it.
@@ -192,18 +268,16 @@ fn type_box(state: &UseReducerHandle<State>, ids: &Ids) -> Html {
 
 /// When the next card in learning steps returns, in words.
 fn comes_back(wait_ms: f64) -> String {
-    let minutes = (wait_ms / 60_000.0).ceil().max(1.0) as u32;
-    if minutes < 60 {
-        format!(
-            "A card you are learning comes back in {} — this view brings it up.",
-            plural(minutes as usize, "minute", "minutes")
+    let minutes = (wait_ms / 60_000.0).ceil().max(1.0) as usize;
+    let (wait, end) = if minutes < 60 {
+        (
+            plural(minutes, "minute", "minutes"),
+            " — this view brings it up.",
         )
     } else {
-        format!(
-            "A card you are learning comes back in {}.",
-            plural(minutes.div_ceil(60) as usize, "hour", "hours")
-        )
-    }
+        (plural(minutes.div_ceil(60), "hour", "hours"), ".")
+    };
+    format!("A card you are learning comes back in {wait}{end}")
 }
 
 /// Grades (once flipped), previous / flip / next, and the position in the session.
@@ -271,6 +345,7 @@ const LEECH_LAPSES: u32 = 8;
 fn undo_and_due(state: &UseReducerHandle<State>) -> Html {
     let undo = send(state, |_: MouseEvent, now_ms| Action::Undo { now_ms });
     let due_left = (state.mode == Mode::Due).then(|| state.session.len());
+
     let current = state.session.current();
     let suspended = current.is_some_and(|c| state.status_of(c) == Status::Suspended);
     let lapses = state
@@ -314,8 +389,19 @@ fn undo_and_due(state: &UseReducerHandle<State>) -> Html {
                     {format!("{left} due left")}
                 </p>
             }
+            if let (Mode::Session, Some(_)) = (state.mode, current) {
+                <p class="due-left" data-testid="session-left">
+                    {session_left(state)}
+                </p>
+            }
         </div>
     }
+}
+
+/// What today's study session has left, as Anki counts it.
+fn session_left(state: &State) -> String {
+    let [new, learning, review] = state.session_left();
+    format!("Left today: {new} new, {learning} learning, {review} to review")
 }
 
 /// After revealing: the points an interviewer listens for, to tick the ones covered, and the

@@ -1,5 +1,6 @@
-//! Scheduling settings: the desired retention and the learning steps, with what they mean in
-//! days, and the error beside the field the reducer could not read.
+//! Scheduling settings: the desired retention, the learning steps and the study session's
+//! daily limits, with what they mean, and the error beside the field the reducer could not
+//! read.
 
 use crate::app::state::{Action, State};
 use crate::components::ids::Ids;
@@ -76,6 +77,15 @@ pub fn schedule_settings(props: &SettingsProps, ids: &Ids) -> Html {
         }
     };
     let steps = scheduler.steps();
+    let on_limit = |reviews: bool| {
+        send(state, move |e: Event, _| Action::SetLimit {
+            reviews,
+            text: e.target_unchecked_into::<HtmlInputElement>().value(),
+        })
+    };
+    let limit_error =
+        |field: usize| state.limit_errors[field].then(|| crate::words::LIMIT_ERROR.to_string());
+    let limits = state.limits;
     html! {
         <fieldset class="schedule-settings" data-testid="schedule-settings">
             <legend>{"Scheduling"}</legend>
@@ -93,6 +103,12 @@ pub fn schedule_settings(props: &SettingsProps, ids: &Ids) -> Html {
                    learning_error)}
             {field(&relearning_id, on_steps(true), "Relearning steps", format_steps(&steps.relearning),
                    "Waits after you forget a card you knew, for example 10m.", relearning_error)}
+            {field(&ids.of("new-limit"), on_limit(false), "New cards a day", limits.new_cards.to_string(),
+                   "New cards a study session brings in each day (Anki's default: 20).",
+                   limit_error(0))}
+            {field(&ids.of("review-limit"), on_limit(true), "Reviews a day", limits.reviews.to_string(),
+                   "At most this many due cards a day (default 200); the rest wait for the next day.",
+                   limit_error(1))}
             {optimise_schedule(state, ids)}
         </fieldset>
     }

@@ -14,6 +14,15 @@ pub const BANK_TOPICS: [(&str, &str); 8] = [
     ("devops", "DevOps, Deployment & Monitoring"),
 ];
 
+/// The bank's cards, and the questions of the source lists they cover (some cards answer two).
+pub const BANK_CARDS: usize = 110;
+pub const BANK_QUESTIONS: usize = 124;
+
+/// How the builder names the built-in bank (a test checks it against `data/deck.json`).
+pub fn bank_label() -> String {
+    format!("The built-in bank: {BANK_CARDS} cards ({BANK_QUESTIONS} questions)")
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeckChoice {
     Bank,
@@ -28,7 +37,8 @@ pub struct Embed {
     pub topics: Vec<String>,
     /// `easy`, `medium`, `hard`; empty for all.
     pub difficulties: Vec<String>,
-    /// `practice` (the default), `review` or `mock`.
+    /// `session` (the default: today's study session), `practice` (every card in order),
+    /// `review` or `mock`.
     pub mode: String,
     /// `auto` (the default), `light` or `dark`.
     pub theme: String,
@@ -43,7 +53,7 @@ impl Default for Embed {
             deck: DeckChoice::Bank,
             topics: Vec::new(),
             difficulties: Vec::new(),
-            mode: "practice".into(),
+            mode: "session".into(),
             theme: "auto".into(),
             compact: true,
             instance: String::new(),
@@ -98,7 +108,7 @@ impl Embed {
         if !self.difficulties.is_empty() {
             out.push(("difficulty", self.difficulties.join(",")));
         }
-        if self.mode != "practice" {
+        if self.mode != "session" {
             out.push(("mode", self.mode.clone()));
         }
         if self.theme != "auto" {
@@ -171,7 +181,7 @@ impl Embed {
                 out.push_str(&format!(" --{flag} {}", shell(&values.join(","))));
             }
         }
-        if self.mode != "practice" {
+        if self.mode != "session" {
             out.push_str(&format!(" --mode {}", shell(&self.mode)));
         }
         out

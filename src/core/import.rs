@@ -218,13 +218,6 @@ fn layout(text: &str) -> Layout {
         }
     }
     let body = || text.lines().filter(|l| !l.starts_with('#'));
-    // Quizlet's "semicolon between cards" puts the whole deck on one line.
-    let one_line = body().filter(|l| !l.trim().is_empty()).count() == 1;
-    let row = if separator.is_none() && one_line && text.contains(';') {
-        ';'
-    } else {
-        '\n'
-    };
     let delimiter = separator.unwrap_or_else(|| {
         if body().any(|l| l.contains('\t')) {
             '\t'
@@ -232,6 +225,18 @@ fn layout(text: &str) -> Layout {
             ','
         }
     });
+    // Quizlet's "semicolon between cards" puts the whole deck on one line, each piece a card
+    // with its separator; a piece without one means the semicolon is the author's (one card
+    // whose text has a semicolon).
+    let mut lines = body().filter(|l| !l.trim().is_empty());
+    let quizlet = match (lines.next(), lines.next()) {
+        (Some(line), None) if separator.is_none() && line.contains(';') => line
+            .split(';')
+            .filter(|piece| !piece.trim().is_empty())
+            .all(|piece| piece.contains(delimiter)),
+        _ => false,
+    };
+    let row = if quizlet { ';' } else { '\n' };
     Layout {
         delimiter,
         row,

@@ -180,7 +180,6 @@ impl ImportPreview {
 
 pub fn preview_import(current: &Progress, incoming: &Progress) -> ImportPreview {
     let merged = merge(current, &without_new_resets(incoming, current));
-    let count = |p: &Progress| p.cards.values().map(|c| c.log.len()).sum::<usize>();
     let since = current.reset_at();
     let resets = incoming
         .resets_unknown_to(current)
@@ -200,8 +199,9 @@ pub fn preview_import(current: &Progress, incoming: &Progress) -> ImportPreview 
         .filter(|r| r.at > since && r.cards > 0)
         .collect();
     ImportPreview {
-        // Merging folds duplicate entries of damaged data together: never below zero.
-        new_reviews: count(&merged).saturating_sub(count(current)),
+        // Reviews only (not practice, not undone, not hidden by a reset). Merging folds
+        // duplicate entries of damaged data together: never below zero.
+        new_reviews: merged.review_count().saturating_sub(current.review_count()),
         cards_changed: merged
             .cards
             .iter()

@@ -4,7 +4,7 @@
 
 use crate::core::deck::valid_id;
 use crate::core::draft::Draft;
-use crate::core::embed::{DeckChoice, Embed, BANK_TOPICS};
+use crate::core::embed::{bank_label, DeckChoice, Embed, BANK_TOPICS};
 use crate::core::share::{fragment, LINK_LIMIT};
 use crate::platform::dom::element_by_id;
 use gloo::timers::callback::Timeout;
@@ -239,7 +239,7 @@ pub fn builder(props: &BuilderProps) -> Html {
                     <div class="field">
                         <label for="embed-deck">{"Deck"}</label>
                         <select id="embed-deck" onchange={on_source}>
-                            <option value="bank" selected={*source == Source::Bank}>{"The built-in bank (104 questions)"}</option>
+                            <option value="bank" selected={*source == Source::Bank}>{bank_label()}</option>
                             <option value="draft" selected={*source == Source::Draft}>{"This draft"}</option>
                             <option value="address" selected={*source == Source::Address}>{"A deck file at an address"}</option>
                         </select>
@@ -284,7 +284,8 @@ pub fn builder(props: &BuilderProps) -> Html {
                         <div class="field">
                             <label for="embed-mode">{"Mode"}</label>
                             <select id="embed-mode" onchange={select_value(|e, v| e.mode = v)}>
-                                <option value="practice" selected={choice.mode == "practice"}>{"Practice"}</option>
+                                <option value="session" selected={choice.mode == "session"}>{"Study session (today's cards)"}</option>
+                                <option value="practice" selected={choice.mode == "practice"}>{"Practice all (every card in order)"}</option>
                                 <option value="review" selected={choice.mode == "review"}>{"Review (due cards)"}</option>
                                 <option value="mock" selected={choice.mode == "mock"}>{"Mock interview"}</option>
                             </select>

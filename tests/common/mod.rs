@@ -35,6 +35,14 @@ pub fn fresh(n: usize) -> State {
     holding(deck(n))
 }
 
+/// [`fresh`], browsing every card in deck order (Practice all) instead of the study session.
+pub fn browsing(n: usize) -> State {
+    fresh(n).apply(Action::SetMode {
+        mode: interview_cards::app::state::Mode::All,
+        now_ms: T0,
+    })
+}
+
 /// Flips the card on screen and grades it.
 pub fn grade(s: State, rating: Rating, at: f64) -> State {
     s.apply(Action::Flip)

@@ -264,6 +264,9 @@ test('the embed builder shows the draft live and writes the snippets', async ({ 
     await page.locator(`#card-${n}-question`).fill(q);
     await page.locator(`#card-${n}-answer`).fill(a);
   }
+  // The bank named by its cards and the source questions they cover.
+  await expect(page.getByRole('combobox', { name: 'Deck', exact: true }).locator('option[value="bank"]'))
+    .toHaveText('The built-in bank: 110 cards (124 questions)');
   await page.getByRole('checkbox', { name: 'Authentication, Authorization & Security' }).check();
   await expect(page.locator('#snippet-element')).toHaveValue(/topic="security"/);
   await page.getByRole('combobox', { name: 'Deck', exact: true }).selectOption('draft');

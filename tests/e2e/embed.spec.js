@@ -79,7 +79,8 @@ test('two direct mounts on one page keep separate decks, keys and progress', asy
   // Grade in the first widget by keyboard: focus is inside it, so the second one ignores the keys.
   await custom.getByRole('button', { name: 'Show answer' }).click();
   await page.keyboard.press('3');
-  await expect(custom.getByTestId('position')).toHaveText('2 / 2');
+  // The study session (the default): the graded card leaves today's queue.
+  await expect(custom.getByTestId('position')).toHaveText('1 / 1');
   await expect(http.getByTestId('position')).toHaveText(/^1 \//);
   await expect(http.getByTestId('answer')).toBeEmpty();
   // Saves run a moment after the screen changes (under a Web Lock): wait for them.
@@ -411,7 +412,8 @@ test('a direct mount and a hostile host page leave each other\'s styles alone', 
   await page.locator('#mount').getByRole('button', { name: 'Show answer' }).click();
   await expect(page.locator('#mount').getByTestId('answer')).not.toBeEmpty();
   await page.keyboard.press('3');
-  await expect(page.locator('#mount').getByTestId('position')).toHaveText(/^2 \//);
+  // The study session (the default): the graded card leaves today's queue (the 15 HTTP cards).
+  await expect(page.locator('#mount').getByTestId('position')).toHaveText('1 / 14');
   await expectNoAxeViolations(page, 'a widget on a hostile host page');
   expect(errors).toEqual([]);
 });
@@ -434,11 +436,12 @@ test('<interview-cards> mounts with its attributes, follows changes to them, and
   // keep working; then change the topic: the widget follows and the grade is kept.
   await widget.getByRole('button', { name: 'Show answer' }).click();
   await widget.getByRole('button', { name: /^Good \(key 3\)/ }).click();
-  await expect(widget.getByTestId('position')).toHaveText(/^2 \//);
+  // The study session (the default): each graded card leaves today's queue (20 new cards).
+  await expect(widget.getByTestId('position')).toHaveText('1 / 19');
   await page.keyboard.press('Space');
   await expect(widget.getByTestId('answer')).not.toBeEmpty();
   await page.keyboard.press('1');
-  await expect(widget.getByTestId('position')).toHaveText(/^3 \//);
+  await expect(widget.getByTestId('position')).toHaveText('1 / 18');
   await page.evaluate(() => document.querySelector('interview-cards').setAttribute('topic', 'http'));
   await expect(widget.locator('.card-meta .topic')).toHaveText('HTTP, Web & Networking Fundamentals');
   await expect(widget.locator('.app')).toHaveCount(1);

@@ -7,6 +7,10 @@ test('flip, move on, reload and keep progress', async ({ page }) => {
   const errors = watchErrors(page);
 
   await openFresh(page);
+  // Browsing every card in order, where moving on and resuming are about (the study session
+  // has its own order): chosen explicitly, and kept in the URL across the reload.
+  await page.getByRole('button', { name: 'Practice all', exact: true }).click();
+  await expect(page).toHaveURL(/mode=all/);
   const position = page.getByTestId('position');
   await expect(position).toHaveText(/^1 \/ \d+$/);
   const total = Number((await position.textContent()).match(/\/ (\d+)/)[1]);

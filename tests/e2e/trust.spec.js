@@ -162,11 +162,17 @@ test('a reset can be undone after a reload, until the next grade', async ({ page
   await flipAndGrade(page);
   await page.keyboard.press('t');
   await page.getByRole('button', { name: 'Reset progress…' }).click();
+  // The words say how long the undo lasts, and it is true: until the next grade, reloads
+  // included.
+  const lasts = 'You can undo it until you grade a card (grades in Cram aside), also after a reload.';
+  await expect(page.getByTestId('reset-confirm')).toContainText(lasts);
   await page.getByTestId('reset-confirm').getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('storage-status')).toContainText('(0 reviews)');
+  await expect(page.getByTestId('reset-undo')).toContainText(lasts);
   await page.reload();
   await ready(page);
   await page.keyboard.press('t');
+  await expect(page.getByTestId('reset-undo')).toContainText(lasts);
   await page.getByRole('button', { name: 'Undo reset' }).click();
   await expect(page.getByTestId('storage-status')).toContainText('(1 review)');
   await page.reload();

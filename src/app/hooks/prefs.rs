@@ -1,9 +1,11 @@
 //! The learner's preferences, remembered in storage across reloads, one set per widget
-//! instance: the theme (a `theme` preset on the page or element wins), the scheduling settings
-//! whether to type answers, and reading mock questions aloud (with which voice). A preference that cannot be read is as if never set.
+//! instance: the theme (a `theme` preset on the page or element wins), the scheduling settings,
+//! the study session's daily limits, whether to type answers, and reading mock questions aloud
+//! (with which voice). A preference that cannot be read is as if never set.
 
 use crate::app::state::{ReadAloud, Theme};
 use crate::core::schedule::Settings;
+use crate::core::session::Limits;
 use crate::core::store::{Store, KEY_PREFIX};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,6 +28,10 @@ pub fn remembered(store: &dyn Store, instance: Option<&str>) -> Option<Theme> {
 
 pub fn remembered_schedule(store: &dyn Store, instance: Option<&str>) -> Option<Settings> {
     read(store, instance, "schedule").and_then(|t| Settings::read(&t))
+}
+
+pub fn remembered_limits(store: &dyn Store, instance: Option<&str>) -> Option<Limits> {
+    read(store, instance, "limits").and_then(|t| Limits::read(&t))
 }
 
 pub fn remembered_typing(store: &dyn Store, instance: Option<&str>) -> bool {

@@ -61,7 +61,7 @@ pub fn use_url_sync(state: &UseReducerHandle<State>, standalone: bool) {
                     now_ms,
                 });
                 dispatcher.dispatch(Action::SetMode {
-                    mode: preset.mode.unwrap_or(Mode::All),
+                    mode: preset.mode.unwrap_or(Mode::Session),
                     now_ms,
                 });
                 dispatcher.dispatch(Action::ShowView(preset.view.unwrap_or(View::Practice)));
