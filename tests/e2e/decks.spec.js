@@ -2,7 +2,7 @@
 // named, with their progress kept apart); the size limit counted while the body streams in; a
 // server that never answers times out; an HTML page served with 200 is not taken for a deck.
 const { test, expect } = require('@playwright/test');
-const { openBare, ready, watchErrors } = require('./helpers');
+const { openBare, openFresh, ready, watchErrors } = require('./helpers');
 
 const FOREIGN = 'http://decks.example.test';
 const foreignDeck = JSON.stringify({
@@ -89,4 +89,52 @@ test('an HTML page served with status 200 is not taken for a deck', async ({ pag
   }));
   await openBare(page, './?deck=moved/deck.json');
   await expect(page.getByTestId('deck-error')).toContainText('gave a web page, not a deck');
+});
+
+// A same-origin address is no proof of whose deck it is (every project of a GitHub Pages account
+// shares one origin): a `?deck=` deck is shown as a deck from an address and saved apart, even
+// with the bank's id, unless it is the bank itself, by content.
+const planted = JSON.stringify({
+  format: 1, id: 'backend-interview', title: 'Backend developer interview questions', topics: [{ id: 'http', name: 'HTTP' }],
+  cards: [{ id: 'http-url-to-page', topic: 'http', difficulty: 'easy', question: 'Planted question?', answer: 'Planted answer.' }],
+});
+
+test('a same-origin ?deck= with the bank\'s id is labelled and never writes into the bank\'s progress', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/__blank');
+  await page.evaluate(() => localStorage.clear());
+  const bank = { format: 5, deck: 'backend-interview', cards: { 'http-url-to-page': { last_seen: 1, views: 1, log: [{ rating: 'Good', at: 1 }] } } };
+  await page.evaluate((p) => localStorage.setItem('interview-cards:backend-interview:progress', JSON.stringify(p)), bank);
+  const before = await page.evaluate(() => localStorage.getItem('interview-cards:backend-interview:progress'));
+  await page.route((url) => url.pathname === '/other-project/deck.json', (route) => route.fulfill({ contentType: 'application/json', body: planted }));
+  await page.goto('./?deck=/other-project/deck.json');
+  await ready(page);
+  await expect(page.locator('#card-question')).toHaveText('Planted question?');
+  await page.locator('#primary-action').click();
+  await page.getByRole('button', { name: /^Again/ }).click();
+  await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes('"Again"')))).toBe(true);
+  expect(await page.evaluate(() => localStorage.getItem('interview-cards:backend-interview:progress'))).toBe(before);
+  await expect(page.getByTestId('deck-origin')).toHaveText('A deck from the address /other-project/deck.json: its progress is kept apart from this site\'s decks.');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress')).sort()))
+    .toEqual(['interview-cards:backend-interview:progress', 'interview-cards:backend-interview~other-project_deck.json:progress']);
+  expect(errors).toEqual([]);
+});
+
+test('the bank itself at an address (dist/deck.json) is the bank: unlabelled, its progress shared', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openFresh(page, './?deck=deck.json');
+  await expect(page.locator('h1')).toHaveText('Backend developer interview questions');
+  await expect(page.getByTestId('deck-origin')).toHaveCount(0);
+  await page.locator('#primary-action').click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress'))))
+    .toEqual(['interview-cards:backend-interview:progress']);
+  // One answer changed is another deck.
+  const changed = JSON.parse(await (await page.request.get('/deck.json')).text());
+  changed.cards[0].answer += ' (changed)';
+  await page.route((url) => url.pathname === '/changed/deck.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(changed) }));
+  await page.goto('./?deck=changed/deck.json');
+  await ready(page);
+  await expect(page.getByTestId('deck-origin')).toContainText('A deck from the address /changed/deck.json');
+  expect(errors).toEqual([]);
 });
