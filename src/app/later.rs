@@ -12,7 +12,7 @@
 use crate::components::help::Help;
 use crate::components::ids::Ids;
 use crate::components::panels::{mock_panel, stats_panel, PanelProps, StatsPanelProps};
-use crate::core::deck::Deck;
+use crate::core::deck::{Deck, Elsewhere};
 use crate::core::import::{parse_any, ImportError};
 use crate::core::store::Store;
 use std::cell::Cell;
@@ -42,13 +42,21 @@ static LATER: Later = Later {
 pub type LoadFailure = String;
 
 /// Opening a deck that is not the bundled bank: reading JSON decks and Quizlet or Anki
-/// exports (`core::import`). Few learners do, so it is a chunk of its own, fetched only when
-/// a deck is opened (and then kept for offline use).
+/// exports (`core::import`), and placing a deck from elsewhere (the bank by content, or kept
+/// apart: `app::hooks::deck_loader::place`). Few learners do, so it is a chunk of its own,
+/// fetched only when a deck is opened (and then kept for offline use).
 pub struct Import {
     pub parse_any: fn(&str, &str) -> Result<Deck, ImportError>,
+    pub place: fn(Deck, Option<Elsewhere>) -> Placing,
 }
 
-static IMPORT: Import = Import { parse_any };
+/// A deck being placed (it may wait for the bank, to compare).
+pub type Placing = std::pin::Pin<Box<dyn std::future::Future<Output = Deck>>>;
+
+static IMPORT: Import = Import {
+    parse_any,
+    place: crate::app::hooks::deck_loader::place,
+};
 
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(later, fallible)]

@@ -35,10 +35,11 @@ test('a listed origin loads, is named, and its progress never mixes with this si
   const own = { format: 4, deck: 'backend-interview', cards: { 'http-cors': { last_seen: 1, views: 1, log: [{ rating: 'Good', at: 1 }] } } };
   await page.evaluate((p) => localStorage.setItem('interview-cards:backend-interview:progress', JSON.stringify(p)), own);
   await serveForeignDeck(page);
-  // The deploying site lists the origin in its index.html.
+  // The deploying site lists the origin in its index.html, and lets its policy connect there.
   await page.route((url) => url.pathname === '/' , async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace('<head>', `<head><meta name="interview-cards-deck-origins" content="${FOREIGN}">`);
+    const html = (await response.text()).replace('<head>', `<head><meta name="interview-cards-deck-origins" content="${FOREIGN}">`)
+      .replace("connect-src 'self'", `connect-src 'self' ${FOREIGN}`);
     await route.fulfill({ response, body: html });
   });
   await page.goto(`./?deck=${FOREIGN}/deck.json`);
@@ -116,7 +117,7 @@ test('a same-origin ?deck= with the bank\'s id is labelled and never writes into
   expect(await page.evaluate(() => localStorage.getItem('interview-cards:backend-interview:progress'))).toBe(before);
   await expect(page.getByTestId('deck-origin')).toHaveText('A deck from the address /other-project/deck.json: its progress is kept apart from this site\'s decks.');
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress')).sort()))
-    .toEqual(['interview-cards:backend-interview:progress', 'interview-cards:backend-interview~other-project_deck.json:progress']);
+    .toEqual(['interview-cards:backend-interview:progress', 'interview-cards:backend-interview~_other-project_deck.json:progress']);
   expect(errors).toEqual([]);
 });
 
@@ -136,5 +137,25 @@ test('the bank itself at an address (dist/deck.json) is the bank: unlabelled, it
   await page.goto('./?deck=changed/deck.json');
   await ready(page);
   await expect(page.getByTestId('deck-origin')).toContainText('A deck from the address /changed/deck.json');
+  expect(errors).toEqual([]);
+});
+
+test('a deck the page itself names (<meta name="interview-cards-deck">) is the site\'s own: unlabelled, under its own id', async ({ page }) => {
+  const errors = watchErrors(page);
+  const seen = [];
+  page.on('request', (r) => seen.push(new URL(r.url()).pathname));
+  await page.route((url) => url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('</head>', '<meta name="interview-cards-deck" content="examples/decks/sql-basics.json"></head>');
+    await route.fulfill({ response, body: html });
+  });
+  await openFresh(page, './');
+  await expect(page.locator('h1')).toHaveText('SQL basics (example deck)');
+  await expect(page.getByTestId('deck-origin')).toHaveCount(0);
+  await page.locator('#primary-action').click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress'))))
+    .toEqual(['interview-cards:sql-basics:progress']);
+  expect(seen.filter((p) => /bank-/.test(p))).toEqual([]);
   expect(errors).toEqual([]);
 });

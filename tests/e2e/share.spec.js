@@ -19,10 +19,11 @@ test('a deck shared in the link opens in a fresh browser context', async ({ brow
   await expect(page.locator('h1')).toHaveText('SQL basics (example deck)');
   await expect(page.getByTestId('position')).toHaveText('1 / 3');
   expect(fetched.filter((p) => /deck|bank-/.test(p))).toEqual([]);
-  // Progress is kept under the shared deck's own id.
+  // Shown as a deck from a link, its progress kept under a key of its own.
+  await expect(page.getByTestId('deck-origin')).toHaveText('A deck from a link: its progress is kept apart from this site\'s decks.');
   await page.locator('#primary-action').click();
   await page.getByRole('button', { name: /^Good/ }).click();
-  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress')))).toEqual(['interview-cards:sql-basics:progress']);
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress')))).toEqual(['interview-cards:sql-basics~link:progress']);
   await context.close();
 });
 

@@ -116,8 +116,9 @@ test('the app\'s own page: the first known topic of ?topic= comes first, else th
   assert.deepEqual((await page({ search: '' })).paths(), ['bank-1.json', 'bank-http-1.json']);
 });
 
-test('the app\'s own page with a deck in its address or its link downloads no part of the bank', async () => {
+test('the app\'s own page with a deck in its address, its link or its <head> downloads no part of the bank', async () => {
   assert.deepEqual((await page({ search: '?deck=decks/x.json&topic=http' })).paths(), []);
+  assert.deepEqual((await page({ search: '?topic=http', metas: { 'interview-cards-deck': './mine.json' } })).paths(), []);
   const packed = deflateRawSync(Buffer.from('{"format":1}')).toString('base64url');
   assert.deepEqual((await page({ hash: `#deck=${packed}` })).paths(), []);
 });
