@@ -9,12 +9,14 @@
 //! do not know what loads when. A chunk that cannot be fetched is an ordinary error, shown
 //! with a way to try again (`use_later`).
 
+use crate::app::other_deck::Opening;
 use crate::components::help::Help;
 use crate::components::ids::Ids;
 use crate::components::panels::{mock_panel, stats_panel, PanelProps, StatsPanelProps};
-use crate::core::deck::{Deck, Elsewhere};
+use crate::core::deck::Deck;
 use crate::core::import::{parse_any, ImportError};
 use crate::core::store::Store;
+use crate::platform::config::DeckSource;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::thread::LocalKey;
@@ -42,20 +44,17 @@ static LATER: Later = Later {
 pub type LoadFailure = String;
 
 /// Opening a deck that is not the bundled bank: reading JSON decks and Quizlet or Anki
-/// exports (`core::import`), and placing a deck from elsewhere (the bank by content, or kept
-/// apart: `app::hooks::deck_loader::place`). Few learners do, so it is a chunk of its own,
-/// fetched only when a deck is opened (and then kept for offline use).
+/// exports (`core::import`), fetching one at a URL, and placing a deck from elsewhere
+/// (`app::other_deck`). Few learners do, so it is a chunk of its own, fetched only when a deck
+/// is opened (and then kept for offline use).
 pub struct Import {
     pub parse_any: fn(&str, &str) -> Result<Deck, ImportError>,
-    pub place: fn(Deck, Option<Elsewhere>) -> Placing,
+    pub open: fn(DeckSource) -> Opening,
 }
-
-/// A deck being placed (it may wait for the bank, to compare).
-pub type Placing = std::pin::Pin<Box<dyn std::future::Future<Output = Deck>>>;
 
 static IMPORT: Import = Import {
     parse_any,
-    place: crate::app::hooks::deck_loader::place,
+    open: crate::app::other_deck::open,
 };
 
 #[cfg(feature = "split")]

@@ -7,6 +7,7 @@ pub mod keys;
 pub mod later;
 pub mod mount;
 pub mod open_deck;
+pub mod other_deck;
 pub mod preset;
 pub mod reduce;
 pub mod shell;
