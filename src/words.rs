@@ -289,6 +289,14 @@ pub fn one_decimal(n: u64, unit: u64) -> String {
 }
 
 /// "1 card", "3 cards".
+/// What "Optimise my schedule" offers, and what it costs.
+pub fn optimiser_offer() -> String {
+    format!(
+        "The schedule starts from weights fitted to many learners. With at least {} reviews it can fit them to your memory, here in this browser: nothing is sent anywhere. The optimizer (about 100 KB) downloads only when you ask.",
+        crate::core::optimize::MIN_REVIEWS
+    )
+}
+
 /// Where a deck on screen came from, when this site cannot vouch for it.
 pub fn deck_from(elsewhere: &Elsewhere) -> String {
     let apart = "its progress is kept apart from this site's decks.";

@@ -9,16 +9,15 @@
 //! do not know what loads when. A chunk that cannot be fetched is an ordinary error, shown
 //! with a way to try again (`use_later`).
 
+use crate::app::hooks::files::{FileAction, Files};
 use crate::app::other_deck::Opening;
 use crate::components::help::Help;
 use crate::components::ids::Ids;
 use crate::components::panels::{mock_panel, stats_panel, PanelProps, StatsPanelProps};
 use crate::core::deck::Deck;
 use crate::core::import::{parse_any, ImportError};
-use crate::core::store::Store;
 use crate::platform::config::DeckSource;
 use std::cell::Cell;
-use std::rc::Rc;
 use std::thread::LocalKey;
 use yew::prelude::*;
 
@@ -26,8 +25,10 @@ use yew::prelude::*;
 /// is not).
 pub struct Later {
     pub mock: fn(&PanelProps, &Ids) -> Html,
-    pub stats: fn(&StatsPanelProps, &Ids, &Rc<dyn Store>) -> Html,
+    pub stats: fn(&StatsPanelProps, &Ids) -> Html,
     pub help: fn(Callback<()>, Ids) -> Html,
+    /// What the stats view asks of the learner's files (`app::hooks::files`).
+    pub files: fn(FileAction, &Files),
 }
 
 fn help_dialog(on_close: Callback<()>, ids: Ids) -> Html {
@@ -38,6 +39,7 @@ static LATER: Later = Later {
     mock: mock_panel,
     stats: stats_panel,
     help: help_dialog,
+    files: crate::app::hooks::files::for_stats,
 };
 
 /// Why a chunk could not be had, in words (see `crate::words::later_failed`).

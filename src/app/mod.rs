@@ -2,6 +2,7 @@
 //! that carry out effects, and the `<App/>` shell.
 
 pub mod action;
+pub mod dispatch;
 pub mod hooks;
 pub mod keys;
 pub mod later;

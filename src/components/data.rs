@@ -1,9 +1,10 @@
 //! "Your data": where progress is kept, export, import with a preview, and reset with undo.
+//! Files are asked for with a `FileAction` (`app::hooks::files` reads and writes them).
 
+use crate::app::hooks::files::FileAction;
 use crate::components::ids::Ids;
 use crate::core::progress::ImportPreview;
 use crate::words::plural;
-use gloo::file::callbacks::{read_as_text, FileReader};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -15,40 +16,24 @@ pub struct DataProps {
     pub import: Option<ImportPreview>,
     pub import_error: Option<AttrValue>,
     pub can_undo_reset: bool,
-    pub on_export: Callback<()>,
-    /// The text of the file the learner picked.
-    pub on_import_text: Callback<String>,
+    /// Export progress, import a progress file, open a deck file.
+    pub on_file: Callback<FileAction>,
     /// Merge the previewed file: with its reset marks (true) or without them (false).
     pub on_import_confirm: Callback<bool>,
     pub on_import_cancel: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_undo_reset: Callback<()>,
-    /// A deck file the learner picked: (text, file name).
-    pub on_deck_file: Callback<(String, String)>,
     /// Shown when the current deck is not the built-in one.
     pub on_builtin_deck: Option<Callback<()>>,
 }
 
-/// Reads the first file of a file input as text, then clears the input (so picking the same
-/// file again reads it again). The reader is kept in `slot` until it calls back.
-pub(crate) fn read_picked_file(
-    e: &Event,
-    slot: &std::rc::Rc<std::cell::RefCell<Option<FileReader>>>,
-    done: Callback<(String, String)>,
-) {
+/// The file picked in the input a `change` event came from; the input is cleared, so picking
+/// the same file again is a change again.
+pub(crate) fn picked(e: &Event) -> Option<web_sys::File> {
     let input: HtmlInputElement = e.target_unchecked_into();
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return;
-    };
-    let name = file.name();
-    let task = read_as_text(&gloo::file::File::from(file), move |text| {
-        done.emit((
-            text.unwrap_or_else(|e| format!("unreadable file: {e}")),
-            name,
-        ));
-    });
-    *slot.borrow_mut() = Some(task);
+    let file = input.files().and_then(|files| files.get(0));
     input.set_value("");
+    file
 }
 
 /// "This file resets 12 cards you practised before 3 May 2027."
@@ -102,20 +87,18 @@ fn import_preview(p: &ImportPreview, props: &DataProps) -> Html {
 pub fn data_panel(props: &DataProps) -> Html {
     let ids = &props.ids;
     let confirming_reset = use_state(|| false);
-    // The reader must live until it calls back.
-    let reader = use_mut_ref(|| None::<FileReader>);
-
-    let on_file = {
-        let done = props.on_import_text.reform(|(text, _name)| text);
-        let reader = reader.clone();
-        Callback::from(move |e: Event| read_picked_file(&e, &reader, done.clone()))
+    let pick = |make: fn(web_sys::File) -> FileAction| {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| {
+            if let Some(file) = picked(&e) {
+                on_file.emit(make(file));
+            }
+        })
     };
-    let on_deck = {
-        let done = props.on_deck_file.clone();
-        let reader = reader.clone();
-        Callback::from(move |e: Event| read_picked_file(&e, &reader, done.clone()))
-    };
-    let export = props.on_export.reform(|_: MouseEvent| ());
+    let (on_file, on_deck) = (pick(FileAction::ImportProgress), pick(FileAction::OpenDeck));
+    let export = props
+        .on_file
+        .reform(|_: MouseEvent| FileAction::ExportProgress);
     let ask_reset = {
         let confirming = confirming_reset.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))

@@ -1,5 +1,6 @@
 //! The practice view: filters, which cards (all or due), the card, grading and moving on.
 
+use crate::app::dispatch::{flip as flip_card, send};
 use crate::app::state::{Action, Mode, State};
 use crate::components::answer::AnswerWait;
 use crate::components::card::{card_view, CardProps};
@@ -8,20 +9,10 @@ use crate::components::grade::{grade_buttons, GradeProps};
 use crate::components::ids::Ids;
 use crate::components::keypoints::{key_point_list, suggestion};
 use crate::core::filter::{Filter, Status};
-use crate::platform::clock::now_ms;
 use crate::words::plural;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-
-/// A callback that turns its argument, and the time it fires, into an action.
-pub fn send<T: 'static>(
-    state: &UseReducerHandle<State>,
-    make: impl Fn(T, f64) -> Action + 'static,
-) -> Callback<T> {
-    let state = state.clone();
-    Callback::from(move |arg| state.dispatch(make(arg, now_ms())))
-}
 
 pub struct PracticeProps {
     pub state: UseReducerHandle<State>,
@@ -51,7 +42,7 @@ pub fn practice_view(props: &PracticeProps, ids: &Ids) -> Html {
             if state.only.is_some() {
                 <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
             }
-            {card_or_empty(state, ids, &on_filter, &flip)}
+            {card_or_empty(state, ids, &on_filter, &flip_card(state))}
             if state.session.is_flipped() {
                 {key_points(state, ids)}
             }

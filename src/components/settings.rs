@@ -1,10 +1,10 @@
 //! Scheduling settings: the desired retention and the learning steps, with what they mean in
 //! days, and the error beside the field the reducer could not read.
 
+use crate::app::dispatch::send;
 use crate::app::state::{Action, State};
 use crate::components::ids::Ids;
 use crate::components::optimise::optimise_schedule;
-use crate::components::practice::send;
 use crate::core::schedule::{format_steps, RETENTION_RANGE};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -13,7 +13,6 @@ use crate::core::draft::{Draft, DraftCard, DraftTopic, Field};
 use crate::core::import::parse_any;
 use crate::platform::dom::focus_element;
 use crate::platform::download::download_text;
-use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -392,7 +391,6 @@ pub fn editor(props: &EditorProps) -> Html {
     let other_tab = use_state_eq(|| false);
     let announce = use_state(String::new);
     let theme = use_state(|| "auto".to_string());
-    let reader = use_mut_ref(|| None::<FileReader>);
     let draft = state.draft.clone();
     let problems = use_memo(draft.clone(), |d| Rc::new(d.problems()));
     let problems: Rc<Vec<(Field, DeckError)>> = (*problems).clone();
@@ -472,14 +470,18 @@ pub fn editor(props: &EditorProps) -> Html {
     let on_import = {
         let edit = edit.clone();
         let announce = announce.clone();
-        let reader = reader.clone();
         Callback::from(move |e: Event| {
             let edit = edit.clone();
             let announce = announce.clone();
-            crate::components::data::read_picked_file(
-                &e,
-                &reader,
-                Callback::from(move |(text, name): (String, String)| {
+            let Some(file) = crate::components::data::picked(&e) else {
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let text = crate::platform::file::text(&file)
+                    .await
+                    .unwrap_or_else(|e| format!("unreadable file: {e}"));
+                {
                     match parse_any(&text, &name) {
                         Ok(deck) => {
                             say(&announce, format!(
@@ -495,8 +497,8 @@ pub fn editor(props: &EditorProps) -> Html {
                             ),
                         ),
                     }
-                }),
-            );
+                }
+            });
         })
     };
     let on_export = {

@@ -5,6 +5,7 @@ pub mod config;
 pub mod dom;
 pub mod download;
 pub mod fetch;
+pub mod file;
 pub mod locks;
 pub mod optimizer;
 pub mod panic;
