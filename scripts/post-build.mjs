@@ -36,6 +36,18 @@ if (release) {
   html = html.replace(link, `$1${integrity}$2`);
 }
 
+// The page's Content-Security-Policy (index.html's <meta>) refuses inline scripts: `trunk serve`
+// writes its live-reload script inline, so it becomes a file beside the page. A release build
+// must have none.
+const inline = /<script(?:\s+nonce="[^"]*")?>([\s\S]*?)<\/script>/g;
+if (release && inline.test(html)) throw new Error('post-build: index.html has an inline script, which its CSP refuses');
+html = await (async () => {
+  const bodies = [...html.matchAll(inline)].map((m) => m[1]);
+  if (!bodies.length) return html;
+  await writeFile(join(dir, 'trunk-autoreload.js'), bodies.join('\n'));
+  return html.replace(inline, '').replace('</body>', '<script src="./trunk-autoreload.js"></script>\n</body>');
+})();
+
 // Release builds ship their JavaScript minified (terser): the glue, embed.js, sw.js, the
 // optimizer's worker and the editor's glue. Debug builds keep it readable.
 const shrink = async (code, module = true) => {

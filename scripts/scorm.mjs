@@ -77,10 +77,12 @@ for (const f of files) {
   await copyFile(join('dist', f), join(pkg, f));
 }
 const params = new URLSearchParams();
+// The package's own deck is named by its launch page (<meta name="interview-cards-deck">), not
+// by its address: a deck in an address is one anyone could have sent, shown and saved apart.
+let deckFile = null;
 if (deckPath) {
-  const name = `deck-${createHash('sha256').update(JSON.stringify(deck)).digest('hex').slice(0, 16)}.json`;
-  await writeFile(join(pkg, name), JSON.stringify(deck));
-  params.set('deck', name);
+  deckFile = `deck-${createHash('sha256').update(JSON.stringify(deck)).digest('hex').slice(0, 16)}.json`;
+  await writeFile(join(pkg, deckFile), JSON.stringify(deck));
 }
 for (const p of ['topic', 'difficulty', 'mode']) if (option(p)) params.set(p, option(p));
 const launch = `scorm.html${params.size ? `?${params}` : ''}`;
@@ -108,9 +110,11 @@ page = page
   .replace(/(<script type="module" src="\.\/embed\.js"><\/script>)/,
     '<script src="./scorm-config.js"></script>\n<script src="./scorm.js"></script>\n$1')
   .replace(/(<div id="app">)/, '<p id="scorm-notice" class="scorm-notice" role="status" hidden></p>\n  $1')
-  .replace('</head>', '<style>.scorm-notice { margin: .75rem; padding: .5rem .75rem; border: 2px solid; border-radius: .5rem; font-family: system-ui, sans-serif; }</style>\n</head>');
+  // A file, not a <style>: the page's Content-Security-Policy refuses inline styles.
+  .replace('</head>', `<link rel="stylesheet" href="./scorm.css">\n${deckFile ? `<meta name="interview-cards-deck" content="./${deckFile}">\n` : ''}</head>`);
 if (!page.includes('scorm.js') || !page.includes('scorm-notice')) fail('dist/index.html is not shaped as expected');
 await writeFile(join(pkg, 'scorm.html'), page);
+await writeFile(join(pkg, 'scorm.css'), '.scorm-notice { margin: .75rem; padding: .5rem .75rem; border: 2px solid; border-radius: .5rem; font-family: system-ui, sans-serif; }\n');
 
 const packaged = (await readdir(pkg)).sort();
 const manifest = `<?xml version="1.0" encoding="UTF-8"?>

@@ -23,6 +23,14 @@ step() {
 }
 
 step "cargo fmt --check" cargo fmt --all -- --check
+check_js() {
+  # As the browser reads each: embed.js as a module, sw.js as a classic worker script.
+  node --input-type=module --check < web/embed.js && node --input-type=commonjs --check < web/sw.js
+}
+step "node --check web/embed.js and web/sw.js" check_js
+# What they decide (sw.js's caches and responses, embed.js's downloads and shared links), run in
+# Node's vm against stand-ins for the browser.
+step "JavaScript unit tests (node --test tests/js)" node --test tests/js/
 step "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "host tests" cargo test --locked

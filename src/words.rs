@@ -3,7 +3,7 @@
 
 use crate::app::action::LoadError;
 use crate::core::deck::{
-    CardRef, DeckError, Place, DECK_FORMAT, MAX_ID_LEN, MAX_KEY_POINTS, MIN_KEY_POINTS,
+    CardRef, DeckError, Elsewhere, Place, DECK_FORMAT, MAX_ID_LEN, MAX_KEY_POINTS, MIN_KEY_POINTS,
 };
 use crate::core::import::ImportError;
 use crate::core::progress::{ProgressError, MAX_PROGRESS_BYTES, PROGRESS_FORMAT};
@@ -353,6 +353,24 @@ pub fn one_decimal(n: u64, unit: u64) -> String {
 }
 
 /// "1 card", "3 cards".
+/// What "Optimise my schedule" offers, and what it costs.
+pub fn optimiser_offer() -> String {
+    format!(
+        "The schedule starts from weights fitted to many learners. With at least {} reviews it can fit them to your memory, here in this browser: nothing is sent anywhere. The optimizer (about 100 KB) downloads only when you ask.",
+        crate::core::optimize::MIN_REVIEWS
+    )
+}
+
+/// Where a deck on screen came from, when this site cannot vouch for it.
+pub fn deck_from(elsewhere: &Elsewhere) -> String {
+    let apart = "its progress is kept apart from this site's decks.";
+    match elsewhere {
+        Elsewhere::Link => format!("A deck from a link: {apart}"),
+        Elsewhere::Address(path) => format!("A deck from the address {path}: {apart}"),
+        Elsewhere::Origin(origin) => format!("A deck from {origin}, not from this site."),
+    }
+}
+
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

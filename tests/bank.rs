@@ -251,3 +251,40 @@ fn a_mock_interview_asks_for_the_part_of_its_question() {
     assert_eq!(now.len(), 1);
     assert_eq!(&now[0].0, topic);
 }
+
+/// The bank as the app puts it together: the index with every part filled in.
+fn whole_bank() -> interview_cards::core::deck::Deck {
+    let (index, parts) = in_parts(&bank());
+    let mut deck = parse_index(&index).unwrap();
+    for (_, text) in &parts {
+        let part = parse_part(text, &deck).unwrap();
+        fill(&mut deck, &part);
+    }
+    deck
+}
+
+#[test]
+fn the_bank_at_an_address_is_the_bank_by_content_and_anything_else_with_its_id_is_not() {
+    use interview_cards::core::bank::is_bank;
+    let bank = whole_bank();
+    // data/deck.json (dist/deck.json), with the authors' records the build leaves out.
+    assert!(is_bank(&crate::bank(), &bank));
+    let changed = |f: &dyn Fn(&mut interview_cards::core::deck::Deck)| {
+        let mut deck = crate::bank();
+        f(&mut deck);
+        is_bank(&deck, &bank)
+    };
+    assert!(!changed(&|d| d.cards[3].answer.push('!')));
+    assert!(!changed(&|d| d.cards[0].question.push('?')));
+    assert!(!changed(&|d| {
+        d.cards[5].key_points.pop();
+    }));
+    assert!(!changed(&|d| d.cards.truncate(3)));
+    assert!(!changed(&|d| d.cards.swap(0, 1)));
+    assert!(!changed(&|d| d.title.push('!')));
+    assert!(!changed(&|d| d.id.push('x')));
+    assert!(!changed(&|d| d.topics[0].name.push('!')));
+    // Not before every part is in.
+    let (index, _) = in_parts(&crate::bank());
+    assert!(!is_bank(&crate::bank(), &parse_index(&index).unwrap()));
+}

@@ -612,18 +612,39 @@ fn a_deck_from_elsewhere_gets_an_id_no_local_deck_can_have() {
         r#"{"format":1,"id":"backend-interview","title":"T","topics":[{"id":"t","name":"T"}],"cards":[{"id":"a","topic":"t","difficulty":"easy","question":"Q","answer":"A"}]}"#,
     )
     .unwrap();
+    let origin = |o: &str| Elsewhere::Origin(o.into());
     let foreign = deck
         .clone()
-        .from_elsewhere("https://decks.example.org:8443");
+        .from_elsewhere(origin("https://decks.example.org:8443"));
+    // The key of a deck from a listed origin is what earlier builds gave it.
     assert_eq!(foreign.id, "backend-interview~https-decks.example.org-8443");
     // The scheme counts: http and https copies of a site are different origins.
-    let plain = deck.clone().from_elsewhere("http://decks.example.org:8443");
+    let plain = deck
+        .clone()
+        .from_elsewhere(origin("http://decks.example.org:8443"));
     assert_ne!(plain.id, foreign.id);
     assert_eq!(
-        foreign.origin.as_deref(),
-        Some("https://decks.example.org:8443")
+        foreign.elsewhere,
+        Some(origin("https://decks.example.org:8443"))
     );
-    assert_eq!(deck.origin, None);
+    assert_eq!(deck.elsewhere, None);
+    assert_eq!(foreign.own_id(), "backend-interview");
+    // A deck from a link, and from an address of this origin (by its path), each have their
+    // own; none of the three kinds can meet another.
+    let link = deck.clone().from_elsewhere(Elsewhere::Link);
+    assert_eq!(link.id, "backend-interview~link");
+    let address = |p: &str| deck.clone().from_elsewhere(Elsewhere::Address(p.into())).id;
+    assert_eq!(
+        address("/other-project/deck.json"),
+        "backend-interview~_other-project_deck.json"
+    );
+    assert_ne!(address("/a-b/c.json"), address("/a/b-c.json"));
+    assert_ne!(address("/https-decks.example.org-8443"), foreign.id);
+    assert_ne!(address("/link"), link.id);
+    assert_eq!(
+        address("/x/d%C3%A9ck.json"),
+        "backend-interview~_x_d-C3-A9ck.json"
+    );
     // `~` is not allowed in a deck's own id, so no local deck can share the foreign one's key.
     let local = parse_deck(
         r#"{"format":1,"id":"backend-interview~decks.example.org-8443","title":"T","topics":[{"id":"t","name":"T"}],"cards":[{"id":"a","topic":"t","difficulty":"easy","question":"Q","answer":"A"}]}"#,

@@ -334,3 +334,63 @@ fn the_seen_count_and_statuses_kept_by_the_reducer_always_equal_fresh_ones() {
     }
     assert_eq!(state.seen, 4);
 }
+
+#[test]
+fn a_deck_from_a_link_or_address_never_reads_or_writes_the_banks_progress_and_takes_its_own_plain_ids_once(
+) {
+    use interview_cards::core::deck::{Deck, Elsewhere};
+    use interview_cards::core::save::open_deck_progress;
+    let deck = |id: &str| -> Deck {
+        parse_deck(&format!(
+            r#"{{"format":1,"id":"{id}","title":"T","topics":[{{"id":"t","name":"T"}}],"cards":[{{"id":"c1","topic":"t","difficulty":"easy","question":"Q","answer":"A"}}]}}"#
+        ))
+        .unwrap()
+    };
+    let store = MemoryStore::default();
+    let reviewed = |id: &str, at: f64| {
+        let mut p = Progress::new(id);
+        p.mark_seen("c1", at);
+        p
+    };
+    for id in ["bank", "sql"] {
+        save_progress(
+            &store,
+            &progress_key(None, id),
+            &reviewed(id, 1.0),
+            1.0,
+            None,
+        )
+        .unwrap();
+    }
+    let before: Vec<_> = ["bank", "sql"]
+        .iter()
+        .map(|id| store.get(&progress_key(None, id)).unwrap())
+        .collect();
+    let open = |d: &Deck| open_deck_progress(&store, None, d, None, "bank", 5.0);
+
+    // The bank's id from a link or an address: nothing of the bank's is read.
+    for from in [Elsewhere::Link, Elsewhere::Address("/x/deck.json".into())] {
+        let planted = deck("bank").from_elsewhere(from);
+        let opened = open(&planted);
+        assert_eq!(opened.progress.seen_count(), 0, "{}", planted.id);
+        assert_eq!(opened.progress.deck, planted.id);
+    }
+    // Another id: what earlier builds kept under it is read in while its own key is empty...
+    let linked = deck("sql").from_elsewhere(Elsewhere::Link);
+    assert_eq!(open(&linked).progress.seen_count(), 1);
+    // ...and no longer once it holds its own (a reset there stays a reset).
+    let key = progress_key(None, &linked.id);
+    save_progress(&store, &key, &Progress::new(&linked.id), 6.0, None).unwrap();
+    assert_eq!(open(&linked).progress.seen_count(), 0);
+    // A deck from another origin always had a key of its own.
+    let foreign = deck("sql").from_elsewhere(Elsewhere::Origin("https://decks.test".into()));
+    assert_eq!(open(&foreign).progress.seen_count(), 0);
+    // Nothing was written under the plain ids.
+    let after: Vec<_> = ["bank", "sql"]
+        .iter()
+        .map(|id| store.get(&progress_key(None, id)).unwrap())
+        .collect();
+    assert_eq!(before, after);
+    // The deck this site vouches for reads its own key, as always.
+    assert_eq!(open(&deck("bank")).progress.seen_count(), 1);
+}

@@ -394,42 +394,43 @@ fn the_page_language_is_found_across_a_shadow_root() {
     host.remove();
 }
 
-/// A picked file over its limit is refused before a byte is read: no reader is started and the
-/// answer says how large it is; at the limit it is read.
+/// A picked file over its limit is refused before a byte is read: its text is never asked for
+/// and the answer says how large it is; at the limit it is read.
 #[wasm_bindgen_test]
 async fn a_picked_file_is_measured_before_it_is_read() {
-    use interview_cards::platform::file::{read_file, Unread};
-    use std::cell::RefCell;
+    use interview_cards::platform::file::{text, Unread};
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
     let file = |bytes: usize| {
         let parts = js_sys::Array::of1(&"x".repeat(bytes).into());
         web_sys::File::new_with_str_sequence(&parts, "cards.tsv").unwrap()
     };
-    type Got = Rc<RefCell<Option<(Result<String, Unread>, String)>>>;
-    let got: Got = Rc::default();
-    let done = {
-        let got = got.clone();
-        Callback::from(move |answer| *got.borrow_mut() = Some(answer))
+    // A file whose text, if asked for, says so (and is still read as usual).
+    let asked = Rc::new(Cell::new(false));
+    let watched = |f: web_sys::File| {
+        let asked = asked.clone();
+        let real = js_sys::Reflect::get(&f, &"text".into()).unwrap();
+        let real: js_sys::Function = real.into();
+        let target = f.clone();
+        let spy = Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(move || {
+            asked.set(true);
+            real.call0(&target).unwrap()
+        });
+        js_sys::Reflect::set(&f, &"text".into(), spy.as_ref()).unwrap();
+        spy.forget();
+        f
     };
-    let slot = Rc::new(RefCell::new(None));
-    read_file(file(1025), 1024, &slot, done.clone());
-    assert!(slot.borrow().is_none(), "no reader was started");
     assert_eq!(
-        got.borrow_mut().take(),
-        Some((
-            Err(Unread::TooLarge { bytes: 1025 }),
-            "cards.tsv".to_string()
-        ))
+        text(&watched(file(1025)), 1024).await,
+        Err(Unread::TooLarge { bytes: 1025 })
     );
-    read_file(file(1024), 1024, &slot, done);
-    assert!(slot.borrow().is_some(), "read");
-    for _ in 0..50 {
-        if got.borrow().is_some() {
-            break;
-        }
-        settle().await;
-    }
-    assert_eq!(
-        got.borrow_mut().take(),
-        Some((Ok("x".repeat(1024)), "cards.tsv".to_string()))
+    assert!(
+        !asked.get(),
+        "the text of a file over the limit was asked for"
+    );
+    assert_eq!(text(&watched(file(1024)), 1024).await, Ok("x".repeat(1024)));
+    assert!(
+        asked.get(),
+        "the file at the limit was read through its text"
     );
 }

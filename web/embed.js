@@ -146,7 +146,8 @@ function start() {
     if (hosted) {
       const showing = [...document.querySelectorAll('[data-interview-cards], interview-cards')].filter(wantsBank);
       if (showing.length) fetchBank(showing[0].getAttribute('data-topic') ?? showing[0].getAttribute('topic'));
-    } else if (!new URLSearchParams(location.search).has('deck') && !location.hash.startsWith('#deck=')) {
+    } else if (!new URLSearchParams(location.search).has('deck') && !location.hash.startsWith('#deck=') && !setting('deck')) {
+      // (A deck in the page's address, its link, or named by the page itself: no bank.)
       fetchBank(new URLSearchParams(location.search).get('topic'));
     }
     if (!hosted) await unpackSharedDeck();

@@ -121,14 +121,8 @@ impl Theme {
     }
 }
 
-/// What the focused element would do with a key itself: buttons and links take Space/Enter,
-/// text fields take every key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Focus {
-    Page,
-    Control,
-    TextField,
-}
+/// What the focused element would do with a key (read from the page by `platform::dom`).
+pub use crate::platform::dom::Focus;
 
 /// Why a deck could not be opened.
 #[derive(Clone, Debug, PartialEq)]

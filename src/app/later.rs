@@ -11,14 +11,15 @@
 //! do not know what loads when. A chunk that cannot be fetched is an ordinary error, shown
 //! with a way to try again (`use_later`).
 
+use crate::app::hooks::files::{FileAction, Files};
+use crate::app::other_deck::Opening;
 use crate::components::help::Help;
 use crate::components::ids::Ids;
 use crate::components::panels::{mock_panel, stats_panel, PanelProps, StatsPanelProps};
 use crate::core::deck::Deck;
 use crate::core::import::{parse_any, ImportError};
-use crate::core::store::Store;
+use crate::platform::config::DeckSource;
 use std::cell::Cell;
-use std::rc::Rc;
 use std::thread::LocalKey;
 use yew::prelude::*;
 
@@ -26,10 +27,12 @@ use yew::prelude::*;
 /// is not).
 pub struct Later {
     pub mock: fn(&PanelProps, &Ids) -> Html,
-    pub stats: fn(&StatsPanelProps, &Ids, &Rc<dyn Store>) -> Html,
+    pub stats: fn(&StatsPanelProps, &Ids) -> Html,
     pub help: fn(Callback<()>, Ids) -> Html,
     /// What the study session says when the day's work is done, after its first line.
     pub session_end: fn(&UseReducerHandle<crate::app::state::State>) -> Html,
+    /// What the stats view asks of the learner's files (`app::hooks::files`).
+    pub files: fn(FileAction, &Files),
 }
 
 fn help_dialog(on_close: Callback<()>, ids: Ids) -> Html {
@@ -41,19 +44,25 @@ static LATER: Later = Later {
     stats: stats_panel,
     help: help_dialog,
     session_end: crate::components::practice::session_end,
+    files: crate::app::hooks::files::for_stats,
 };
 
 /// Why a chunk could not be had, in words (see `crate::words::later_failed`).
 pub type LoadFailure = String;
 
 /// Opening a deck that is not the bundled bank: reading JSON decks and Quizlet or Anki
-/// exports (`core::import`). Few learners do, so it is a chunk of its own, fetched only when
-/// a deck is opened (and then kept for offline use).
+/// exports (`core::import`), fetching one at a URL, and placing a deck from elsewhere
+/// (`app::other_deck`). Few learners do, so it is a chunk of its own, fetched only when a deck
+/// is opened (and then kept for offline use).
 pub struct Import {
     pub parse_any: fn(&str, &str) -> Result<Deck, ImportError>,
+    pub open: fn(DeckSource) -> Opening,
 }
 
-static IMPORT: Import = Import { parse_any };
+static IMPORT: Import = Import {
+    parse_any,
+    open: crate::app::other_deck::open,
+};
 
 use crate::app::scorm::{Scorm, SCORM};
 

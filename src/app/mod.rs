@@ -2,11 +2,13 @@
 //! that carry out effects, and the `<App/>` shell.
 
 pub mod action;
+pub mod dispatch;
 pub mod hooks;
 pub mod keys;
 pub mod later;
 pub mod mount;
 pub mod open_deck;
+pub mod other_deck;
 pub mod preset;
 pub mod reduce;
 pub mod scorm;

@@ -5,6 +5,7 @@ use crate::app::action::LoadError;
 use crate::app::hooks::bank_parts::use_bank_parts;
 use crate::app::hooks::clock::use_clock;
 use crate::app::hooks::deck_loader::{open_for, parse_now, use_deck_loader};
+use crate::app::hooks::files::{use_files, FileAction};
 use crate::app::hooks::host_events::use_host_events;
 use crate::app::hooks::keys::use_keys;
 use crate::app::hooks::optimizer::use_optimizer;
@@ -26,7 +27,6 @@ use crate::core::store::{MemoryStore, Notice, Store};
 use crate::platform::clock::{mark, now_ms};
 use crate::platform::config::{Config, DeckSource};
 use crate::platform::dom::{focus_element, focus_is_lost};
-use crate::platform::download::download_text;
 use crate::platform::storage::LocalStore;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -129,32 +129,6 @@ fn use_focus_recovery(state: &UseReducerHandle<State>, ids: &str) {
     );
 }
 
-/// Removes a damaged value the learner has downloaded, so this visit can save again; only
-/// while the key still holds exactly that value (another tab may have written since).
-fn replace_damaged(state: &UseReducerHandle<State>, store: Rc<dyn Store>) -> Callback<String> {
-    let state = state.clone();
-    Callback::from(move |key: String| {
-        let Some(Notice::Unreadable { original, .. }) = &state.notice else {
-            return;
-        };
-        let still = store.get(&key).ok().flatten().as_ref() == Some(original);
-        if !still || store.remove(&key).is_ok() {
-            state.dispatch(Action::ReplaceDamaged);
-        }
-    })
-}
-
-/// Downloads the progress as a file: the way out when it cannot be saved.
-fn export_progress(state: &UseReducerHandle<State>) -> Callback<()> {
-    let state = state.clone();
-    Callback::from(move |_| {
-        let name = format!("interview-cards-{}-progress.json", state.deck.id);
-        if let Err(e) = download_text(&name, &state.progress.to_json()) {
-            gloo::console::error!(format!("export failed: {e}"));
-        }
-    })
-}
-
 /// Why the deck asked for could not be opened, with the way back to the built-in one.
 fn deck_error(
     state: &UseReducerHandle<State>,
@@ -201,8 +175,7 @@ fn later_pending(later: &LaterState, what: &str, retry: &Callback<()>) -> Html {
 fn views(
     state: &UseReducerHandle<State>,
     config: &Config,
-    store: Rc<dyn Store>,
-    export: Callback<()>,
+    on_file: Callback<FileAction>,
     open_deck: Callback<DeckSource>,
     ids: &Ids,
     (later, retry): (&LaterState, &Callback<()>),
@@ -231,11 +204,11 @@ fn views(
         (View::Stats, Some(later)) => (later.stats)(
             &StatsPanelProps {
                 state: state.clone(),
-                on_export: export.clone(),
+                on_file: on_file.clone(),
                 on_open_deck: open_deck,
+                offset_at: crate::platform::clock::utc_offset_at,
             },
             ids,
-            &store,
         ),
         (View::Mock, None) => later_pending(later, "the mock interview", retry),
         (View::Stats, None) => later_pending(later, "the stats", retry),
@@ -256,8 +229,7 @@ fn views(
                 {notice_banner(&NoticeProps {
                     notice,
                     on_dismiss: dispatch(Action::DismissNotice),
-                    on_export: export,
-                    on_replace: replace_damaged(state, store),
+                    on_file,
                 })}
             }
             {view}
@@ -288,6 +260,7 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || initial_state(&config, store.0.as_ref(), store.1.clone()))
     };
     let open_deck = use_deck_loader(&state, store.clone(), config.deck.clone());
+    let on_file = use_files(&state, store.0.clone(), open_deck.clone());
     use_persistence(&state, store.0.clone());
     use_scorm(&state, config.standalone);
     use_url_sync(&state, config.standalone);
@@ -345,7 +318,6 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let export = export_progress(&state);
     let (tag, heading) = if config.standalone {
         ("main", "h1")
     } else {
@@ -357,8 +329,7 @@ pub fn app(props: &AppProps) -> Html {
         views(
             &state,
             &config,
-            store.0.clone(),
-            export,
+            on_file,
             open_deck,
             &ids,
             (&later.0, &later.1),

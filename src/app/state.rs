@@ -162,7 +162,7 @@ pub struct Preset {
 /// The empty deck a widget holds while its first deck is fetched.
 fn no_deck() -> Rc<Deck> {
     Rc::new(Deck {
-        origin: None,
+        elsewhere: None,
         parts: Vec::new(),
         format: crate::core::deck::DECK_FORMAT,
         id: String::new(),

@@ -11,6 +11,7 @@ pub struct CardProps {
     pub card: Card,
     pub topic: AttrValue,
     pub flipped: bool,
+    /// A click on the card (`app::dispatch::flip` leaves a click that ends a selection alone).
     pub on_flip: Callback<()>,
     /// A swipe across the card: `true` to the next card (leftwards), `false` to the previous.
     pub on_swipe: Callback<bool>,
@@ -51,20 +52,9 @@ fn swipe_handlers(on_swipe: &Callback<bool>) -> (Callback<PointerEvent>, Callbac
 pub fn card_view(props: &CardProps, ids: &Ids) -> Html {
     let card = &props.card;
     let (onpointerdown, onpointerup) = swipe_handlers(&props.on_swipe);
-    let on_click = {
-        let on_flip = props.on_flip.clone();
-        Callback::from(move |e: MouseEvent| {
-            // Let people select text on the card without flipping it back.
-            let selecting = web_sys::window()
-                .and_then(|w| w.get_selection().ok().flatten())
-                .map(|s| !s.is_collapsed())
-                .unwrap_or(false);
-            if !selecting {
-                e.prevent_default();
-                on_flip.emit(());
-            }
-        })
-    };
+    // (Whether the click ended a selection of the card's text, which is not a flip, is the
+    // callback's to judge: `app::dispatch::flip`.)
+    let on_click = props.on_flip.reform(|e: MouseEvent| e.prevent_default());
     let side = if props.flipped { "back" } else { "front" };
     html! {
         <article class={classes!("card", side)} aria-labelledby={ids.of("card-question")}

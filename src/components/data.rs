@@ -1,12 +1,11 @@
 //! "Your data": where progress is kept, export, import with a preview, and reset with undo.
+//! Files are asked for with a `FileAction` (`app::hooks::files` reads and writes them).
 
+use crate::app::hooks::files::FileAction;
 use crate::components::ids::Ids;
-use crate::core::import::MAX_DECK_BYTES;
 use crate::core::progress::ImportPreview;
-use crate::core::progress::MAX_PROGRESS_BYTES;
-use crate::platform::file::{read_picked_file, Unread};
 use crate::words::plural;
-use gloo::file::callbacks::FileReader;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,18 +16,24 @@ pub struct DataProps {
     pub import: Option<ImportPreview>,
     pub import_error: Option<AttrValue>,
     pub can_undo_reset: bool,
-    pub on_export: Callback<()>,
-    /// The progress file the learner picked: its text, or why it was not read.
-    pub on_import_text: Callback<Result<String, Unread>>,
+    /// Export progress, import a progress file, open a deck file.
+    pub on_file: Callback<FileAction>,
     /// Merge the previewed file: with its reset marks (true) or without them (false).
     pub on_import_confirm: Callback<bool>,
     pub on_import_cancel: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_undo_reset: Callback<()>,
-    /// A deck file the learner picked: its text or why it was not read, and its name.
-    pub on_deck_file: Callback<(Result<String, Unread>, String)>,
     /// Shown when the current deck is not the built-in one.
     pub on_builtin_deck: Option<Callback<()>>,
+}
+
+/// The file picked in the input a `change` event came from; the input is cleared, so picking
+/// the same file again is a change again.
+pub(crate) fn picked(e: &Event) -> Option<web_sys::File> {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
 }
 
 /// "This file resets 12 cards you practised before 3 May 2027."
@@ -82,22 +87,18 @@ fn import_preview(p: &ImportPreview, props: &DataProps) -> Html {
 pub fn data_panel(props: &DataProps) -> Html {
     let ids = &props.ids;
     let confirming_reset = use_state(|| false);
-    // The reader must live until it calls back.
-    let reader = use_mut_ref(|| None::<FileReader>);
-
-    let on_file = {
-        let done = props.on_import_text.reform(|(text, _name)| text);
-        let reader = reader.clone();
+    let pick = |make: fn(web_sys::File) -> FileAction| {
+        let on_file = props.on_file.clone();
         Callback::from(move |e: Event| {
-            read_picked_file(&e, MAX_PROGRESS_BYTES, &reader, done.clone())
+            if let Some(file) = picked(&e) {
+                on_file.emit(make(file));
+            }
         })
     };
-    let on_deck = {
-        let done = props.on_deck_file.clone();
-        let reader = reader.clone();
-        Callback::from(move |e: Event| read_picked_file(&e, MAX_DECK_BYTES, &reader, done.clone()))
-    };
-    let export = props.on_export.reform(|_: MouseEvent| ());
+    let (on_file, on_deck) = (pick(FileAction::ImportProgress), pick(FileAction::OpenDeck));
+    let export = props
+        .on_file
+        .reform(|_: MouseEvent| FileAction::ExportProgress);
     let ask_reset = {
         let confirming = confirming_reset.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -150,7 +151,7 @@ pub fn data_panel(props: &DataProps) -> Html {
             }
             if *confirming_reset {
                 <div class="notice" role="alertdialog" aria-labelledby={ids.of("reset-q")} data-testid="reset-confirm">
-                    <p id={ids.of("reset-q")}>{"Reset all progress for this deck? Every card becomes new. "}{crate::words::RESET_UNDO_LASTS}</p>
+                    <p id={ids.of("reset-q")}>{"Reset all progress for this deck? Every card becomes new. You can undo this until you close the page."}</p>
                     <div class="notice-actions">
                         <button type="button" class="primary" onclick={do_reset}>{"Reset"}</button>
                         <button type="button" onclick={cancel_reset}>{"Cancel"}</button>
@@ -158,8 +159,8 @@ pub fn data_panel(props: &DataProps) -> Html {
                 </div>
             }
             if props.can_undo_reset {
-                <p class="notice" role="status" data-testid="reset-undo">
-                    {"Progress was reset. "}{crate::words::RESET_UNDO_LASTS}{" "}
+                <p class="notice" role="status">
+                    {"Progress was reset. "}
                     <button type="button" onclick={props.on_undo_reset.reform(|_: MouseEvent| ())}>{"Undo reset"}</button>
                 </p>
             }

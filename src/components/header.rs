@@ -1,6 +1,7 @@
 //! The widget's header: the deck title and the view tabs, help and theme buttons.
 
 use crate::app::state::{Action, State, View};
+use crate::words::deck_from;
 use yew::prelude::*;
 
 pub struct HeaderProps {
@@ -27,10 +28,8 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="app-header">
             <h1 class={classes!(props.embed.then_some("sr-only"))}>{state.deck.title.clone()}</h1>
-            if let Some(origin) = &state.deck.origin {
-                <p class="deck-origin" data-testid="deck-origin">
-                    {format!("A deck from {origin}, not from this site.")}
-                </p>
+            if let Some(elsewhere) = &state.deck.elsewhere {
+                <p class="deck-origin" data-testid="deck-origin">{deck_from(elsewhere)}</p>
             }
             <div class="tabs" role="group" aria-label="Views">
                 {tab(View::Practice, "Practice")}

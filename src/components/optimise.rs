@@ -1,10 +1,10 @@
 //! "Optimise my schedule": fits FSRS weights to the learner's own reviews (in a worker, with a
-//! module downloaded only then), shows how well the weights in use and the fitted ones predict
+//! module fetched only then), shows how well the weights in use and the fitted ones predict
 //! those reviews, and lets the learner go back to the defaults.
 
+use crate::app::dispatch::send;
 use crate::app::state::{Action, Optimise, State};
 use crate::components::ids::Ids;
-use crate::components::practice::send;
 use crate::core::optimize::{thousandths, MIN_REVIEWS};
 use yew::prelude::*;
 
@@ -82,8 +82,7 @@ pub fn optimise_schedule(state: &UseReducerHandle<State>, ids: &Ids) -> Html {
     html! {
         <div class="setting fit" data-testid="optimise">
             <p class="setting-title">{"Fit the schedule to you"}</p>
-            <p class="hint" id={help_id}>{format!(
-                "The schedule starts from weights fitted to many learners. With at least {MIN_REVIEWS} reviews it can fit them to your memory, here in this browser: nothing is sent anywhere. The optimizer (about 100 KB) downloads only when you ask.")}</p>
+            <p class="hint" id={help_id}>{crate::words::optimiser_offer()}</p>
             <p class="hint" data-testid="fit-in-use">{in_use}</p>
             <div class="fit-actions">
                 <button type="button" onclick={on_fit} disabled={!enough || running}

@@ -1,7 +1,8 @@
 //! The mock-interview and stats views, wired to the state: they pick what their views
 //! show from it and turn clicks into actions.
 
-use crate::app::action::LoadError;
+use crate::app::dispatch::send;
+use crate::app::hooks::files::FileAction;
 use crate::app::state::{Action, DeckHandle, State};
 use crate::app::BUNDLED_DECK_ID;
 use crate::components::answer::AnswerWait;
@@ -9,16 +10,12 @@ use crate::components::backups::{backup_list, BackupProps};
 use crate::components::data::DataPanel;
 use crate::components::ids::Ids;
 use crate::components::mock::{mock_view, MockProps};
-use crate::components::practice::{answer_wait, send};
+use crate::components::practice::answer_wait;
 use crate::components::settings::{schedule_settings, SettingsProps};
 use crate::components::stats::{stats_view, StatsProps};
-use crate::core::import::ImportError;
-use crate::core::progress::{parse_import, ProgressError};
 use crate::core::stats;
-use crate::core::store::{backups, Notice, Store};
-use crate::platform::clock::utc_offset_at;
+use crate::core::store::Notice;
 use crate::platform::config::DeckSource;
-use crate::platform::file::Unread;
 use crate::words::import_refusal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -75,55 +72,23 @@ pub fn mock_panel(props: &PanelProps, ids: &Ids) -> Html {
 
 pub struct StatsPanelProps {
     pub state: UseReducerHandle<State>,
-    pub on_export: Callback<()>,
+    /// What is asked of the learner's files (`app::hooks::files`).
+    pub on_file: Callback<FileAction>,
     pub on_open_deck: Callback<DeckSource>,
+    /// The learner's minutes east of UTC at an instant (each review counts on its own day).
+    pub offset_at: fn(f64) -> i32,
 }
 
-pub fn stats_panel(props: &StatsPanelProps, ids: &Ids, store: &Rc<dyn Store>) -> Html {
+pub fn stats_panel(props: &StatsPanelProps, ids: &Ids) -> Html {
     let state = &props.state;
     let s = stats::compute(
         &state.deck,
         &state.index,
         &state.progress,
         state.now_ms,
-        &utc_offset_at,
+        &props.offset_at,
     );
-    let deck_id = state.deck.id.clone();
-    let on_import_text = send(state, move |text: Result<String, Unread>, now_ms| {
-        Action::ImportRead {
-            result: match text {
-                Ok(text) => parse_import(&text, &deck_id),
-                Err(Unread::TooLarge { bytes }) => Err(ProgressError::TooLarge { bytes }),
-                Err(Unread::Failed(reason)) => Err(ProgressError::NotRead { reason }),
-            },
-            now_ms,
-        }
-    });
-    let on_deck_file = {
-        let (open, state) = (props.on_open_deck.clone(), state.clone());
-        Callback::from(
-            move |(text, name): (Result<String, Unread>, String)| match text {
-                Ok(text) => open.emit(DeckSource::Text { text, name }),
-                Err(Unread::TooLarge { bytes }) => state.dispatch(Action::DeckFailed(
-                    LoadError::Import(ImportError::TooLarge { bytes }),
-                )),
-                Err(Unread::Failed(reason)) => state.dispatch(Action::DeckFailed(
-                    LoadError::Import(ImportError::NotRead { reason }),
-                )),
-            },
-        )
-    };
     let open = props.on_open_deck.clone();
-    let delete_backup = {
-        let (state, store) = (state.clone(), store.clone());
-        Callback::from(move |key: String| {
-            let _ = store.remove(&key);
-            state.dispatch(Action::BackupsListed(backups(
-                &*store,
-                &state.progress_key(),
-            )));
-        })
-    };
     let saved_here = state.writable && !matches!(state.notice, Some(Notice::NotSaved { .. }));
     html! {
         <>
@@ -134,14 +99,13 @@ pub fn stats_panel(props: &StatsPanelProps, ids: &Ids, store: &Rc<dyn Store>) ->
                        import={state.import.as_ref().map(|(_, p)| p.clone())}
                        import_error={state.import_error.as_ref().map(|e| AttrValue::from(import_refusal(e, &state.deck.id)))}
                        can_undo_reset={state.can_undo_reset()}
-                       on_export={props.on_export.clone()} {on_import_text}
+                       on_file={props.on_file.clone()}
                        on_import_confirm={send(state, |keep_resets, now_ms| Action::ConfirmImport { keep_resets, now_ms })}
                        on_import_cancel={send(state, |(), _| Action::CancelImport)}
                        on_reset={send(state, |(), now_ms| Action::Reset { now_ms })}
                        on_undo_reset={send(state, |(), now_ms| Action::UndoReset { now_ms })}
-                       {on_deck_file}
                        on_builtin_deck={(state.deck.id != BUNDLED_DECK_ID).then(|| open.reform(|_| DeckSource::Bundled))} />
-            {backup_list(&BackupProps { backups: state.backups.clone(), on_delete: delete_backup }, store)}
+            {backup_list(&BackupProps { backups: state.backups.clone(), on_file: props.on_file.clone() })}
         </>
     }
 }

@@ -2,6 +2,7 @@
 //! them), the card, grading and moving on, and what the session says when the day's work is
 //! done.
 
+use crate::app::dispatch::{flip as flip_card, send};
 use crate::app::state::{Action, Mode, State};
 use crate::components::answer::AnswerWait;
 use crate::components::card::{card_view, CardProps};
@@ -10,20 +11,10 @@ use crate::components::grade::{grade_buttons, GradeProps};
 use crate::components::ids::Ids;
 use crate::components::keypoints::{key_point_list, suggestion};
 use crate::core::filter::{Filter, Status};
-use crate::platform::clock::now_ms;
 use crate::words::plural;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-
-/// A callback that turns its argument, and the time it fires, into an action.
-pub fn send<T: 'static>(
-    state: &UseReducerHandle<State>,
-    make: impl Fn(T, f64) -> Action + 'static,
-) -> Callback<T> {
-    let state = state.clone();
-    Callback::from(move |arg| state.dispatch(make(arg, now_ms())))
-}
 
 pub struct PracticeProps {
     pub state: UseReducerHandle<State>,
@@ -53,7 +44,7 @@ pub fn practice_view(props: &PracticeProps, ids: &Ids) -> Html {
             if state.only.is_some() {
                 <p class="only" role="status">{"Practising the weak answers from your mock interview. Change a filter to see every card."}</p>
             }
-            {card_or_empty(state, ids, &on_filter, &flip)}
+            {card_or_empty(state, ids, &on_filter, &flip_card(state))}
             if state.session.is_flipped() {
                 {key_points(state, ids)}
             }
@@ -210,17 +201,20 @@ fn nothing_left(state: &State, step: Option<f64>) -> &'static str {
 pub fn session_end(state: &UseReducerHandle<State>) -> Html {
     // More new cards (false) or cram (true): one callback for both buttons.
     let go = {
-        let state = state.clone();
+        let (state, all) = (
+            state.clone(),
+            send(state, |(), now_ms| Action::SetMode {
+                mode: Mode::All,
+                now_ms,
+            }),
+        );
+        let more = send(&state, |(), now_ms| Action::MoreNewToday { now_ms });
         Callback::from(move |cram: bool| {
-            let now_ms = now_ms();
             if cram {
                 state.dispatch(Action::SetCram(true));
-                state.dispatch(Action::SetMode {
-                    mode: Mode::All,
-                    now_ms,
-                });
+                all.emit(());
             } else {
-                state.dispatch(Action::MoreNewToday { now_ms });
+                more.emit(());
             }
         })
     };

@@ -2,10 +2,10 @@
 //! daily limits, with what they mean, and the error beside the field the reducer could not
 //! read.
 
+use crate::app::dispatch::send;
 use crate::app::state::{Action, State};
 use crate::components::ids::Ids;
 use crate::components::optimise::optimise_schedule;
-use crate::components::practice::send;
 use crate::core::schedule::{format_steps, RETENTION_RANGE};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

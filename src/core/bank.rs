@@ -183,7 +183,7 @@ pub fn parse_index(text: &str) -> Result<Deck, DeckError> {
         title: file.title,
         topics: file.topics,
         cards,
-        origin: None,
+        elsewhere: None,
         parts,
     })
 }
@@ -259,4 +259,26 @@ pub fn fill(deck: &mut Deck, part: &Part) -> usize {
         }
     }
     filled
+}
+
+/// Whether `deck` is the bank itself, by its content: the same id, title and topics, and every
+/// card the same (id, topic, difficulty, question, answer, tags, key points), in the same order.
+/// What the build leaves out of the bank (each card's sources, the record of a changed
+/// difficulty) is left out here too, so the full `deck.json` an author downloads is the bank.
+/// `bank` must have all its parts filled in.
+pub fn is_bank(deck: &Deck, bank: &Deck) -> bool {
+    let same_card = |a: &Card, b: &Card| {
+        (&a.id, &a.topic, a.difficulty, &a.question, &a.answer)
+            == (&b.id, &b.topic, b.difficulty, &b.question, &b.answer)
+            && a.tags == b.tags
+            && a.key_points == b.key_points
+    };
+    bank.parts.is_empty()
+        && (&deck.id, &deck.title, &deck.topics) == (&bank.id, &bank.title, &bank.topics)
+        && deck.cards.len() == bank.cards.len()
+        && deck
+            .cards
+            .iter()
+            .zip(&bank.cards)
+            .all(|(a, b)| same_card(a, b))
 }

@@ -95,9 +95,10 @@ pub struct Deck {
     pub title: String,
     pub topics: Vec<Topic>,
     pub cards: Vec<Card>,
-    /// The origin a deck came from when it is not this site's (shown to the learner).
+    /// Where the deck came from when this site cannot vouch for it (shown to the learner; its
+    /// progress is kept apart): see [`Elsewhere`].
     #[serde(skip)]
-    pub origin: Option<String>,
+    pub elsewhere: Option<Elsewhere>,
     /// The bundled bank's parts that have not arrived yet: (topic id, file). Their cards have
     /// no answer until then (see `core::bank`); every other deck has none.
     #[serde(skip)]
@@ -117,24 +118,57 @@ impl Deck {
         self.cards.iter().find(|c| c.id == id)
     }
 
-    /// The deck as loaded from another `origin`: named as such, and with an id no deck of this
-    /// site can have (`~` is not allowed in ids), so its progress is kept apart from a local
-    /// deck of the same id.
-    pub fn from_elsewhere(mut self, origin: &str) -> Deck {
-        let host: String = origin
-            .replace("://", "-")
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        self.id = format!("{}~{host}", self.id);
-        self.origin = Some(origin.to_string());
+    /// The deck as loaded from `elsewhere`: named as such, and with an id no deck of this site
+    /// can have (`~` is not allowed in ids), so its progress is kept apart from a local deck of
+    /// the same id, the bank's included.
+    pub fn from_elsewhere(mut self, elsewhere: Elsewhere) -> Deck {
+        self.id = format!("{}~{}", self.id, elsewhere.id_suffix());
+        self.elsewhere = Some(elsewhere);
         self
+    }
+
+    /// The id the deck itself gives (without what [`Deck::from_elsewhere`] added).
+    pub fn own_id(&self) -> &str {
+        self.id.split('~').next().unwrap_or(&self.id)
+    }
+}
+
+/// Where a deck came from when this site cannot vouch for it. Anyone who can send a link chooses
+/// what a page's address carries (`?deck=`, `#deck=`), and an origin can be shared by many sites
+/// (every project of a GitHub Pages account), so such a deck is shown as coming from there and
+/// saved under an id of its own: it never writes into the progress of this site's decks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Elsewhere {
+    /// Carried in the link itself (`#deck=`, see `core::share`).
+    Link,
+    /// At an address of this page's origin (`?deck=`): the path it resolves to.
+    Address(String),
+    /// On another origin the site lists: that origin.
+    Origin(String),
+}
+
+impl Elsewhere {
+    /// What follows `~` in the saved id (documented in docs/progress-format.md; learners'
+    /// progress depends on it): `link`; the path with `/` as `_` (so it starts with `_`); the
+    /// origin with `://` as `-`. The three never meet. Characters an id cannot have become `-`.
+    pub fn id_suffix(&self) -> String {
+        let clean = |text: &str, slash: char| -> String {
+            text.chars()
+                .map(|c| match c {
+                    '/' => slash,
+                    c if c.is_ascii_alphanumeric() || c == '.' || c == '-' => c,
+                    _ => '-',
+                })
+                .collect()
+        };
+        match self {
+            Self::Link => "link".into(),
+            Self::Address(path) => {
+                let path = path.strip_prefix('/').unwrap_or(path);
+                format!("_{}", clean(path, '_'))
+            }
+            Self::Origin(origin) => clean(&origin.replace("://", "-"), '-'),
+        }
     }
 }
 

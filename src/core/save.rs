@@ -2,9 +2,12 @@
 //! changes, backing up what cannot be read), save whole or only the changed cards (read →
 //! merge → write), and trim old log entries when storage is full.
 
+use crate::core::deck::{Deck, Elsewhere};
+use crate::core::import::{legacy_deck_id, IMPORTED_DECK_ID};
 use crate::core::progress::{covers, merge_into, parse_progress, salvage, Progress, ProgressError};
 use crate::core::store::{
-    back_up, backups, recent_key, Notice, Opened, Store, StoreError, RECENT_LIMIT, WHOLE_SAVE_LIMIT,
+    back_up, backups, progress_key, recent_key, Notice, Opened, Store, StoreError, RECENT_LIMIT,
+    WHOLE_SAVE_LIMIT,
 };
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -297,4 +300,43 @@ pub fn save_changes(
         merged,
         trimmed: 0,
     })
+}
+
+/// Opens the progress of a deck as the loader hands it over (its id already set apart when it
+/// came from elsewhere, see `core::deck::Elsewhere`), with what earlier builds kept elsewhere:
+/// - a deck from a link or an address was saved under its own plain id before it got a key of
+///   its own: while that key holds nothing yet, the plain id's progress is read into it (never
+///   written back), except `bank_id`'s, which belongs to the bank alone;
+/// - a deck imported from a delimited file (`IMPORTED_DECK_ID`) also gets what builds before 0.2
+///   saved under an id made from the file's name (`file_name`).
+pub fn open_deck_progress(
+    store: &dyn Store,
+    instance: Option<&str>,
+    deck: &Deck,
+    file_name: Option<&str>,
+    bank_id: &str,
+    now_ms: f64,
+) -> Opened {
+    let key = progress_key(instance, &deck.id);
+    let fresh =
+        matches!(store.get(&key), Ok(None)) && matches!(store.get(&recent_key(&key)), Ok(None));
+    let mut opened = open_progress(store, &key, &deck.id, now_ms);
+    let own = deck.own_id();
+    let mut earlier = Vec::new();
+    let from_page = matches!(
+        deck.elsewhere,
+        Some(Elsewhere::Link | Elsewhere::Address(_))
+    );
+    if from_page && fresh && own != bank_id {
+        earlier.push(own.to_string());
+    }
+    if let Some(name) = file_name.filter(|_| own == IMPORTED_DECK_ID) {
+        earlier.push(legacy_deck_id(name));
+    }
+    for id in earlier {
+        let mut old = open_progress(store, &progress_key(instance, &id), &id, now_ms);
+        old.progress.deck = deck.id.clone();
+        merge_into(&mut opened.progress, &old.progress);
+    }
+    opened
 }

@@ -149,7 +149,7 @@ fn validate(raw: RawDeck) -> Result<Deck, DeckError> {
         cards.push(card);
     }
     Ok(Deck {
-        origin: None,
+        elsewhere: None,
         parts: Vec::new(),
         format: DECK_FORMAT,
         id,

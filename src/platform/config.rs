@@ -9,11 +9,17 @@ use wasm_bindgen::JsCast;
 pub enum DeckSource {
     #[default]
     Bundled,
-    /// Fetched from a URL (relative to the page, or http/https).
+    /// Fetched from a URL (relative to the page, or http/https) that the host page's author
+    /// gave (`data-deck`, `deck`).
     Url(String),
-    /// Deck text already at hand: an inline `<script type="application/json">`, a picked file,
-    /// or a deck shared in the page's URL fragment (unpacked by embed.js).
+    /// Fetched from a URL in the page's own address (`?deck=`): whoever sent the link chose it,
+    /// so the deck is shown as one from an address and kept apart (`core::deck::Elsewhere`).
+    Address(String),
+    /// Deck text already at hand: an inline `<script type="application/json">` or a picked file.
     Text { text: String, name: String },
+    /// A deck shared in the page's URL fragment (`#deck=`, unpacked by embed.js): its text. Kept
+    /// apart like [`DeckSource::Address`].
+    Link(String),
     /// A deck shared in the URL fragment that could not be unpacked, and why.
     Damaged(String),
 }
@@ -60,9 +66,11 @@ pub fn acceptable_deck_url(url: &str) -> bool {
     !lower.is_empty() && !lower.contains(':') && !lower.starts_with("//")
 }
 
-fn deck_from_url_param(value: Option<&str>) -> DeckSource {
+/// The deck a `deck` parameter names: `as_source` makes it one of the page's address or one a
+/// host page's author gave.
+fn deck_from_url_param(value: Option<&str>, as_source: fn(String) -> DeckSource) -> DeckSource {
     match value {
-        Some(url) if acceptable_deck_url(url) => DeckSource::Url(url.trim().to_string()),
+        Some(url) if acceptable_deck_url(url) => as_source(url.trim().to_string()),
         Some(url) => {
             gloo::console::warn!(format!(
                 "interview-cards: ignored deck URL \"{url}\": only http(s) and relative URLs are loaded"
@@ -85,23 +93,35 @@ fn shared_deck() -> Option<DeckSource> {
     if let Some(reason) = get("interviewCardsSharedDeckError") {
         return Some(DeckSource::Damaged(reason));
     }
-    get("interviewCardsSharedDeck").map(|text| DeckSource::Text {
-        text,
-        name: "a shared link".into(),
-    })
+    get("interviewCardsSharedDeck").map(DeckSource::Link)
 }
 
-/// The app's own page: everything from the query string (and a deck shared in the fragment).
+/// The `<meta name=...>` in which a page names its own deck, when it is not the bank (the SCORM
+/// package's launch page does): trusted as the page's, like a host element's `data-deck`.
+pub const DECK_META: &str = "interview-cards-deck";
+
+/// The deck the page's `<head>` names ([`DECK_META`]).
+fn page_deck() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .head()?
+        .query_selector(&format!("meta[name='{DECK_META}']"))
+        .ok()??
+        .get_attribute("content")
+}
+
+/// The app's own page: everything from the query string; the deck from its link (`#deck=`),
+/// its address (`?deck=`), the page itself ([`DECK_META`]), or the bank.
 pub fn from_page_url() -> Config {
     let pairs = query_pairs();
-    let deck = shared_deck().unwrap_or_else(|| {
-        deck_from_url_param(
-            pairs
-                .iter()
-                .rev()
-                .find(|(k, _)| k == "deck")
-                .map(|(_, v)| v.as_str()),
-        )
+    let address = pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "deck")
+        .map(|(_, v)| v.as_str());
+    let deck = shared_deck().unwrap_or_else(|| match address {
+        Some(_) => deck_from_url_param(address, DeckSource::Address),
+        None => deck_from_url_param(page_deck().as_deref(), DeckSource::Url),
     });
     Config {
         pairs,
@@ -160,7 +180,7 @@ pub fn from_element(element: &web_sys::Element, index: usize) -> Config {
                 }
             }
         }
-        (None, url) => deck_from_url_param(url.as_deref()),
+        (None, url) => deck_from_url_param(url.as_deref(), DeckSource::Url),
     };
     Config {
         pairs,

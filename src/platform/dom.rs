@@ -1,7 +1,15 @@
 //! Focus on the page, as plain values for the reducer and small moves for the hooks.
 
-use crate::app::action::Focus;
 use wasm_bindgen::JsCast;
+
+/// What the focused element would do with a key itself: buttons and links take Space/Enter,
+/// text fields take every key. A plain value the reducer decides with (`Action::Key`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Page,
+    Control,
+    TextField,
+}
 
 /// What the element a key event came from would do with the key itself.
 pub fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
@@ -23,6 +31,14 @@ pub fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
     } else {
         Focus::Page
     }
+}
+
+/// Whether the learner has text selected on the page (a click that ends a selection is not
+/// meant as a click on what it ended on).
+pub fn text_selected() -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| !s.is_collapsed())
 }
 
 /// The shadow roots the widgets on a host page live in (none on the app's own page).

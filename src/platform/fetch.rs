@@ -2,6 +2,7 @@
 //! Other origins only when the deploying page lists them; the size limit holds while the body
 //! streams in; a server that never answers times out; an HTML page is not taken for a deck.
 
+use crate::core::deck::Elsewhere;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -65,20 +66,19 @@ fn resolve(url: &str) -> Result<web_sys::Url, wasm_bindgen::JsValue> {
     web_sys::Url::new_with_base(url, &base)
 }
 
-/// The origin of a deck URL resolved against the page, when it is not the page's own and the
-/// page allows it; `Ok(None)` for the page's own origin.
-pub fn foreign_origin(url: &str) -> Result<Option<String>, FetchError> {
+/// Where a deck URL resolved against the page points: an address of the page's own origin (its
+/// path), or another origin the page lists; any other origin is refused before it is asked.
+pub fn deck_whence(url: &str) -> Result<Elsewhere, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Unreadable { url: url.into() })?;
     let document = window.document();
-    let origin = resolve(url)
-        .map_err(|e| FetchError::Network {
-            url: url.into(),
-            reason: describe(e),
-        })?
-        .origin();
+    let resolved = resolve(url).map_err(|e| FetchError::Network {
+        url: url.into(),
+        reason: describe(e),
+    })?;
+    let origin = resolved.origin();
     let page = window.location().origin().unwrap_or_default();
     if origin == page {
-        return Ok(None);
+        return Ok(Elsewhere::Address(resolved.pathname()));
     }
     let allowed = document
         .and_then(|d| d.head())
@@ -90,7 +90,7 @@ pub fn foreign_origin(url: &str) -> Result<Option<String>, FetchError> {
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default();
     if origin_allowed(&origin, &page, &allowed) {
-        Ok(Some(origin))
+        Ok(Elsewhere::Origin(origin))
     } else {
         Err(FetchError::NotAllowed {
             url: url.into(),

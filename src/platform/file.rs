@@ -1,11 +1,9 @@
-//! Files the learner picks: the size is checked before a byte is read (a file over the limit is
-//! never read into memory), and a file the browser cannot read is an error, never text.
+//! Files the learner picks: the first file of a file input, and its text. The size is checked
+//! before a byte is read (a file over the limit is never read into memory), and a file the
+//! browser cannot read is an error, never text.
 
-use gloo::file::callbacks::{read_as_text, FileReader};
-use std::cell::RefCell;
-use std::rc::Rc;
-use web_sys::HtmlInputElement;
-use yew::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// Why a picked file was not read.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,45 +14,34 @@ pub enum Unread {
     Failed(String),
 }
 
-/// Reads the first file of a file input as text, once its size is known to be at most `limit`
-/// bytes, then clears the input (so picking the same file again reads it again). `done` gets
-/// the text or why there is none, and the file's name. The reader is kept in `slot` until it
-/// calls back.
-pub fn read_picked_file(
-    e: &Event,
-    limit: usize,
-    slot: &Rc<RefCell<Option<FileReader>>>,
-    done: Callback<(Result<String, Unread>, String)>,
-) {
-    let input: HtmlInputElement = e.target_unchecked_into();
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return;
-    };
+/// The file picked in the input an `change` event came from; the input is cleared, so that
+/// picking the same file again is a change again.
+pub fn picked(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files()?.get(0);
     input.set_value("");
-    read_file(file, limit, slot, done);
+    file
 }
 
-/// [`read_picked_file`] for a file at hand.
-pub fn read_file(
-    file: web_sys::File,
-    limit: usize,
-    slot: &Rc<RefCell<Option<FileReader>>>,
-    done: Callback<(Result<String, Unread>, String)>,
-) {
-    let name = file.name();
+/// The text of `file` (UTF-8), once its size is known to be at most `limit` bytes, or why it
+/// was not read.
+pub async fn text(file: &web_sys::File, limit: usize) -> Result<String, Unread> {
     // Bytes on disk: text never takes fewer bytes once read (UTF-8 in, UTF-8 out).
     let bytes = file.size();
     if bytes > limit as f64 {
-        done.emit((
-            Err(Unread::TooLarge {
-                bytes: bytes as usize,
-            }),
-            name,
-        ));
-        return;
+        return Err(Unread::TooLarge {
+            bytes: bytes as usize,
+        });
     }
-    let task = read_as_text(&gloo::file::File::from(file), move |text| {
-        done.emit((text.map_err(|e| Unread::Failed(e.to_string())), name));
-    });
-    *slot.borrow_mut() = Some(task);
+    let unreadable = || Unread::Failed("the browser could not read it".into());
+    let text = JsFuture::from(file.text()).await.map_err(|e| {
+        js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .map_or_else(unreadable, Unread::Failed)
+    })?;
+    text.as_string().ok_or_else(unreadable)
 }

@@ -1,5 +1,6 @@
 //! The browser edge: small adapters that turn browser APIs into plain values for the core.
 
+pub mod clipboard;
 pub mod clock;
 pub mod config;
 pub mod dom;

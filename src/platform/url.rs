@@ -61,3 +61,16 @@ pub fn set_query(pairs: &[(&str, String)], owned: &[&str], push: bool) {
         };
     }
 }
+
+/// The folder of the page's address (what a relative link on it starts from), e.g.
+/// `https://site.example/cards/` for `https://site.example/cards/editor.html?x#y`.
+pub fn page_folder() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let end = href.split(['?', '#']).next().unwrap_or("");
+    match end.rfind('/') {
+        Some(i) => end[..=i].to_string(),
+        None => "./".into(),
+    }
+}

@@ -2,7 +2,7 @@
 // named, with their progress kept apart); the size limit counted while the body streams in; a
 // server that never answers times out; an HTML page served with 200 is not taken for a deck.
 const { test, expect } = require('@playwright/test');
-const { openBare, ready, watchErrors } = require('./helpers');
+const { openBare, openFresh, ready, watchErrors } = require('./helpers');
 
 const FOREIGN = 'http://decks.example.test';
 const foreignDeck = JSON.stringify({
@@ -35,10 +35,11 @@ test('a listed origin loads, is named, and its progress never mixes with this si
   const own = { format: 4, deck: 'backend-interview', cards: { 'http-cors': { last_seen: 1, views: 1, log: [{ rating: 'Good', at: 1 }] } } };
   await page.evaluate((p) => localStorage.setItem('interview-cards:backend-interview:progress', JSON.stringify(p)), own);
   await serveForeignDeck(page);
-  // The deploying site lists the origin in its index.html.
+  // The deploying site lists the origin in its index.html, and lets its policy connect there.
   await page.route((url) => url.pathname === '/' , async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace('<head>', `<head><meta name="interview-cards-deck-origins" content="${FOREIGN}">`);
+    const html = (await response.text()).replace('<head>', `<head><meta name="interview-cards-deck-origins" content="${FOREIGN}">`)
+      .replace("connect-src 'self'", `connect-src 'self' ${FOREIGN}`);
     await route.fulfill({ response, body: html });
   });
   await page.goto(`./?deck=${FOREIGN}/deck.json`);
@@ -89,4 +90,72 @@ test('an HTML page served with status 200 is not taken for a deck', async ({ pag
   }));
   await openBare(page, './?deck=moved/deck.json');
   await expect(page.getByTestId('deck-error')).toContainText('gave a web page, not a deck');
+});
+
+// A same-origin address is no proof of whose deck it is (every project of a GitHub Pages account
+// shares one origin): a `?deck=` deck is shown as a deck from an address and saved apart, even
+// with the bank's id, unless it is the bank itself, by content.
+const planted = JSON.stringify({
+  format: 1, id: 'backend-interview', title: 'Backend developer interview questions', topics: [{ id: 'http', name: 'HTTP' }],
+  cards: [{ id: 'http-url-to-page', topic: 'http', difficulty: 'easy', question: 'Planted question?', answer: 'Planted answer.' }],
+});
+
+test('a same-origin ?deck= with the bank\'s id is labelled and never writes into the bank\'s progress', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/__blank');
+  await page.evaluate(() => localStorage.clear());
+  const bank = { format: 5, deck: 'backend-interview', cards: { 'http-url-to-page': { last_seen: 1, views: 1, log: [{ rating: 'Good', at: 1 }] } } };
+  await page.evaluate((p) => localStorage.setItem('interview-cards:backend-interview:progress', JSON.stringify(p)), bank);
+  const before = await page.evaluate(() => localStorage.getItem('interview-cards:backend-interview:progress'));
+  await page.route((url) => url.pathname === '/other-project/deck.json', (route) => route.fulfill({ contentType: 'application/json', body: planted }));
+  await page.goto('./?deck=/other-project/deck.json');
+  await ready(page);
+  await expect(page.locator('#card-question')).toHaveText('Planted question?');
+  await page.locator('#primary-action').click();
+  await page.getByRole('button', { name: /^Again/ }).click();
+  await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes('"Again"')))).toBe(true);
+  expect(await page.evaluate(() => localStorage.getItem('interview-cards:backend-interview:progress'))).toBe(before);
+  await expect(page.getByTestId('deck-origin')).toHaveText('A deck from the address /other-project/deck.json: its progress is kept apart from this site\'s decks.');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress')).sort()))
+    .toEqual(['interview-cards:backend-interview:progress', 'interview-cards:backend-interview~_other-project_deck.json:progress']);
+  expect(errors).toEqual([]);
+});
+
+test('the bank itself at an address (dist/deck.json) is the bank: unlabelled, its progress shared', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openFresh(page, './?deck=deck.json');
+  await expect(page.locator('h1')).toHaveText('Backend developer interview questions');
+  await expect(page.getByTestId('deck-origin')).toHaveCount(0);
+  await page.locator('#primary-action').click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress'))))
+    .toEqual(['interview-cards:backend-interview:progress']);
+  // One answer changed is another deck.
+  const changed = JSON.parse(await (await page.request.get('/deck.json')).text());
+  changed.cards[0].answer += ' (changed)';
+  await page.route((url) => url.pathname === '/changed/deck.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(changed) }));
+  await page.goto('./?deck=changed/deck.json');
+  await ready(page);
+  await expect(page.getByTestId('deck-origin')).toContainText('A deck from the address /changed/deck.json');
+  expect(errors).toEqual([]);
+});
+
+test('a deck the page itself names (<meta name="interview-cards-deck">) is the site\'s own: unlabelled, under its own id', async ({ page }) => {
+  const errors = watchErrors(page);
+  const seen = [];
+  page.on('request', (r) => seen.push(new URL(r.url()).pathname));
+  await page.route((url) => url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('</head>', '<meta name="interview-cards-deck" content="examples/decks/sql-basics.json"></head>');
+    await route.fulfill({ response, body: html });
+  });
+  await openFresh(page, './');
+  await expect(page.locator('h1')).toHaveText('SQL basics (example deck)');
+  await expect(page.getByTestId('deck-origin')).toHaveCount(0);
+  await page.locator('#primary-action').click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':progress'))))
+    .toEqual(['interview-cards:sql-basics:progress']);
+  expect(seen.filter((p) => /bank-/.test(p))).toEqual([]);
+  expect(errors).toEqual([]);
 });

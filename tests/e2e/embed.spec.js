@@ -3,6 +3,7 @@
 const { test, expect } = require('@playwright/test');
 const { spawn } = require('node:child_process');
 const { expectNoAxeViolations, openFresh, ready, serve, watchErrors } = require('./helpers');
+const { STRICT_CSP, directives } = require('./csp.cjs');
 
 test('dist/ works unchanged from a deep sub-path, with every request answered', async ({ page }) => {
   const failed = [];
@@ -186,6 +187,37 @@ test('works under a strict Content-Security-Policy with no inline script', async
   await page.keyboard.press('t');
   await expect(page.locator('.chart svg rect')).toHaveCount(30);
   expect(violations).toEqual([]);
+});
+
+test('index.html is strict on its own: its <meta> policy holds where the host sends no header, and the app works under it', async ({ page }) => {
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+  const response = await page.goto('/');
+  expect(response.headers()['content-security-policy']).toBeUndefined();
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content', { timeout: 1000 });
+  // The header's policy but frame-ancestors, which a <meta> cannot carry (a page that must not be
+  // framed sends it as a header).
+  expect(directives(meta)).toEqual(directives(STRICT_CSP).filter((d) => !d.startsWith('frame-ancestors')));
+  await ready(page);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).not.toBeEmpty();
+  await page.keyboard.press('2');
+  await page.keyboard.press('t');
+  await expect(page.locator('.chart svg rect')).toHaveCount(30);
+  await page.keyboard.press('m');
+  await expect(page.getByRole('button', { name: 'Start the interview' })).toBeVisible();
+  expect(violations).toEqual([]);
+  // Enforced: a script or a style written into the page is refused.
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.inlineRan = true';
+    const style = document.createElement('style');
+    style.textContent = 'body { --inline-style: applied }';
+    document.head.append(script, style);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return [window.inlineRan === true, getComputedStyle(document.body).getPropertyValue('--inline-style')];
+  });
+  expect(ran).toEqual([false, '']);
 });
 
 test('after one visit the app opens with the server stopped (service worker)', async ({ browser }) => {

@@ -15,8 +15,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+import csp from './csp.cjs';
+
+export const { STRICT_CSP } = csp;
 
 const [port = '4173', ...specs] = process.argv.slice(2);
 const mounts = specs.map((spec) => {

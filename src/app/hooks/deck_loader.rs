@@ -1,23 +1,26 @@
 //! Loading decks: the one given at start (parsed before the first render when it is at hand)
 //! and any the learner opens later. Each arrives in the reducer as `DeckLoaded`, with its
-//! progress read from storage, or as `DeckFailed` with the reason.
+//! progress read from storage, or as `DeckFailed` with the reason. Every deck but the bank is
+//! opened by the importer's chunk (`app::other_deck`).
 
 use crate::app::action::LoadError;
 use crate::app::later::{import_now, load_import};
 use crate::app::state::{Action, State};
+use crate::app::BUNDLED_DECK_ID;
 use crate::core::bank::parse_index;
 use crate::core::deck::Deck;
-use crate::core::import::{legacy_deck_id, ImportError, IMPORTED_DECK_ID, MAX_DECK_BYTES};
-use crate::core::progress::merge_into;
-use crate::core::store::{open_progress, progress_key, Notice, Opened, Store};
+use crate::core::import::ImportError;
+use crate::core::save::open_deck_progress;
+use crate::core::store::{Notice, Opened, Store};
 use crate::platform::clock::{mark, now_ms};
 use crate::platform::config::DeckSource;
-use crate::platform::fetch::{bank_text, fetch_text, foreign_origin, FetchError};
+use crate::platform::fetch::{bank_text, FetchError};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The deck itself when it is at hand; `None` when it must be fetched (the bank, or a URL), or
-/// the code that reads it (the `import` chunk) has not arrived yet.
+/// The deck itself when it is at hand; `None` when it must be fetched (the bank, or a URL),
+/// placed (a deck from a link: it may be the bank), or the code that reads it (the `import`
+/// chunk) has not arrived.
 pub fn parse_now(source: &DeckSource) -> Option<Result<Deck, LoadError>> {
     let result = match source {
         DeckSource::Text { text, name } => (import_now()?.parse_any)(text, name),
@@ -26,33 +29,28 @@ pub fn parse_now(source: &DeckSource) -> Option<Result<Deck, LoadError>> {
                 reason: reason.clone(),
             })))
         }
-        DeckSource::Bundled | DeckSource::Url(_) => return None,
+        DeckSource::Bundled | DeckSource::Url(_) | DeckSource::Address(_) | DeckSource::Link(_) => {
+            return None
+        }
     };
     mark("deck-parsed");
     Some(result.map_err(LoadError::Import))
 }
 
-/// Reads a deck's saved progress. A deck imported from a delimited file also gets what
-/// earlier builds saved under an id made from the file's name.
+/// Reads a deck's saved progress (see `core::save::open_deck_progress`).
 pub fn open_for(
     store: &dyn Store,
     instance: Option<&str>,
     deck: &Deck,
     source: &DeckSource,
 ) -> Opened {
-    let now = now_ms();
-    let mut opened = open_progress(store, &progress_key(instance, &deck.id), &deck.id, now);
     let name = match source {
-        DeckSource::Text { name, .. } | DeckSource::Url(name) => Some(name.as_str()),
-        DeckSource::Bundled | DeckSource::Damaged(_) => None,
+        DeckSource::Text { name, .. } | DeckSource::Url(name) | DeckSource::Address(name) => {
+            Some(name.as_str())
+        }
+        DeckSource::Bundled | DeckSource::Link(_) | DeckSource::Damaged(_) => None,
     };
-    if let Some(name) = name.filter(|_| deck.id == IMPORTED_DECK_ID) {
-        let legacy = legacy_deck_id(name);
-        let mut old = open_progress(store, &progress_key(instance, &legacy), &legacy, now);
-        old.progress.deck = deck.id.clone();
-        merge_into(&mut opened.progress, &old.progress);
-    }
-    opened
+    open_deck_progress(store, instance, deck, name, BUNDLED_DECK_ID, now_ms())
 }
 
 fn loaded(
@@ -75,32 +73,23 @@ fn loaded(
     }
 }
 
-/// Parses (or fetches, then parses) `source` and hands the result to the reducer.
 /// The store, and why it is only in memory (when it is).
 type Storage = Rc<(Rc<dyn Store>, Option<Notice>)>;
 
+/// Parses (or fetches, then parses) `source` and hands the result to the reducer.
 fn load(
     source: DeckSource,
     dispatcher: UseReducerDispatcher<State>,
     store: Storage,
     instance: Option<String>,
 ) {
-    match parse_now(&source) {
-        Some(result) => dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source)),
-        None if matches!(source, DeckSource::Text { .. }) => {
-            wasm_bindgen_futures::spawn_local(async move {
-                let DeckSource::Text { text, name } = &source else {
-                    return;
-                };
-                let result = match load_import().await {
-                    Ok(import) => (import.parse_any)(text, name).map_err(LoadError::Import),
-                    Err(e) => Err(LoadError::Chunk(e)),
-                };
-                dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
-            });
-        }
-        None if source == DeckSource::Bundled => {
-            wasm_bindgen_futures::spawn_local(async move {
+    if let Some(result) = parse_now(&source) {
+        dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match &source {
+            DeckSource::Bundled => {
                 let result = bank_text()
                     .await
                     .map_err(LoadError::Fetch)
@@ -109,37 +98,16 @@ fn load(
                         parse_index(&text).map_err(|e| LoadError::Import(ImportError::Deck(e)))
                     });
                 mark("deck-parsed");
-                dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
-            });
-        }
-        None => {
-            let DeckSource::Url(url) = source.clone() else {
-                return;
-            };
-            // The code that reads decks downloads beside the deck.
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = load_import().await;
-            });
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match foreign_origin(&url) {
-                    Err(e) => Err(LoadError::Fetch(e)),
-                    Ok(origin) => match fetch_text(&url, MAX_DECK_BYTES).await {
-                        Ok(text) => match load_import().await {
-                            Ok(import) => (import.parse_any)(&text, &url)
-                                .map(|deck| match &origin {
-                                    Some(origin) => deck.from_elsewhere(origin),
-                                    None => deck,
-                                })
-                                .map_err(LoadError::Import),
-                            Err(e) => Err(LoadError::Chunk(e)),
-                        },
-                        Err(e) => Err(LoadError::Fetch(e)),
-                    },
-                };
-                dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
-            });
-        }
-    }
+                result
+            }
+            // Any other deck is opened by the code that reads decks (fetched if need be).
+            other => match load_import().await {
+                Ok(import) => (import.open)(other.clone()).await,
+                Err(e) => Err(LoadError::Chunk(e)),
+            },
+        };
+        dispatcher.dispatch(loaded(result, &store, instance.as_deref(), &source));
+    });
 }
 
 /// Loads `first` unless it was loaded for the first render already, and returns the way to
