@@ -33,6 +33,8 @@ step "node --check web/embed.js and web/sw.js" check_js
 step "JavaScript unit tests (node --test tests/js)" node --test tests/js/
 step "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+# The release build's split points (src/app/later.rs) compile only with the `split` feature.
+step "clippy (wasm32, split)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown --features split -- -D warnings
 step "host tests" cargo test --locked
 step "optimizer tests (host)" cargo test --locked -p interview-cards-optimizer
 fsrs_seed=${FSRS_SEED:-$((RANDOM * 32768 + RANDOM))}
