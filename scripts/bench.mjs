@@ -330,7 +330,11 @@ const editorBank = await editorTyping('data/deck.json', 109);
 const editorLarge = await editorTyping('bench/out/deck-2000.json', 1999);
 
 // 5. The phone profile: this app and H5P, interleaved cold loads (scripts/bench-phone.mjs).
-const phone = await measurePhone({ browser, variants: [{ label: 'this app', dir: 'dist' }],
+// BENCH_BEFORE=<dist of an earlier build> measures that build too, interleaved, for a before
+// and after in the same run (kept outside the tree; the report names it).
+const phoneVariants = [{ label: 'this app', dir: 'dist' }];
+if (process.env.BENCH_BEFORE) phoneVariants.push({ label: `earlier build (${process.env.BENCH_BEFORE_LABEL || process.env.BENCH_BEFORE})`, dir: process.env.BENCH_BEFORE });
+const phone = await measurePhone({ browser, variants: phoneVariants,
   peerDir: PEER ? 'bench/out/peer' : null, runs: RUNS });
 
 await browser.close();

@@ -151,7 +151,7 @@ pub fn data_panel(props: &DataProps) -> Html {
             }
             if *confirming_reset {
                 <div class="notice" role="alertdialog" aria-labelledby={ids.of("reset-q")} data-testid="reset-confirm">
-                    <p id={ids.of("reset-q")}>{"Reset all progress for this deck? Every card becomes new. You can undo this until you close the page."}</p>
+                    <p id={ids.of("reset-q")}>{"Reset all progress for this deck? Every card becomes new. "}{crate::words::RESET_UNDO_LASTS}</p>
                     <div class="notice-actions">
                         <button type="button" class="primary" onclick={do_reset}>{"Reset"}</button>
                         <button type="button" onclick={cancel_reset}>{"Cancel"}</button>
@@ -159,8 +159,8 @@ pub fn data_panel(props: &DataProps) -> Html {
                 </div>
             }
             if props.can_undo_reset {
-                <p class="notice" role="status">
-                    {"Progress was reset. "}
+                <p class="notice" role="status" data-testid="reset-undo">
+                    {"Progress was reset. "}{crate::words::RESET_UNDO_LASTS}{" "}
                     <button type="button" onclick={props.on_undo_reset.reform(|_: MouseEvent| ())}>{"Undo reset"}</button>
                 </p>
             }

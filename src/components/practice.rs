@@ -60,7 +60,7 @@ pub fn practice_view(props: &PracticeProps, ids: &Ids) -> Html {
 }
 
 /// A toggle for which cards to practise; `aria-pressed` marks the current mode.
-fn mode_button(state: &UseReducerHandle<State>, mode: Mode, label: &str) -> Html {
+fn mode_button(state: &UseReducerHandle<State>, mode: Mode, label: Html) -> Html {
     let current = state.mode == mode;
     let onclick = send(state, move |_: MouseEvent, now_ms| Action::SetMode {
         mode,
@@ -68,7 +68,7 @@ fn mode_button(state: &UseReducerHandle<State>, mode: Mode, label: &str) -> Html
     });
     html! {
         <button type="button" class={classes!("mode", current.then_some("current"))}
-                aria-pressed={current.to_string()} {onclick}>{label.to_string()}</button>
+                aria-pressed={current.to_string()} {onclick}>{label}</button>
     }
 }
 
@@ -91,9 +91,10 @@ fn practice_bar(state: &UseReducerHandle<State>) -> Html {
         <>
             <div class="practice-bar">
                 <div class="modes" role="group" aria-label="Which cards">
-                    {mode_button(state, Mode::Session, "Study")}
-                    {mode_button(state, Mode::Due, &format!("Review due ({due_total})"))}
-                    {mode_button(state, Mode::All, "Practice all")}
+                    {mode_button(state, Mode::Session, html! {"Study"})}
+                    // "Review (3)" where there is no room: the word stays in its name.
+                    {mode_button(state, Mode::Due, html! {<>{"Review"}<span class="wide-only">{" due"}</span>{format!(" ({due_total})")}</>})}
+                    {mode_button(state, Mode::All, html! {"Practice all"})}
                 </div>
                 <details class="menu">
                     <summary>{"Options"}</summary>

@@ -71,7 +71,10 @@ test('a fresh learner’s first session stops after 20 new cards and says the da
   await expect(page.getByRole('button', { name: 'Practice all', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('browse-note')).toContainText('does not follow the schedule');
   await expect(page.getByTestId('position')).toHaveText('1 / 110');
+  // (Cram's toggle is in the Options menu.)
+  await page.getByText('Options', { exact: true }).click();
   await page.getByTestId('cram').click();
+  await expect(page.getByTestId('cram-note')).toBeHidden();
 
   // The next local day: twenty new cards again.
   await page.getByRole('button', { name: 'Study', exact: true }).click();
