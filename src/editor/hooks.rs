@@ -3,7 +3,7 @@
 //! one, and moving focus where a change asks. The views only render and call back.
 
 use crate::core::deck::DeckError;
-use crate::core::draft::{Draft, Field};
+use crate::core::draft::{Draft, Field, SetAside};
 use crate::core::import::{parse_any, ImportError, MAX_DECK_BYTES};
 use crate::editor::fields::{focus_target, say};
 use crate::editor::state::{Edit, EditorState};
@@ -188,4 +188,54 @@ pub fn use_focus_after(state: &UseReducerHandle<EditorState>) {
             focus_element(&id);
         }
     });
+}
+
+/// What the author asks of a draft set aside.
+#[derive(Clone, Copy)]
+pub enum AsideAct {
+    Download,
+    Delete,
+}
+
+/// The drafts set aside, and the way to download or delete one (by key, with its label for
+/// what is said).
+pub struct SetAsides {
+    pub list: Rc<Vec<SetAside>>,
+    pub act: Callback<(AsideAct, String, String)>,
+}
+
+/// Reads the drafts set aside, again whenever `revision` changes (a draft was set aside), and
+/// carries out a download or a delete, saying what came of it.
+#[hook]
+pub fn use_set_aside(kept: Rc<Kept>, revision: u32, announce: Callback<String>) -> SetAsides {
+    let list = use_state(|| Rc::new(kept.set_aside_list()));
+    {
+        let (list, kept) = (list.clone(), kept.clone());
+        use_effect_with(revision, move |_| list.set(Rc::new(kept.set_aside_list())));
+    }
+    let act = {
+        let list = list.clone();
+        Callback::from(
+            move |(act, key, label): (AsideAct, String, String)| match act {
+                AsideAct::Download => {
+                    let text = kept.set_aside_text(&key).unwrap_or_default();
+                    let name = format!("{}.json", key.replace(':', "-"));
+                    if let Err(e) = download_text(&name, &text) {
+                        announce.emit(format!("The draft could not be offered for download: {e}"));
+                    }
+                }
+                AsideAct::Delete => match kept.delete_set_aside(&key) {
+                    Ok(()) => {
+                        list.set(Rc::new(kept.set_aside_list()));
+                        announce.emit(format!("Deleted: {label}."));
+                    }
+                    Err(message) => announce.emit(message),
+                },
+            },
+        )
+    };
+    SetAsides {
+        list: (*list).clone(),
+        act,
+    }
 }

@@ -13,7 +13,7 @@ mod state;
 pub(crate) mod store;
 mod views;
 
-use crate::editor::hooks::{use_deck_files, use_focus_after, use_kept};
+use crate::editor::hooks::{use_deck_files, use_focus_after, use_kept, use_set_aside};
 use crate::editor::state::{Edit, EditorState};
 use crate::editor::views::{
     cards_section, deck_section, files_section, notices, page_header, topics_section, Problems,
@@ -63,6 +63,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let announce = announce.clone();
         Callback::from(move |m| fields::say(&announce, m))
     };
+    let asides = use_set_aside(props.kept.clone(), keeping.asides, say_aside);
     html! {
         <main class="app editor" data-theme={(*theme != "auto").then(|| (*theme).clone())}>
             {page_header(&theme)}
@@ -73,8 +74,7 @@ pub fn editor(props: &EditorProps) -> Html {
             {topics_section(&state, &problems, &edit)}
             {cards_section(&state, &problems, &edit)}
             {files_section(&state, &problems, &edit, (&files.0, &files.1))}
-            <aside::SetAsideDrafts kept={props.kept.clone()} revision={keeping.asides}
-                                   announce={say_aside} />
+            {aside::set_aside_drafts(&asides)}
             <builder::Builder draft={draft} valid={problems.is_empty()} />
         </main>
     }

@@ -111,6 +111,8 @@ test('launched by the platform: grades report a score, progress resumes from sus
   expect(keys.every((k) => /^interview-cards:lms-[0-9a-f]{8}:backend-interview:progress/.test(k))).toBe(true);
   await page.evaluate((all) => all.forEach((k) => localStorage.removeItem(k)), keys);
   frame = await launch(page);
+  // (The platform's copy is taken in once the SCORM chunk has arrived, then saved here.)
+  await expect.poll(async () => Object.values((await courseStorage(page))?.cards ?? {}).flatMap((c) => c.log ?? []).length).toBe(3);
   const restored = await courseStorage(page);
   const reviews = Object.values(restored.cards).flatMap((c) => c.log ?? []);
   expect(reviews).toHaveLength(3);

@@ -128,9 +128,13 @@ export const journeys = [
     await expectVisible(d, answer, 'the answer after Space');
     await until('the answer has text', () => textOf(d, answer), (t) => t && t.length > 20);
     const first = await textOf(d, { css: '#card-question' });
-    // Grade it Good with the mouse: the next card shows, and storage holds the review.
+    // Today's study session (what the widget opens in): 20 new cards.
+    await expectText(d, { css: '[data-testid="position"]' }, '1 / 20', 'the session\'s position');
+    // Grade it Good with the mouse: it leaves the session until its learning step is up, the
+    // next card shows, and storage holds the review.
     await d.click({ css: 'button.grade', name: '^Good \\(key 3\\)' });
-    await expectText(d, { css: '[data-testid="position"]' }, /^2 \/ \d+$/, 'the position after grading');
+    await expectText(d, { css: '[data-testid="position"]' }, '1 / 19', 'the position after grading');
+    equal((await textOf(d, { css: '#card-question' })) === first, false, 'the next card after grading');
     await until('storage holds one review', () => saved(d, BANK_KEY), (s) => s[0] === 1 && s[1] === 1);
     // The keyboard grades too: flip with Enter, Again with 1.
     await d.eval(() => document.activeElement && document.activeElement.blur());
@@ -191,7 +195,8 @@ export const journeys = [
     await until('focus is inside the first mount', () => d.eval(() =>
       document.activeElement === document.querySelectorAll('.practice-mount')[0]));
     await d.press('3');
-    await expectText(d, { ...custom, css: '[data-testid="position"]' }, '2 / 2', 'the mount\'s position after the key 3');
+    // (Its study session: the graded card waits for its learning step, one card is left.)
+    await expectText(d, { ...custom, css: '[data-testid="position"]' }, '1 / 1', 'the mount\'s position after the key 3');
     await expectText(d, { ...http, css: '[data-testid="position"]' }, /^1 \//, 'the other mount\'s position');
     equal(await textOf(d, { ...http, css: '[data-testid="answer"]' }), '', 'the other mount\'s answer');
     await until('the mount\'s review is saved under its instance',
@@ -283,6 +288,8 @@ export const journeys = [
     await fresh(d, base, '/?topic=databases&instance=engines-mock');
     await ready(d);
     await d.click({ css: 'button', name: '^Mock interview$' });
+    // (Its view comes with the later chunk, usually here already.)
+    await expectVisible(d, { css: 'button', name: '^Start the interview$' }, 'the mock interview\'s start');
     await d.click({ css: 'button', name: '^Start the interview$' });
     const countdown = { css: '[data-testid="countdown"]' };
     await expectText(d, countdown, /2:00|1:5\d/, 'the clock at the start');
