@@ -145,7 +145,9 @@ async function openApp(deckPath, progress) {
   if (progress) {
     await page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [KEY(JSON.parse(progress).deck), progress]);
   }
-  await page.goto(`${BASE}/app/${deckPath ? `?deck=${deckPath}` : ''}`);
+  // Practice all (every card in order, as the widget opened before its study session), so a
+  // grade always has a next card however many were graded.
+  await page.goto(`${BASE}/app/?mode=practice${deckPath ? `&deck=${deckPath}` : ''}`);
   await page.waitForSelector('.app[data-ready]', { timeout: 60000 });
   return { context, page };
 }
@@ -195,14 +197,19 @@ async function replacing(page, words) {
 }
 
 /** Time from the grade key to the progress being written to localStorage (its key, or the
- * recent-changes key beside it that large progress writes to). */
+ * recent-changes key beside it that large progress writes to). A deck opened from an address
+ * is saved under its id with `~` and the path after it (its earlier progress, under the plain
+ * id, is read into that key), so any key of the deck counts. */
 async function gradeToSaved(page, key) {
   await page.evaluate((k) => {
     const setItem = Storage.prototype.setItem;
     window.__saved = [];
     Storage.prototype.setItem = function (name, value) {
       const r = setItem.call(this, name, value);
-      if (name === k || name === `${k}:recent`) window.__saved.push(performance.now());
+      const [id, rest] = [k.replace(/:progress$/, ''), name.replace(/^[^~]*(~[^:]*)?(:progress(:recent)?)$/, '$2')];
+      if (name.startsWith(`${id}:`) || name.startsWith(`${id}~`)) {
+        if (rest === ':progress' || rest === ':progress:recent') window.__saved.push(performance.now());
+      }
       return r;
     };
   }, key);
@@ -312,7 +319,10 @@ await page.evaluate(async () => {
 });
 const memSession = await memory(page);
 // Reviews in storage: the progress key merged with its recent changes (logs united per card).
-const reviewsSaved = await page.evaluate((k) => {
+const reviewsSaved = await page.evaluate((plain) => {
+  // (Saved under the deck's key from its address: see gradeToSaved.)
+  const id = plain.replace(/:progress$/, '');
+  const k = Object.keys(localStorage).find((n) => n.startsWith(`${id}~`) && n.endsWith(':progress')) ?? plain;
   const logs = {};
   for (const key of [k, `${k}:recent`]) {
     const raw = localStorage.getItem(key);
