@@ -10,7 +10,7 @@ use crate::editor::state::{Edit, EditorState};
 use crate::editor::store::{Kept, DRAFT_KEY};
 use crate::platform::dom::focus_element;
 use crate::platform::download::download_text;
-use crate::platform::file::{text, Unread};
+use crate::platform::file::text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -126,8 +126,7 @@ pub fn use_deck_files(
                 let name = file.name();
                 let read = match text(&file, MAX_DECK_BYTES).await {
                     Ok(text) => parse_any(&text, &name),
-                    Err(Unread::TooLarge { bytes }) => Err(ImportError::TooLarge { bytes }),
-                    Err(Unread::Failed(reason)) => Err(ImportError::NotRead { reason }),
+                    Err(unread) => Err(unread.into()),
                 };
                 imported(&name, read, &edit, &announce);
             });

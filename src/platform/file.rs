@@ -2,6 +2,8 @@
 //! before a byte is read (a file over the limit is never read into memory), and a file the
 //! browser cannot read is an error, never text.
 
+use crate::core::import::ImportError;
+use crate::core::progress::ProgressError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -12,6 +14,24 @@ pub enum Unread {
     TooLarge { bytes: usize },
     /// The browser's reason.
     Failed(String),
+}
+
+impl From<Unread> for ImportError {
+    fn from(unread: Unread) -> Self {
+        match unread {
+            Unread::TooLarge { bytes } => ImportError::TooLarge { bytes },
+            Unread::Failed(reason) => ImportError::NotRead { reason },
+        }
+    }
+}
+
+impl From<Unread> for ProgressError {
+    fn from(unread: Unread) -> Self {
+        match unread {
+            Unread::TooLarge { bytes } => ProgressError::TooLarge { bytes },
+            Unread::Failed(reason) => ProgressError::NotRead { reason },
+        }
+    }
 }
 
 /// The file picked in the input an `change` event came from; the input is cleared, so that

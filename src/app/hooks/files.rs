@@ -9,13 +9,13 @@
 use crate::app::action::LoadError;
 use crate::app::later::later_now;
 use crate::app::state::{Action, State};
-use crate::core::import::{ImportError, MAX_DECK_BYTES};
-use crate::core::progress::{parse_import, ProgressError, MAX_PROGRESS_BYTES};
+use crate::core::import::MAX_DECK_BYTES;
+use crate::core::progress::{parse_import, MAX_PROGRESS_BYTES};
 use crate::core::store::{backups, Notice, Store};
 use crate::platform::clock::now_ms;
 use crate::platform::config::DeckSource;
 use crate::platform::download::download_text;
-use crate::platform::file::{text, Unread};
+use crate::platform::file::text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -122,8 +122,7 @@ pub fn for_stats(action: FileAction, files: &Files) {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match text(&file, MAX_PROGRESS_BYTES).await {
                     Ok(text) => parse_import(&text, &deck),
-                    Err(Unread::TooLarge { bytes }) => Err(ProgressError::TooLarge { bytes }),
-                    Err(Unread::Failed(reason)) => Err(ProgressError::NotRead { reason }),
+                    Err(unread) => Err(unread.into()),
                 };
                 dispatcher.dispatch(Action::ImportRead {
                     result,
@@ -134,14 +133,14 @@ pub fn for_stats(action: FileAction, files: &Files) {
         FileAction::OpenDeck(file) => {
             let (open_deck, dispatcher) = (open_deck.clone(), state.dispatcher());
             wasm_bindgen_futures::spawn_local(async move {
-                let failed = |e| dispatcher.dispatch(Action::DeckFailed(LoadError::Import(e)));
                 match text(&file, MAX_DECK_BYTES).await {
                     Ok(text) => open_deck.emit(DeckSource::Text {
                         text,
                         name: file.name(),
                     }),
-                    Err(Unread::TooLarge { bytes }) => failed(ImportError::TooLarge { bytes }),
-                    Err(Unread::Failed(reason)) => failed(ImportError::NotRead { reason }),
+                    Err(unread) => {
+                        dispatcher.dispatch(Action::DeckFailed(LoadError::Import(unread.into())))
+                    }
                 }
             });
         }
