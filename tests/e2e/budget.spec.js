@@ -6,7 +6,7 @@
 const { test, expect } = require('@playwright/test');
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
-const { serve } = require('./helpers');
+const { buildKept, serve } = require('./helpers');
 
 const budget = (name) => {
   const line = readFileSync('scripts/size-budget.txt', 'utf8').split('\n').find((l) => l.startsWith(`${name} `));
@@ -30,12 +30,7 @@ test('the first card waits for its own files only, a first visit downloads each 
       return ['/', ...performance.getEntriesByType('resource').filter((r) => r.startTime < at).map((r) => new URL(r.name).pathname)];
     });
     // Until the worker holds the whole build: everything it will ever fetch for it is fetched.
-    await expect.poll(() => page.evaluate(async () => {
-      for (const key of await caches.keys()) {
-        if (await (await caches.open(key)).match(new URL('./__complete', location.href).href)) return true;
-      }
-      return false;
-    }), { timeout: 15000 }).toBe(true);
+    await expect.poll(() => buildKept(page), { timeout: 15000 }).toBe(true);
     await page.waitForLoadState('networkidle');
     const served = await hits();
     const files = Object.keys(served).sort();

@@ -2,7 +2,7 @@
 // and hostile decks, a strict CSP, and a second visit with the server stopped.
 const { test, expect } = require('@playwright/test');
 const { spawn } = require('node:child_process');
-const { expectNoAxeViolations, openFresh, ready, serve, watchErrors } = require('./helpers');
+const { buildKept, expectNoAxeViolations, openFresh, ready, serve, watchErrors } = require('./helpers');
 const { STRICT_CSP, directives } = require('./csp.cjs');
 
 test('dist/ works unchanged from a deep sub-path, with every request answered', async ({ page }) => {
@@ -524,12 +524,7 @@ test('under Cache-Control: no-store the service worker downloads nothing a secon
     expect(mainWasm).toBeTruthy();
     await page.reload();
     await expect(page.locator('.app[data-ready]')).toBeAttached();
-    await expect.poll(() => page.evaluate(async () => {
-      for (const key of await caches.keys()) {
-        if (await (await caches.open(key)).match(new URL('./__complete', location.href).href)) return true;
-      }
-      return false;
-    }), { timeout: 20000 }).toBe(true);
+    await expect.poll(() => buildKept(page), { timeout: 20000 }).toBe(true);
     const second = await hits();
     expect(Object.keys(second)).not.toContain(mainWasm);
     expect(Object.values(second).every((n) => n === 1)).toBe(true);

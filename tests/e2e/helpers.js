@@ -57,4 +57,15 @@ async function serve(port, ...mounts) {
   return { server, hits: async () => (await fetch(hitsUrl)).json() };
 }
 
-module.exports = { expectNoAxeViolations, openBare, openFresh, ready, serve, startMock, watchErrors };
+/** Whether the service worker holds this page's whole build: it marks that with `__complete`
+ * in its cache once every file of the build has passed (for `expect.poll`). */
+function buildKept(page) {
+  return page.evaluate(async () => {
+    for (const key of await caches.keys()) {
+      if (await (await caches.open(key)).match(new URL('./__complete', location.href).href)) return true;
+    }
+    return false;
+  });
+}
+
+module.exports = { buildKept, expectNoAxeViolations, openBare, openFresh, ready, serve, startMock, watchErrors };

@@ -4,7 +4,7 @@
 // A chunk that cannot be fetched is said, with a way to try again; after one visit every
 // view opens offline.
 const { test, expect } = require('@playwright/test');
-const { openFresh, serve, watchErrors } = require('./helpers');
+const { buildKept, openFresh, serve, watchErrors } = require('./helpers');
 
 const LATER = /\/later-[0-9a-f]+\.wasm$/;
 
@@ -72,12 +72,7 @@ test('after one visit every view opens offline: practice, mock interview, stats 
     await page.goto(`http://127.0.0.1:${port}/app/`);
     await expect(page.locator('.app[data-ready]')).toBeAttached();
     // The service worker holds the whole build once the page has fetched what comes later.
-    await expect.poll(() => page.evaluate(async () => {
-      for (const key of await caches.keys()) {
-        if (await (await caches.open(key)).match(new URL('./__complete', location.href).href)) return true;
-      }
-      return false;
-    }), { timeout: 20000 }).toBe(true);
+    await expect.poll(() => buildKept(page), { timeout: 20000 }).toBe(true);
     server.kill();
     await new Promise((resolve) => server.once('exit', resolve));
     await page.reload();
