@@ -185,6 +185,8 @@ fn data_this_package_cannot_use_is_refused_with_the_reason() {
         &text.replace('.', ".."),
         &format!("{text}A"),
         &format!("{}!{}", &text[..text.len() - 12], &text[text.len() - 11..]),
+        // The last review's flags (the text's last digit) at 16: no writer sets that bit.
+        &format!("{}Q", &text[..text.len() - 1]),
     ] {
         assert_eq!(
             restore(damaged, &launch(3), &p),

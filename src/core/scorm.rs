@@ -310,7 +310,13 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
+        Reader {
+            bytes: text.as_bytes(),
+            at: 0,
+        }
+    }
     fn take(&mut self, width: usize) -> Result<u64, SuspendError> {
         let field = self
             .bytes
@@ -395,6 +401,35 @@ fn finish(mut cards: BTreeMap<Rc<str>, Rc<CardProgress>>, launch: &Launch) -> Pr
     progress
 }
 
+/// Reviews, each a card's position (2 digits), its time (`time_width` digits, which `at` turns
+/// into epoch ms) and its flags (1 digit: the rating, practice 4, undone 8), into `cards` in the
+/// order written. `strict` refuses flags no writer sets (`ic2`; `ic1` is read as it always was).
+fn read_reviews(
+    text: &str,
+    time_width: usize,
+    at: &dyn Fn(u64) -> f64,
+    strict: bool,
+    cards: &mut BTreeMap<Rc<str>, Rc<CardProgress>>,
+    launch: &Launch,
+) -> Result<(), SuspendError> {
+    let mut r = Reader::new(text);
+    while !r.done() {
+        let position = r.take(2)?;
+        let time = at(r.take(time_width)?);
+        let flags = r.take(1)?;
+        if strict && flags > 15 {
+            return Err(SuspendError::NotThisFormat);
+        }
+        entry(cards, launch, position)?.log.push(Review {
+            rating: rating_from(flags),
+            at: time,
+            practice: flags & 4 != 0,
+            undone: flags & 8 != 0,
+        });
+    }
+    Ok(())
+}
+
 fn decode_v2(parts: &[&str], launch: &Launch) -> Result<Decoded, SuspendError> {
     let [_, deck, base, reset, card_text, review_text] = parts else {
         return Err(SuspendError::NotThisFormat);
@@ -402,20 +437,13 @@ fn decode_v2(parts: &[&str], launch: &Launch) -> Result<Decoded, SuspendError> {
     if *deck != fingerprint(&launch.cards) {
         return Err(SuspendError::OtherDeck);
     }
-    let base_ms = Reader {
-        bytes: base.as_bytes(),
-        at: 0,
-    }
-    .take(8)?;
+    let base_ms = Reader::new(base).take(8)?;
     if base.len() != 8 {
         return Err(SuspendError::NotThisFormat);
     }
     let at = |offset: u64| (base_ms + offset) as f64;
     let mut cards: BTreeMap<Rc<str>, Rc<CardProgress>> = BTreeMap::new();
-    let mut r = Reader {
-        bytes: card_text.as_bytes(),
-        at: 0,
-    };
+    let mut r = Reader::new(card_text);
     while !r.done() {
         let position = r.take(2)?;
         let flags = r.take(1)?;
@@ -466,30 +494,10 @@ fn decode_v2(parts: &[&str], launch: &Launch) -> Result<Decoded, SuspendError> {
     if review_text.len() % 10 != 0 {
         return Err(SuspendError::NotThisFormat);
     }
-    let mut r = Reader {
-        bytes: review_text.as_bytes(),
-        at: 0,
-    };
-    while !r.done() {
-        let position = r.take(2)?;
-        let time = at(r.take(7)?);
-        let flags = r.take(1)?;
-        if flags > 15 {
-            return Err(SuspendError::NotThisFormat);
-        }
-        entry(&mut cards, launch, position)?.log.push(Review {
-            rating: rating_from(flags),
-            at: time,
-            practice: flags & 4 != 0,
-            undone: flags & 8 != 0,
-        });
-    }
+    read_reviews(review_text, 7, &at, true, &mut cards, launch)?;
     let mut progress = finish(cards, launch);
     if !reset.is_empty() {
-        let mut r = Reader {
-            bytes: reset.as_bytes(),
-            at: 0,
-        };
+        let mut r = Reader::new(reset);
         let mark = r.take(8)? as f64;
         let settled = if reset.len() == 16 {
             Some(r.take(8)? as f64)
@@ -524,20 +532,11 @@ fn decode_v1(parts: &[&str], launch: &Launch) -> Result<Decoded, SuspendError> {
     if deck != fingerprint(&launch.cards) {
         return Err(SuspendError::OtherDeck);
     }
-    let whole = |text: &str| {
-        Reader {
-            bytes: text.as_bytes(),
-            at: 0,
-        }
-        .take(text.len())
-    };
+    let whole = |text: &str| Reader::new(text).take(text.len());
     let base = whole(base)?;
     let at = |minutes: u64| (base + minutes) as f64 * MINUTE;
     let mut cards: BTreeMap<Rc<str>, Rc<CardProgress>> = BTreeMap::new();
-    let mut r = Reader {
-        bytes: memories.as_bytes(),
-        at: 0,
-    };
+    let mut r = Reader::new(memories);
     while !r.done() {
         let card = entry(&mut cards, launch, r.take(2)?)?;
         let stability = (r.take(2)? as f64 / 200.0 - 7.0).exp().max(0.001);
@@ -568,21 +567,7 @@ fn decode_v1(parts: &[&str], launch: &Launch) -> Result<Decoded, SuspendError> {
             card.suspended = Some(Switch { on: true, at: last });
         }
     }
-    let mut r = Reader {
-        bytes: reviews.as_bytes(),
-        at: 0,
-    };
-    while !r.done() {
-        let position = r.take(2)?;
-        let time = at(r.take(4)?);
-        let flags = r.take(1)?;
-        entry(&mut cards, launch, position)?.log.push(Review {
-            rating: rating_from(flags),
-            at: time,
-            practice: flags & 4 != 0,
-            undone: flags & 8 != 0,
-        });
-    }
+    read_reviews(reviews, 4, &at, false, &mut cards, launch)?;
     let mut progress = finish(cards, launch);
     if !reset.is_empty() {
         progress.resets.push(ResetMark {
