@@ -78,8 +78,12 @@ test('a body over the limit is stopped while it streams, with no Content-Length 
 test('a server that never answers times out with a clear message', async ({ page }) => {
   await page.clock.install({ time: new Date('2027-06-07T09:00:00Z') });
   await page.route('**/slow/deck.json', () => {});
+  const asked = page.waitForRequest('**/slow/deck.json');
   await openBare(page, './?deck=slow/deck.json');
   await expect(page.getByText('Loading the deck')).toBeVisible();
+  // The deck is asked for once the importer's chunk has arrived, and its 15 seconds start then:
+  // the fake clock runs on only after that (before, it could run out first and stop).
+  await asked;
   await page.clock.runFor(16_000);
   await expect(page.getByTestId('deck-error')).toContainText('did not arrive within 15 seconds');
 });
